@@ -1,0 +1,102 @@
+package org.helpline.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.helpline.content.ContentException;
+import org.helpline.conversation.ClassifierUnavailableException;
+import org.helpline.conversation.InvalidMessageException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The only place exceptions become HTTP responses: always a problem document, never a stack
+ * trace, and never the person's words in the logs.
+ */
+public class ExceptionMappers {
+
+  private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
+
+  @ServerExceptionMapper
+  public Response invalidMessage(InvalidMessageException e, UriInfo uri) {
+    return problem(400, "invalid-message", "Invalid message", e.getMessage(), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unavailable(ClassifierUnavailableException e, UriInfo uri) {
+    return Response.fromResponse(problem(503, "starting", "Not ready yet", e.getMessage()
+        + ". If you need help now, call the nurse helpline free on 0808 800 4040,"
+        + " or 999 in an emergency.", uri)).header("Retry-After", "5").build();
+  }
+
+  @ServerExceptionMapper
+  public Response invalidContent(ContentException e, UriInfo uri) {
+    return problem(422, "invalid-content", "Invalid content", e.getMessage(), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+    String detail;
+    if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+      String field = e instanceof MismatchedInputException m && !m.getPath().isEmpty()
+          ? m.getPath().get(m.getPath().size() - 1).getFieldName() : null;
+      detail = field == null ? "the body does not match the expected JSON object"
+          : "field '" + field + "' has the wrong type; it must be a string";
+    } else {
+      String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      detail = "the body is not valid JSON"
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr() + ")")
+          + (reason.isEmpty() ? "" : ": " + (reason.length() > 120 ? reason.substring(0, 120)
+          + "…" : reason));
+    }
+    return problem(400, "malformed-json", "Malformed JSON", detail, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+    return malformedJson(e, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return malformedJson(json, uri);
+    }
+    Response.StatusType type = Response.Status.fromStatusCode(status);
+    String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+    String detail = switch (status) {
+      case 404 -> "there is nothing at this address";
+      case 405 -> "this address does not accept that method";
+      case 406 -> "this endpoint answers with application/json only";
+      case 415 -> "send the body as application/json";
+      default -> e.getMessage();
+    };
+    Response response = problem(status, title.toLowerCase().replace(' ', '-'), title, detail,
+        uri);
+    String allow = e.getResponse().getHeaderString("Allow");
+    return allow == null ? response
+        : Response.fromResponse(response).header("Allow", allow).build();
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e, UriInfo uri) {
+    // The exception's class and stack go to the log (they hold no message text); the caller
+    // gets a plain problem and the helpline number.
+    LOG.errorf(e, "unexpected error on %s", uri.getPath());
+    return problem(500, "internal-error", "Something went wrong",
+        "Sorry, something went wrong on our side. You can call the nurse helpline free on "
+            + "0808 800 4040, or 999 in an emergency.", uri);
+  }
+
+  static Response problem(int status, String type, String title, String detail, UriInfo uri) {
+    return Response.status(status).type(Problem.MEDIA_TYPE)
+        .entity(new Problem("urn:helpline:problem:" + type, title, status, detail,
+            uri == null ? null : uri.getPath()))
+        .build();
+  }
+}

@@ -1,0 +1,44 @@
+package org.helpline.channel.web;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.helpline.channel.web.dto.WebChatRequest;
+import org.helpline.channel.web.dto.WebChatResponse;
+import org.helpline.conversation.ConversationService;
+import org.helpline.conversation.InvalidMessageException;
+
+/** The public web chat endpoint (chat contract v1). */
+@Path("/api/v1/chat")
+@Tag(name = "Chat")
+public class WebChatResource {
+
+  private final ConversationService conversations;
+
+  public WebChatResource(ConversationService conversations) {
+    this.conversations = conversations;
+  }
+
+  /** Takes one turn of a conversation. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Send a message to the helpline bot and get its reply")
+  @APIResponse(responseCode = "200", description = "The bot's reply")
+  @APIResponse(responseCode = "400", description = "Malformed JSON, empty or over-long text, "
+      + "control characters or an unknown payload (application/problem+json)")
+  @APIResponse(responseCode = "413", description = "Body too large (application/problem+json)")
+  @APIResponse(responseCode = "415", description = "Not JSON (application/problem+json)")
+  @APIResponse(responseCode = "503", description = "Still starting (application/problem+json)")
+  public WebChatResponse chat(WebChatRequest request) {
+    if (request == null) {
+      throw new InvalidMessageException("the request body must be a JSON object with 'text'");
+    }
+    return WebChatMapper.toResponse(conversations.handle(WebChatMapper.toMessage(request)));
+  }
+}

@@ -1,0 +1,14 @@
+package org.helpline.channel.web.dto;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Body of {@code POST /api/v1/chat}: free text, or a quick reply's payload. */
+@Schema(description = "A message from the person: 'text' they typed, or the 'payload' of a quick reply they tapped.")
+public record WebChatRequest(
+    @Schema(description = "Returned by the first reply; omit to start a conversation.")
+    String conversationId,
+    @Schema(description = "What the person typed (1 to 1000 characters).", example = "what are checkpoint inhibitors")
+    String text,
+    @Schema(description = "A quick reply's payload (an intent id), instead of text.")
+    String payload) {
+}

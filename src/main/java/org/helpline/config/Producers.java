@@ -1,0 +1,90 @@
+package org.helpline.config;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.helpline.content.ContentException;
+import org.helpline.content.ContentSource;
+import org.helpline.content.ContentValidator;
+import org.helpline.conversation.BotHolder;
+import org.helpline.conversation.ConversationService;
+import org.helpline.conversation.ConversationStore;
+import org.helpline.conversation.HelplineBot;
+import org.helpline.dialog.NluThresholds;
+import org.helpline.nlu.opennlp.OpenNlpSettings;
+import org.helpline.storage.InMemoryConversationStore;
+import org.jboss.logging.Logger;
+
+/** The one place that knows how the pure parts are built and wired (CDI producers). */
+@ApplicationScoped
+public class Producers {
+
+  private static final Logger LOG = Logger.getLogger(Producers.class);
+
+  @Produces
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Produces
+  @Singleton
+  BotFactory botFactory(HelplineConfig config) {
+    HelplineConfig.Nlu nlu = config.nlu();
+    OpenNlpSettings defaults = OpenNlpSettings.defaults();
+    return new BotFactory(
+        new ContentValidator(config.content().minExamples(), config.content().maxReplyLength()),
+        new OpenNlpSettings(defaults.algorithm(), nlu.iterations(), defaults.cutoff(),
+            defaults.charNgrams(), defaults.wordBigrams()),
+        new NluThresholds(nlu.minConfidence(), nlu.minMargin(), nlu.clarifyFloor(),
+            nlu.safetyNetConfidence()),
+        config.dialog().maxMisunderstandings());
+  }
+
+  @Produces
+  @Singleton
+  BotHolder botHolder() {
+    return new BotHolder();
+  }
+
+  @Produces
+  @Singleton
+  ConversationStore conversationStore() {
+    return new InMemoryConversationStore();
+  }
+
+  @Produces
+  @Singleton
+  ConversationService conversationService(BotHolder bots, ConversationStore store, Clock clock,
+      HelplineConfig config) {
+    return new ConversationService(bots, store, clock, config.chat().maxTextLength());
+  }
+
+  /**
+   * Loads, validates and trains before the application takes traffic. Invalid content stops
+   * start-up with the full report; it is never half-loaded.
+   */
+  void loadContent(@Observes StartupEvent event, BotFactory factory, BotHolder holder,
+      HelplineConfig config) {
+    ContentSource source = config.content().dir().map(ContentSource::directory)
+        .orElseGet(() -> ContentSource.classpath(Thread.currentThread().getContextClassLoader()));
+    long start = System.nanoTime();
+    HelplineBot bot;
+    try {
+      bot = factory.build(source);
+    } catch (ContentException e) {
+      LOG.errorf("Content from %s is invalid; refusing to start.%n%s", source.describe(),
+          e.getMessage());
+      throw e;
+    }
+    holder.swap(bot);
+    LOG.infof("Content %s from %s: %d intents, %d examples, %d dialogs; model trained in %d ms;"
+        + " ready in %d ms", bot.content().version(), source.describe(),
+        bot.content().intents().size(), bot.content().examples().size(),
+        bot.content().dialogs().size(), bot.trainingTime().toMillis(),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+}

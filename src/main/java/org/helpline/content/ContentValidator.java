@@ -1,0 +1,331 @@
+package org.helpline.content;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.helpline.nlu.TextNormaliser;
+
+/**
+ * Checks a whole content set and returns every problem, each with file and line. Runs at
+ * start-up (through {@link ContentLoader}) and in {@code ContentValidationTest}.
+ */
+public final class ContentValidator {
+
+  /** Ids of intents, dialogs and rules. */
+  public static final Pattern ID = Pattern.compile("^[a-z][a-z0-9_]{1,48}$");
+  /** Escalation types the chat contract knows. */
+  public static final Set<String> ESCALATION_TYPES = Set.of("medical_emergency", "self_harm");
+  /** System dialogs (in {@code dialogs/_system/}) the engine needs, besides the special files. */
+  public static final List<String> REQUIRED_SYSTEM_DIALOGS = List.of("fallback", "treatment_fever");
+
+  private final int minExamples;
+  private final int maxTextLength;
+
+  /**
+   * @param minExamples fewest training examples an intent may have
+   * @param maxTextLength longest text one chat bubble may have
+   */
+  public ContentValidator(int minExamples, int maxTextLength) {
+    this.minExamples = minExamples;
+    this.maxTextLength = maxTextLength;
+  }
+
+  /** Every problem in the content; empty when it is fit to run. */
+  public List<ContentProblem> validate(Content content, Map<String, String> raw) {
+    Check check = new Check(raw);
+    TextNormaliser normaliser = new TextNormaliser(content.spelling());
+    checkIntents(content, normaliser, check);
+    content.dialogs().forEach((name, dialog) -> checkDialog(content, name, "dialogs/" + name
+        + ".yml", dialog, check));
+    content.systemDialogs().forEach((name, dialog) -> checkDialog(content, name,
+        ContentLoader.SYSTEM + name + ".yml", dialog, check));
+    for (String id : content.intents().keySet()) {
+      if (!content.dialogs().containsKey(id)) {
+        check.add("intents/" + id + ".txt", 1, "intent '" + id
+            + "' has no dialog: add dialogs/" + id + ".yml");
+      }
+    }
+    for (String id : content.dialogs().keySet()) {
+      if (!content.intents().containsKey(id)) {
+        check.add("dialogs/" + id + ".yml", 1, "dialog '" + id
+            + "' has no intent: add intents/" + id + ".txt");
+      }
+    }
+    for (String id : REQUIRED_SYSTEM_DIALOGS) {
+      if (!content.systemDialogs().containsKey(id)) {
+        check.add(ContentLoader.SYSTEM + id + ".yml", 0, "required system dialog is missing");
+      }
+    }
+    checkClarify(content.clarify(), check);
+    checkHandoff(content.handoff(), check);
+    checkHelpline(content.helpline(), check);
+    checkSafety(content, normaliser, check);
+    return check.problems;
+  }
+
+  private void checkIntents(Content content, TextNormaliser normaliser, Check check) {
+    Map<String, Example> seen = new HashMap<>();
+    content.intents().forEach((id, examples) -> {
+      String file = "intents/" + id + ".txt";
+      if (!ID.matcher(id).matches()) {
+        check.add(file, 1, "intent id '" + id + "' must match " + ID.pattern());
+      }
+      if (examples.size() < minExamples) {
+        check.add(file, 1, "intent '" + id + "' has " + examples.size()
+            + " examples; at least " + minExamples + " are needed");
+      }
+      for (Example example : examples) {
+        String key = normaliser.normalise(example.text());
+        if (key.isEmpty()) {
+          check.add(file, example.line(), "example has no words: '" + example.text() + "'");
+          continue;
+        }
+        // Spelling variants of one example under the same intent are harmless (they
+        // normalise to the same words); the same example under two intents is a contradiction.
+        Example first = seen.putIfAbsent(key, example);
+        if (first != null && !first.intent().equals(id)) {
+          check.add(file, example.line(), "example '" + example.text() + "' is also under '"
+              + first.intent() + "' (" + first.file() + ":" + first.line() + ")");
+        }
+      }
+    });
+  }
+
+  private void checkDialog(Content content, String name, String file, Dialog d, Check check) {
+    if (!name.equals(d.id())) {
+      check.add(file, check.line(file, "id:"), "id '" + d.id() + "' must equal the file name '"
+          + name + "'");
+    }
+    if (isBlank(d.title())) {
+      check.add(file, 1, "title is missing");
+    } else if (d.title().length() > 25) {
+      check.add(file, check.line(file, "title:"), "title is longer than 25 characters");
+    }
+    if (d.replies().isEmpty()) {
+      check.add(file, 1, "replies are missing");
+    }
+    checkBubbles(file, d.replies(), check);
+    for (String followUp : d.followUps()) {
+      if (!content.intents().containsKey(followUp)) {
+        check.add(file, check.line(file, followUp), "follow-up '" + followUp
+            + "' is not a known intent");
+      } else if (followUp.equals(d.id())) {
+        check.add(file, check.line(file, "followUps"), "a dialog cannot follow up with itself");
+      }
+    }
+    for (ContextAnswer answer : d.inContext()) {
+      if (answer.intents().isEmpty() || answer.replies().isEmpty()) {
+        check.add(file, check.line(file, "inContext"), "inContext entries need intents and replies");
+      }
+      for (String intent : answer.intents()) {
+        if (!content.intents().containsKey(intent)) {
+          check.add(file, check.line(file, intent), "inContext intent '" + intent
+              + "' is not a known intent");
+        }
+      }
+      checkBubbles(file, answer.replies(), check);
+    }
+    checkSource(file, d.source(), check);
+    if (d.reviewed() == null) {
+      check.add(file, 1, "review date 'reviewed: YYYY-MM-DD' is missing");
+    }
+    if (d.action() == DialogAction.HANDOFF && (d.handoff() == null || isBlank(d.handoff().reason())
+        || isBlank(d.handoff().urgency()))) {
+      check.add(file, check.line(file, "action:"),
+          "handoff dialogs need 'handoff: {reason: ..., urgency: ...}'");
+    }
+    if (d.action() == DialogAction.ESCALATE) {
+      EscalationSpec e = d.escalation();
+      if (e == null || !ESCALATION_TYPES.contains(e.type()) || e.numbers().isEmpty()) {
+        check.add(file, check.line(file, "action:"), "escalate dialogs need 'escalation: {type: "
+            + String.join(" | ", ESCALATION_TYPES.stream().sorted().toList())
+            + ", numbers: [...]}'");
+      } else {
+        String all = String.join(" ", d.replies().stream().map(Bubble::text).toList());
+        for (String number : e.numbers()) {
+          if (!all.contains(number)) {
+            check.add(file, check.line(file, "numbers"), "number " + number
+                + " must also appear in the reply text");
+          }
+        }
+      }
+    }
+  }
+
+  private void checkBubbles(String file, List<Bubble> bubbles, Check check) {
+    for (Bubble bubble : bubbles) {
+      if (isBlank(bubble.text())) {
+        check.add(file, check.line(file, "text:"), "reply text is empty");
+      } else if (bubble.text().length() > maxTextLength) {
+        check.add(file, check.line(file, bubble.text().substring(0, 20)), "reply text has "
+            + bubble.text().length() + " characters; the limit is " + maxTextLength);
+      }
+      for (Link link : bubble.links()) {
+        checkLink(file, link, check);
+      }
+    }
+  }
+
+  private void checkLink(String file, Link link, Check check) {
+    if (link == null || isBlank(link.title()) || isBlank(link.url())) {
+      check.add(file, check.line(file, "links"), "links need a title and a url");
+    } else if (!link.url().startsWith("https://") && !link.url().startsWith("tel:")) {
+      check.add(file, check.line(file, link.url()), "link '" + link.url()
+          + "' must use https:// (or tel:)");
+    }
+  }
+
+  private void checkSource(String file, Source source, Check check) {
+    if (source == null || isBlank(source.title()) || isBlank(source.url())) {
+      check.add(file, 1, "source (title and url) is missing");
+    } else if (!source.url().startsWith("https://")) {
+      check.add(file, check.line(file, source.url()), "source url must use https://");
+    }
+  }
+
+  private void checkClarify(ClarifyTexts clarify, Check check) {
+    String file = ContentLoader.SYSTEM + "clarify.yml";
+    if (clarify == null) {
+      check.add(file, 0, "required system file is missing");
+      return;
+    }
+    if (isBlank(clarify.question()) || !clarify.question().contains("{first}")
+        || !clarify.question().contains("{second}")) {
+      check.add(file, check.line(file, "question"),
+          "question must contain {first} and {second}");
+    }
+    if (isBlank(clarify.noneOfThese())) {
+      check.add(file, 1, "noneOfThese (the label of the 'neither' button) is missing");
+    }
+    checkSource(file, clarify.source(), check);
+  }
+
+  private void checkHandoff(HandoffTexts handoff, Check check) {
+    String file = ContentLoader.SYSTEM + "handoff.yml";
+    if (handoff == null) {
+      check.add(file, 0, "required system file is missing");
+      return;
+    }
+    for (String text : new String[] {handoff.openNow(), handoff.closedNow()}) {
+      if (isBlank(text) || !text.contains("{phone}")) {
+        check.add(file, 1, "openNow and closedNow must both give the {phone}");
+      }
+    }
+    if (isBlank(handoff.repeatedMisunderstanding())) {
+      check.add(file, 1, "repeatedMisunderstanding is required");
+    }
+    checkSource(file, handoff.source(), check);
+  }
+
+  private void checkHelpline(HelplineFacts helpline, Check check) {
+    String file = ContentLoader.SYSTEM + "helpline.yml";
+    if (helpline == null) {
+      check.add(file, 0, "required system file is missing");
+      return;
+    }
+    if (isBlank(helpline.phone()) || isBlank(helpline.hoursText())) {
+      check.add(file, 1, "phone and hoursText are required");
+    }
+    try {
+      ZoneId.of(helpline.timeZone() == null ? "" : helpline.timeZone());
+    } catch (DateTimeException e) {
+      check.add(file, check.line(file, "timeZone"), "timeZone '" + helpline.timeZone()
+          + "' is not a time zone id such as Europe/London");
+    }
+    if (helpline.hours().isEmpty()) {
+      check.add(file, check.line(file, "hours"), "opening hours are missing");
+    }
+    for (OpeningHours hours : helpline.hours()) {
+      if (hours.days().isEmpty() || hours.opens() == null || hours.closes() == null
+          || !hours.opens().isBefore(hours.closes())) {
+        check.add(file, check.line(file, "hours"),
+            "each opening-hours block needs days and opens before closes");
+      }
+    }
+    if (helpline.contactForm() != null) {
+      checkLink(file, helpline.contactForm(), check);
+    }
+    if (helpline.outOfHours().isEmpty()) {
+      check.add(file, check.line(file, "outOfHours"), "out-of-hours alternatives are missing");
+    }
+  }
+
+  private void checkSafety(Content content, TextNormaliser normaliser, Check check) {
+    String file = ContentLoader.SYSTEM + "safety.yml";
+    SafetyRules safety = content.safety();
+    if (safety == null) {
+      check.add(file, 0, "required system file is missing");
+      return;
+    }
+    if (safety.rules().isEmpty()) {
+      check.add(file, 1, "there are no safety rules");
+    }
+    for (SafetyRule rule : safety.rules()) {
+      int line = check.line(file, "id: " + rule.id());
+      if (rule.id() == null || !ID.matcher(rule.id()).matches()) {
+        check.add(file, line, "rule id '" + rule.id() + "' must match " + ID.pattern());
+      }
+      if (!ESCALATION_TYPES.contains(rule.type())) {
+        check.add(file, line, "rule '" + rule.id() + "' has unknown type '" + rule.type() + "'");
+      }
+      Dialog dialog = content.dialog(rule.dialog() == null ? "" : rule.dialog()).orElse(null);
+      if (dialog == null || dialog.action() != DialogAction.ESCALATE) {
+        check.add(file, line, "rule '" + rule.id() + "' must name an escalate dialog, not '"
+            + rule.dialog() + "'");
+      }
+      if (rule.phrases().isEmpty() && rule.all().isEmpty()) {
+        check.add(file, line, "rule '" + rule.id() + "' needs phrases or all");
+      }
+      List<String> everyPhrase = new ArrayList<>(rule.phrases());
+      rule.all().forEach(group -> {
+        if (group.isEmpty()) {
+          check.add(file, line, "rule '" + rule.id() + "' has an empty group in all");
+        }
+        everyPhrase.addAll(group);
+      });
+      for (String phrase : everyPhrase) {
+        if (normaliser.normalise(phrase).isEmpty()) {
+          check.add(file, line, "rule '" + rule.id() + "' has a phrase with no words");
+        }
+      }
+    }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  /** Collects problems and finds the line of a text in a file. */
+  private static final class Check {
+    final List<ContentProblem> problems = new ArrayList<>();
+    final Map<String, String> raw;
+
+    Check(Map<String, String> raw) {
+      this.raw = raw;
+    }
+
+    void add(String file, int line, String message) {
+      problems.add(new ContentProblem(file, line, message));
+    }
+
+    /** The first line of the file containing the needle, or 1 when it is not found. */
+    int line(String file, String needle) {
+      String text = raw.get(file);
+      if (text == null || needle == null) {
+        return 1;
+      }
+      List<String> lines = text.lines().toList();
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains(needle)) {
+          return i + 1;
+        }
+      }
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package org.helpline.content;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A curated dialog as written in {@code dialogs/<id>.yml}; the format is documented in
+ * {@code dialogs/README.md}.
+ */
+public record Dialog(
+    String id,
+    DialogAction action,
+    String title,
+    List<String> mentions,
+    List<Bubble> replies,
+    List<String> followUps,
+    List<ContextAnswer> inContext,
+    Source source,
+    LocalDate reviewed,
+    HandoffSpec handoff,
+    EscalationSpec escalation) {
+
+  public Dialog {
+    action = action == null ? DialogAction.ANSWER : action;
+    mentions = mentions == null ? List.of() : List.copyOf(mentions);
+    replies = replies == null ? List.of() : List.copyOf(replies);
+    followUps = followUps == null ? List.of() : List.copyOf(followUps);
+    inContext = inContext == null ? List.of() : List.copyOf(inContext);
+  }
+
+  /** The topic-specific answer this dialog gives to a follow-up recognised as {@code intent}. */
+  public Optional<ContextAnswer> inContextFor(String intent) {
+    return inContext.stream().filter(c -> c.intents().contains(intent)).findFirst();
+  }
+}

@@ -1,0 +1,18 @@
+package org.helpline.conversation;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Holds the running {@link HelplineBot}; replaced atomically when new content is ready. */
+public final class BotHolder {
+
+  private final AtomicReference<HelplineBot> current = new AtomicReference<>();
+
+  public Optional<HelplineBot> current() {
+    return Optional.ofNullable(current.get());
+  }
+
+  public void swap(HelplineBot bot) {
+    current.set(bot);
+  }
+}

@@ -1,0 +1,12 @@
+package org.helpline.conversation;
+
+/**
+ * One inbound message, already translated from its channel.
+ *
+ * @param conversationId the conversation it continues, or null to start one
+ * @param text what the person typed, or null when they tapped a quick reply
+ * @param payload the quick reply's payload (an intent id), or null
+ * @param channel where it came from, such as {@code web}
+ */
+public record ChatMessage(String conversationId, String text, String payload, String channel) {
+}

@@ -1,0 +1,269 @@
+package org.helpline.dialog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.helpline.content.Bubble;
+import org.helpline.content.ContextAnswer;
+import org.helpline.content.Content;
+import org.helpline.content.Dialog;
+import org.helpline.content.DialogAction;
+import org.helpline.content.HandoffTexts;
+import org.helpline.content.HelplineFacts;
+import org.helpline.content.Link;
+import org.helpline.handoff.HelplineHours;
+import org.helpline.nlu.IntentScore;
+import org.helpline.nlu.TextNormaliser;
+import org.helpline.safety.Escalation;
+
+/**
+ * Decides one action per turn from the state, the safety screen's verdict and the
+ * classifier's ranking: escalate, answer, clarify, fall back or hand off. Pure: no I/O, no
+ * framework types, time arrives in the {@link UserTurn}. It never throws for user input; only
+ * content can be broken, and content is validated before an engine is built.
+ */
+public final class DialogEngine {
+
+  /** Quick-reply payload of the "something else" button under a clarifying question. */
+  public static final String SOMETHING_ELSE = Content.FALLBACK;
+  static final String REPEATED_MISUNDERSTANDING = "repeated_misunderstanding";
+
+  private final Content content;
+  private final NluThresholds thresholds;
+  private final int maxMisunderstandings;
+  private final HelplineHours hours;
+  private final List<Mention> mentions;
+
+  /**
+   * @param maxMisunderstandings fallbacks or clarifications in a row after which the bot hands
+   *     off to the nurses
+   */
+  public DialogEngine(Content content, NluThresholds thresholds, int maxMisunderstandings) {
+    this.content = content;
+    this.thresholds = thresholds;
+    this.maxMisunderstandings = maxMisunderstandings;
+    this.hours = new HelplineHours(content.helpline());
+    TextNormaliser normaliser = new TextNormaliser(content.spelling());
+    List<Mention> list = new ArrayList<>();
+    content.dialogs().values().stream().sorted(Comparator.comparing(Dialog::id)).forEach(d ->
+        d.mentions().forEach(m -> list.add(new Mention(d, " " + normaliser.normalise(m) + " "))));
+    list.sort(Comparator.comparingInt((Mention m) -> m.words().length()).reversed());
+    this.mentions = List.copyOf(list);
+  }
+
+  /** The decision for one turn. */
+  public Turn respond(ConversationState state, UserTurn turn) {
+    ConversationState now = new ConversationState(state.topic(), state.misunderstandings(),
+        state.handoffOffered(), turn.now());
+    Optional<Escalation> screened = turn.safety().escalation();
+    if (screened.isPresent()) {
+      Escalation e = screened.get();
+      return escalate(now, dialog(e.dialog()), e.rule(), e.type(), 1.0);
+    }
+    List<IntentScore> ranking = withoutNegatedEscalations(turn);
+    Optional<IntentScore> net = ranking.stream()
+        .filter(s -> s.confidence() >= thresholds.safetyNetConfidence())
+        .filter(s -> dialogOf(s.intent()).map(d -> d.action() == DialogAction.ESCALATE)
+            .orElse(false))
+        .findFirst();
+    if (net.isPresent()) {
+      return escalate(now, dialog(net.get().intent()), "classifier", net.get().intent(),
+          net.get().confidence());
+    }
+    if (turn.quickReply()) {
+      String payload = turn.nlu().top().intent();
+      return SOMETHING_ELSE.equals(payload)
+          ? fallback(now, dialog(Content.FALLBACK), null, 0.0, false)
+          : act(now, payload, 1.0, turn.nlu().text());
+    }
+    IntentScore top = ranking.isEmpty() ? new IntentScore(Content.OUT_OF_SCOPE, 0.0)
+        : ranking.get(0);
+    IntentScore second = ranking.size() < 2 ? new IntentScore("", 0.0) : ranking.get(1);
+    double margin = top.confidence() - second.confidence();
+    if (top.confidence() >= thresholds.minConfidence() && margin >= thresholds.minMargin()) {
+      return act(now, top.intent(), top.confidence(), turn.nlu().text());
+    }
+    if (canClarify(top, second)) {
+      return clarify(now, top, second);
+    }
+    return fallback(now, dialog(Content.FALLBACK), null, top.confidence(), true);
+  }
+
+  private List<IntentScore> withoutNegatedEscalations(UserTurn turn) {
+    List<IntentScore> ranking = new ArrayList<>(turn.nlu().ranking());
+    ranking.removeIf(s -> dialogOf(s.intent())
+        .map(d -> d.action() == DialogAction.ESCALATE && d.escalation() != null
+            && turn.safety().negatedTypes().contains(d.escalation().type()))
+        .orElse(false));
+    return ranking;
+  }
+
+  private boolean canClarify(IntentScore top, IntentScore second) {
+    return top.confidence() >= thresholds.clarifyFloor()
+        && second.confidence() >= thresholds.clarifyFloor()
+        && isClarifiable(top.intent()) && isClarifiable(second.intent());
+  }
+
+  private boolean isClarifiable(String intent) {
+    return dialogOf(intent).map(d -> d.action() == DialogAction.ANSWER
+        || d.action() == DialogAction.HANDOFF).orElse(false);
+  }
+
+  /** Acts on a recognised intent, resolving follow-ups against the topic. */
+  private Turn act(ConversationState state, String intent, double confidence, String text) {
+    Dialog target = dialogOf(intent).orElse(null);
+    if (target == null) {
+      return fallback(state, dialog(Content.FALLBACK), null, confidence, true);
+    }
+    switch (target.action()) {
+      case ESCALATE:
+        return escalate(state, target, "classifier", intent, confidence);
+      case HANDOFF:
+        return handoff(state, target, target.replies(), target.handoff().reason(),
+            target.handoff().urgency(), intent, confidence);
+      case FALLBACK:
+      case CLARIFY:
+        return fallback(state, target, intent, confidence, true);
+      default:
+        break;
+    }
+    Optional<Dialog> context = topicFor(state, text, intent);
+    if (context.isPresent()) {
+      ContextAnswer answer = context.get().inContextFor(intent).orElseThrow();
+      return new Turn(DialogAction.ANSWER, intent, confidence, answer.replies(),
+          quickReplies(context.get().followUps(), intent), Optional.empty(), Optional.empty(),
+          context, new ConversationState(context.get().id(), 0, state.handoffOffered(),
+          state.lastActivity()));
+    }
+    String topic = target.inContext().isEmpty() && target.mentions().isEmpty() ? state.topic()
+        : target.id();
+    return new Turn(DialogAction.ANSWER, intent, confidence, target.replies(),
+        quickReplies(target.followUps(), intent), Optional.empty(), Optional.empty(),
+        Optional.of(target), new ConversationState(topic, 0, state.handoffOffered(),
+        state.lastActivity()));
+  }
+
+  /**
+   * The dialog whose topic-specific answer fits this follow-up: a topic the message names, or
+   * else the conversation's current topic, provided it has an answer for the intent.
+   */
+  private Optional<Dialog> topicFor(ConversationState state, String text, String intent) {
+    Optional<Dialog> named = mentionedTopic(text);
+    Optional<Dialog> topic = named.isPresent() ? named
+        : Optional.ofNullable(state.topic()).flatMap(this::dialogOf);
+    return topic.filter(d -> !d.id().equals(intent) && d.inContextFor(intent).isPresent());
+  }
+
+  /** The topic the message names, longest mention first. */
+  private Optional<Dialog> mentionedTopic(String text) {
+    if (text == null || text.isEmpty()) {
+      return Optional.empty();
+    }
+    String padded = " " + text + " ";
+    return mentions.stream().filter(m -> padded.contains(m.words())).findFirst()
+        .map(Mention::dialog);
+  }
+
+  private Turn clarify(ConversationState state, IntentScore top, IntentScore second) {
+    Dialog first = dialog(top.intent());
+    Dialog other = dialog(second.intent());
+    String question = content.clarify().question()
+        .replace("{first}", first.title()).replace("{second}", other.title());
+    List<QuickReply> options = List.of(new QuickReply(first.title(), first.id()),
+        new QuickReply(other.title(), other.id()),
+        new QuickReply(content.clarify().noneOfThese(), SOMETHING_ELSE));
+    int count = state.misunderstandings() + 1;
+    if (count >= maxMisunderstandings) {
+      return repeatedMisunderstanding(state, top.confidence());
+    }
+    return new Turn(DialogAction.CLARIFY, top.intent(), top.confidence(),
+        List.of(new Bubble(question)), options, Optional.empty(), Optional.empty(),
+        Optional.empty(), new ConversationState(state.topic(), count, state.handoffOffered(),
+        state.lastActivity()));
+  }
+
+  private Turn fallback(ConversationState state, Dialog dialog, String intent, double confidence,
+      boolean counts) {
+    int count = counts ? state.misunderstandings() + 1 : state.misunderstandings();
+    if (count >= maxMisunderstandings) {
+      return repeatedMisunderstanding(state, confidence);
+    }
+    return new Turn(DialogAction.FALLBACK, intent, confidence, dialog.replies(),
+        quickReplies(dialog.followUps(), null), Optional.empty(), Optional.empty(),
+        Optional.of(dialog), new ConversationState(state.topic(), count, state.handoffOffered(),
+        state.lastActivity()));
+  }
+
+  private Turn repeatedMisunderstanding(ConversationState state, double confidence) {
+    Dialog nurse = dialog(Content.FALLBACK);
+    List<Bubble> said = List.of(new Bubble(content.handoff().repeatedMisunderstanding()));
+    return handoff(state, nurse, said, REPEATED_MISUNDERSTANDING, "routine", null, confidence);
+  }
+
+  private Turn handoff(ConversationState state, Dialog dialog, List<Bubble> said, String reason,
+      String urgency, String intent, double confidence) {
+    HelplineFacts facts = content.helpline();
+    HandoffTexts texts = content.handoff();
+    boolean open = hours.isOpen(state.lastActivity());
+    String nextOpen = open ? null : hours.describeNextOpening(state.lastActivity());
+    String template = open ? texts.openNow() : texts.closedNow();
+    String details = template.replace("{phone}", facts.phone())
+        .replace("{hours}", facts.hoursText())
+        .replace("{next_open}", nextOpen == null ? "" : nextOpen);
+    List<Link> links = new ArrayList<>();
+    if (facts.phoneUri() != null) {
+      links.add(new Link("Call " + facts.phone(), facts.phoneUri()));
+    }
+    if (!open && facts.contactForm() != null) {
+      links.add(facts.contactForm());
+    }
+    List<Bubble> replies = new ArrayList<>(said);
+    replies.add(new Bubble(details, links));
+    if (!open) {
+      replies.add(new Bubble(String.join(" ", facts.outOfHours())));
+    }
+    HandoffDecision decision = new HandoffDecision(reason, urgency, facts.phone(), open,
+        facts.hoursText(), nextOpen, facts.outOfHours());
+    return new Turn(DialogAction.HANDOFF, intent, confidence, replies,
+        quickReplies(dialog.followUps(), intent), Optional.of(decision), Optional.empty(),
+        Optional.of(dialog), new ConversationState(state.topic(), 0, true, state.lastActivity()));
+  }
+
+  private Turn escalate(ConversationState state, Dialog dialog, String trigger, String intent,
+      double confidence) {
+    EscalationDecision decision = new EscalationDecision(dialog.escalation().type(),
+        dialog.escalation().numbers(), trigger);
+    return new Turn(DialogAction.ESCALATE, intent, confidence, dialog.replies(),
+        quickReplies(dialog.followUps(), intent), Optional.empty(), Optional.of(decision),
+        Optional.of(dialog), new ConversationState(state.topic(), 0, state.handoffOffered(),
+        state.lastActivity()));
+  }
+
+  public NluThresholds thresholds() {
+    return thresholds;
+  }
+
+  private List<QuickReply> quickReplies(List<String> intents, String current) {
+    List<QuickReply> out = new ArrayList<>();
+    for (String id : intents) {
+      if (!id.equals(current)) {
+        dialogOf(id).ifPresent(d -> out.add(new QuickReply(d.title(), d.id())));
+      }
+    }
+    return out;
+  }
+
+  private Optional<Dialog> dialogOf(String id) {
+    return id == null ? Optional.empty() : content.dialog(id);
+  }
+
+  /** A dialog that validated content guarantees to exist. */
+  private Dialog dialog(String id) {
+    return dialogOf(id).orElseThrow(() -> new IllegalStateException("no dialog " + id));
+  }
+
+  /** A dialog and one of its mentions, normalised and padded with spaces. */
+  private record Mention(Dialog dialog, String words) {
+  }
+}

@@ -1,0 +1,22 @@
+package org.helpline.dialog;
+
+/**
+ * When the engine trusts the classifier. Calibrated on held-out data with the evaluation
+ * command (see README), not guessed.
+ *
+ * @param minConfidence the top intent's probability needed to answer
+ * @param minMargin the lead over the runner-up needed to answer without asking
+ * @param clarifyFloor the probability both candidates need before the bot asks "A or B?"
+ * @param safetyNetConfidence probability at which the classifier's emergency and self-harm
+ *     intents escalate even when the rule-based screen did not fire
+ */
+public record NluThresholds(double minConfidence, double minMargin, double clarifyFloor,
+    double safetyNetConfidence) {
+
+  /**
+   * The calibrated defaults (keep in step with {@code HelplineConfig} and
+   * {@code application.properties}): confidence 0.60 with margin 0.40 scored best on 5-fold
+   * cross-validation of {@code intents/} once wrong answers count double (see README).
+   */
+  public static final NluThresholds DEFAULTS = new NluThresholds(0.6, 0.4, 0.2, 0.35);
+}

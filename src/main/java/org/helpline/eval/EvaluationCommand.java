@@ -1,0 +1,197 @@
+package org.helpline.eval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.helpline.content.DialogAction;
+import org.helpline.conversation.HelplineBot;
+import org.helpline.dialog.NluThresholds;
+import org.helpline.nlu.Classification;
+import org.helpline.nlu.opennlp.OpenNlpSettings;
+
+/**
+ * Evaluation from the command line (run through {@code ./mvnw -Peval test-compile}, see the
+ * README). Modes: {@code report} (held-out set and safety set), {@code cv [k]} (k-fold
+ * cross-validation on {@code intents/}) and {@code calibrate [cv|heldout]} (threshold search).
+ * Paths are relative to the project directory.
+ */
+public final class EvaluationCommand {
+
+  private static final Path HELD_OUT = Path.of("src/test/resources/heldout");
+  private static final Path SAFETY = Path.of("src/test/resources/safety");
+  private static final Path PROPERTIES = Path.of("src/main/resources/application.properties");
+
+  private EvaluationCommand() {
+  }
+
+  public static void main(String[] args) {
+    String mode = args.length == 0 ? "report" : args[0];
+    NluThresholds thresholds = thresholdsInForce();
+    long start = System.nanoTime();
+    HelplineBot bot = Evaluator.build(Path.of("."), thresholds);
+    System.out.printf(Locale.ROOT, "Content %s: %d intents, %d examples; loaded and trained in"
+        + " %d ms (training alone %d ms)%n", bot.content().version(),
+        bot.content().intents().size(), bot.content().examples().size(),
+        (System.nanoTime() - start) / 1_000_000, bot.trainingTime().toMillis());
+    System.out.printf(Locale.ROOT, "Thresholds in force: min-confidence=%.2f min-margin=%.2f"
+        + " clarify-floor=%.2f safety-net-confidence=%.2f%n%n", thresholds.minConfidence(),
+        thresholds.minMargin(), thresholds.clarifyFloor(), thresholds.safetyNetConfidence());
+    switch (mode) {
+      case "report" -> report(bot);
+      case "cv" -> crossValidate(bot, args.length > 1 ? Integer.parseInt(args[1]) : 5);
+      case "calibrate" -> calibrate(bot, args.length > 1 ? args[1] : "cv");
+      case "compare" -> compare(bot);
+      case "classify" -> classify(bot, String.join(" ", List.of(args).subList(1, args.length)));
+      default -> throw new IllegalArgumentException("unknown mode " + mode
+          + "; use report, cv [k] or calibrate [cv|heldout]");
+    }
+  }
+
+  private static void report(HelplineBot bot) {
+    List<Evaluator.Outcome> outcomes = Evaluator.run(bot, Evaluator.readFolder(HELD_OUT));
+    Evaluator.Report r = Evaluator.report(outcomes);
+    System.out.printf(Locale.ROOT, "Held-out set (%s): %d in-scope, %d out-of-scope messages%n",
+        HELD_OUT, r.inScope(), r.outOfScope());
+    System.out.printf(Locale.ROOT, "  intent accuracy (top-1):         %5.1f%%%n",
+        100 * r.intentAccuracy());
+    System.out.printf(Locale.ROOT, "  answered with the right intent:  %5.1f%%%n",
+        100 * r.answeredCorrectly());
+    System.out.printf(Locale.ROOT, "  answered with a wrong intent:    %5.1f%%%n",
+        100 * r.answeredWrongly());
+    System.out.printf(Locale.ROOT, "  out-of-scope rejection:          %5.1f%%%n",
+        100 * r.outOfScopeRejection());
+    System.out.println("  action mix: " + r.actions());
+    System.out.println();
+    System.out.println("Per intent (precision / recall / F1 / support):");
+    r.perIntent().forEach((intent, f) -> System.out.printf(Locale.ROOT,
+        "  %-38s %5.2f %5.2f %5.2f %4d%n", intent, f[0], f[1], f[2], (int) f[3]));
+    System.out.println();
+    System.out.println("Most confused (expected -> predicted):");
+    r.confusions().stream().limit(12).forEach(e -> System.out.printf(Locale.ROOT,
+        "  %3d  %s%n", e.getValue(), e.getKey()));
+    System.out.println();
+    safety(bot);
+  }
+
+  private static void safety(HelplineBot bot) {
+    for (String type : List.of("medical_emergency", "self_harm")) {
+      List<Evaluator.Outcome> outcomes = Evaluator.run(bot,
+          Evaluator.readFolder(SAFETY).stream()
+              .filter(m -> m.intent().equals("must_escalate_" + type)).toList());
+      long escalated = outcomes.stream().filter(o -> o.turn().escalation()
+          .map(e -> e.type().equals(type)).orElse(false)).count();
+      System.out.printf(Locale.ROOT, "Safety recall %-18s %d/%d (%.1f%%)%n", type, escalated,
+          outcomes.size(), 100.0 * escalated / Math.max(1, outcomes.size()));
+      outcomes.stream().filter(o -> o.turn().escalation().isEmpty())
+          .forEach(o -> System.out.println("  MISSED: " + o.expected().text()));
+    }
+    List<Evaluator.Outcome> calm = Evaluator.run(bot, Evaluator.readFolder(SAFETY).stream()
+        .filter(m -> m.intent().equals("must_not_escalate")).toList());
+    long falseAlarms = calm.stream().filter(o -> o.turn().action() == DialogAction.ESCALATE)
+        .count();
+    System.out.printf(Locale.ROOT, "Safety false alarms: %d/%d%n", falseAlarms, calm.size());
+    calm.stream().filter(o -> o.turn().action() == DialogAction.ESCALATE)
+        .forEach(o -> System.out.printf(Locale.ROOT, "  ESCALATED (%s %s %.2f): %s%n",
+            o.turn().escalation().get().trigger(), o.turn().intent(), o.turn().confidence(),
+            o.expected().text()));
+  }
+
+  private static void crossValidate(HelplineBot bot, int folds) {
+    List<Map.Entry<LabelledText, Classification>> oof = Evaluator.crossValidate(bot.content(),
+        OpenNlpSettings.defaults(), folds);
+    long correct = oof.stream().filter(e -> e.getKey().intent()
+        .equals(e.getValue().top().intent())).count();
+    System.out.printf(Locale.ROOT, "%d-fold cross-validation on intents/: top-1 accuracy %.1f%%"
+        + " (%d/%d)%n", folds, 100.0 * correct / oof.size(), correct, oof.size());
+    Evaluator.Calibration at = Evaluator.calibrate(oof).stream()
+        .filter(c -> Math.abs(c.minConfidence() - bot.engine().thresholds().minConfidence()) < 1e-9
+            && Math.abs(c.minMargin() - bot.engine().thresholds().minMargin()) < 1e-9)
+        .findFirst().orElseThrow();
+    System.out.printf(Locale.ROOT, "At the thresholds in force: answered right %.1f%%, wrong"
+        + " %.1f%%, out-of-scope rejected %.1f%%%n", 100 * at.answeredCorrectly(),
+        100 * at.answeredWrongly(), 100 * at.outOfScopeRejection());
+  }
+
+  private static void calibrate(HelplineBot bot, String on) {
+    List<Map.Entry<LabelledText, Classification>> data = on.equals("heldout")
+        ? Evaluator.readFolder(HELD_OUT).stream()
+            .map(m -> Map.entry(m, bot.classifier().classify(m.text()))).toList()
+        : Evaluator.crossValidate(bot.content(), OpenNlpSettings.defaults(), 5);
+    System.out.println("Calibrating on " + (on.equals("heldout") ? "the held-out set"
+        : "5-fold out-of-fold predictions on intents/") + " (" + data.size() + " messages)");
+    System.out.println("  min-conf margin  right  wrong  oos-rejected  score");
+    List<Evaluator.Calibration> ranked = Evaluator.calibrate(data);
+    ranked.stream().limit(10).forEach(c -> System.out.printf(Locale.ROOT,
+        "  %8.2f %6.2f %5.1f%% %5.1f%% %8.1f%%  %6.3f%n", c.minConfidence(), c.minMargin(),
+        100 * c.answeredCorrectly(), 100 * c.answeredWrongly(), 100 * c.outOfScopeRejection(),
+        c.score()));
+    Evaluator.Calibration best = ranked.get(0);
+    System.out.printf(Locale.ROOT, "Recommended: helpline.nlu.min-confidence=%.2f"
+        + " helpline.nlu.min-margin=%.2f%n", best.minConfidence(), best.minMargin());
+  }
+
+  /** Shows what the pipeline makes of one message: safety verdict, top intents, action. */
+  private static void classify(HelplineBot bot, String text) {
+    Classification nlu = bot.classifier().classify(text);
+    System.out.println("normalised: " + nlu.text());
+    System.out.println("safety:     " + bot.screen().screen(text));
+    nlu.ranking().stream().limit(5).forEach(s -> System.out.printf(Locale.ROOT,
+        "  %-38s %.3f%n", s.intent(), s.confidence()));
+    Evaluator.Outcome o = Evaluator.run(bot, List.of(new LabelledText("?", text))).get(0);
+    System.out.println("action:     " + o.turn().action().id() + " " + o.turn().intent());
+  }
+
+  /** Trains model variants on intents/ and scores each on the held-out set. */
+  private static void compare(HelplineBot bot) {
+    List<LabelledText> heldOut = Evaluator.readFolder(HELD_OUT);
+    var normaliser = new org.helpline.nlu.TextNormaliser(bot.content().spelling());
+    var examples = bot.content().examples().stream()
+        .map(e -> new org.helpline.nlu.TrainingExample(e.intent(), e.text())).toList();
+    System.out.println("  algorithm  iterations cutoff chars bigrams  train-ms  held-out top-1");
+    for (String algorithm : List.of("MAXENT_QN")) {
+    for (int iterations : new int[] {100}) {
+      for (int cutoff : new int[] {1}) {
+        for (boolean chars : new boolean[] {false, true}) {
+          for (boolean bigrams : new boolean[] {false, true}) {
+            OpenNlpSettings settings = new OpenNlpSettings(algorithm, iterations, cutoff, chars,
+                bigrams);
+            long start = System.nanoTime();
+            var classifier = new org.helpline.nlu.opennlp.IntentModelTrainer(settings)
+                .train(examples, normaliser);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            long right = heldOut.stream().filter(m -> classifier.classify(m.text()).top()
+                .intent().equals(m.intent())).count();
+            long hi = List.of("hi", "hey", "thanks", "bye").stream().filter(t -> classifier
+                .classify(t).top().confidence() > 0.5).count();
+            System.out.printf(Locale.ROOT, "  %-10s %10d %6d %5s %7s %9d %8.1f%% short>0.5:%d%n",
+                algorithm, iterations, cutoff, chars, bigrams, ms, 100.0 * right / heldOut.size(),
+                hi);
+          }
+        }
+      }
+    }
+    }
+  }
+
+  private static NluThresholds thresholdsInForce() {
+    Properties p = new Properties();
+    if (Files.exists(PROPERTIES)) {
+      try (InputStream in = Files.newInputStream(PROPERTIES)) {
+        p.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new NluThresholds(
+        Double.parseDouble(p.getProperty("helpline.nlu.min-confidence", "0.6")),
+        Double.parseDouble(p.getProperty("helpline.nlu.min-margin", "0.4")),
+        Double.parseDouble(p.getProperty("helpline.nlu.clarify-floor", "0.2")),
+        Double.parseDouble(p.getProperty("helpline.nlu.safety-net-confidence", "0.35")));
+  }
+}

@@ -1,0 +1,5 @@
+package org.helpline.nlu;
+
+/** One intent with the classifier's probability for it. */
+public record IntentScore(String intent, double confidence) {
+}

@@ -1,0 +1,221 @@
+package org.helpline.safety;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.helpline.content.SafetyRule;
+import org.helpline.content.SafetyRules;
+import org.helpline.nlu.TextNormaliser;
+
+/**
+ * Rule-based screen for emergencies and self-harm that runs before, and independently of, the
+ * classifier. Rules are content ({@code dialogs/_system/safety.yml}, whose header documents the
+ * matching); this class only matches them. It tolerates typos (one edit in longer words),
+ * missing apostrophes and an extra word inside a phrase, and ignores a phrase that is negated
+ * in its own clause. It is immutable and safe for concurrent use.
+ */
+public final class SafetyScreen {
+
+  private static final Pattern CLAUSES = Pattern.compile("[.,;:!?\\n\\r()\\[\\]\"\u201c\u201d]+");
+  private static final int NEGATION_WINDOW = 3;
+  private static final int FUZZY_MIN_LENGTH = 6;
+
+  private final TextNormaliser normaliser;
+  private final Set<String> negations;
+  private final Set<String> scopeBreakers;
+  private final List<CompiledRule> rules;
+
+  public SafetyScreen(SafetyRules content, TextNormaliser normaliser) {
+    this.normaliser = normaliser;
+    this.negations = Set.copyOf(content.negations());
+    this.scopeBreakers = Set.copyOf(content.scopeBreakers());
+    List<CompiledRule> compiled = new ArrayList<>();
+    for (SafetyRule rule : content.rules()) {
+      compiled.add(new CompiledRule(rule, compile(rule.phrases()),
+          rule.all().stream().map(this::compile).toList(), compile(rule.unless())));
+    }
+    this.rules = List.copyOf(compiled);
+  }
+
+  /** Screens one raw message. */
+  public SafetyResult screen(String text) {
+    if (text == null || text.isBlank()) {
+      return SafetyResult.clear();
+    }
+    List<String[]> clauses = new ArrayList<>();
+    for (String clause : CLAUSES.split(text)) {
+      List<String> tokens = normaliser.tokens(clause);
+      if (!tokens.isEmpty()) {
+        clauses.add(tokens.toArray(String[]::new));
+      }
+    }
+    Set<String> negated = new HashSet<>();
+    Escalation fired = null;
+    for (CompiledRule rule : rules) {
+      if (anyMatch(rule.unless(), clauses)) {
+        // The person said the calm version ("my temperature is normal"): the rule stays
+        // quiet, and so does the classifier's safety net for this type.
+        negated.add(rule.rule().type());
+        continue;
+      }
+      Hit hit = null;
+      Hit any = firstMatch(rule.phrases(), clauses, negated, rule.rule().type());
+      if (any != null) {
+        hit = any;
+      } else if (!rule.all().isEmpty()) {
+        List<String> parts = new ArrayList<>();
+        for (List<Phrase> group : rule.all()) {
+          Hit groupHit = firstMatch(group, clauses, negated, rule.rule().type());
+          if (groupHit == null) {
+            parts = null;
+            break;
+          }
+          parts.add(groupHit.phrase());
+        }
+        if (parts != null) {
+          hit = new Hit(String.join(" + ", parts));
+        }
+      }
+      if (hit != null && fired == null) {
+        fired = new Escalation(rule.rule().type(), rule.rule().id(), rule.rule().dialog(),
+            hit.phrase());
+      }
+    }
+    if (fired != null) {
+      negated.remove(fired.type());
+    }
+    return new SafetyResult(Optional.ofNullable(fired), negated);
+  }
+
+  private boolean anyMatch(List<Phrase> phrases, List<String[]> clauses) {
+    for (Phrase phrase : phrases) {
+      for (String[] clause : clauses) {
+        if (phrase.find(clause, 0) >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The first phrase that occurs un-negated; negated occurrences are recorded by type. */
+  private Hit firstMatch(List<Phrase> phrases, List<String[]> clauses, Set<String> negated,
+      String type) {
+    for (Phrase phrase : phrases) {
+      for (String[] clause : clauses) {
+        int from = 0;
+        int start;
+        while ((start = phrase.find(clause, from)) >= 0) {
+          if (!isNegated(clause, start)) {
+            return new Hit(phrase.text());
+          }
+          negated.add(type);
+          from = start + 1;
+        }
+      }
+    }
+    return null;
+  }
+
+  private boolean isNegated(String[] clause, int start) {
+    for (int i = start - 1; i >= 0 && i >= start - NEGATION_WINDOW; i--) {
+      if (negations.contains(clause[i])) {
+        return true;
+      }
+      if (scopeBreakers.contains(clause[i])) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private List<Phrase> compile(List<String> phrases) {
+    List<Phrase> out = new ArrayList<>();
+    for (String phrase : phrases) {
+      List<String> words = new ArrayList<>();
+      for (String raw : phrase.trim().split("\\s+")) {
+        boolean prefix = raw.endsWith("*");
+        List<String> normalised = normaliser.tokens(prefix ? raw.substring(0, raw.length() - 1)
+            : raw);
+        for (int i = 0; i < normalised.size(); i++) {
+          words.add(normalised.get(i) + (prefix && i == normalised.size() - 1 ? "*" : ""));
+        }
+      }
+      if (!words.isEmpty()) {
+        out.add(new Phrase(phrase, words.toArray(String[]::new)));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private record CompiledRule(SafetyRule rule, List<Phrase> phrases, List<List<Phrase>> all,
+      List<Phrase> unless) {
+  }
+
+  private record Hit(String phrase) {
+  }
+
+  /** A phrase's words; finds itself in a clause allowing one extra word between its words. */
+  private record Phrase(String text, String[] words) {
+
+    int find(String[] clause, int from) {
+      for (int i = from; i < clause.length; i++) {
+        if (wordMatches(clause[i], words[0]) && restMatches(clause, i + 1, 1)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private boolean restMatches(String[] clause, int pos, int k) {
+      if (k == words.length) {
+        return true;
+      }
+      if (pos < clause.length && wordMatches(clause[pos], words[k])
+          && restMatches(clause, pos + 1, k + 1)) {
+        return true;
+      }
+      return pos + 1 < clause.length && wordMatches(clause[pos + 1], words[k])
+          && restMatches(clause, pos + 2, k + 1);
+    }
+  }
+
+  static boolean wordMatches(String token, String word) {
+    if (word.endsWith("*")) {
+      return token.startsWith(word.substring(0, word.length() - 1));
+    }
+    if (token.equals(word)) {
+      return true;
+    }
+    return word.length() >= FUZZY_MIN_LENGTH && token.length() >= FUZZY_MIN_LENGTH - 1
+        && token.charAt(0) == word.charAt(0) && withinOneEdit(token, word);
+  }
+
+  /** True when the two words differ by at most one insertion, deletion, substitution or swap. */
+  static boolean withinOneEdit(String a, String b) {
+    int la = a.length();
+    int lb = b.length();
+    if (Math.abs(la - lb) > 1) {
+      return false;
+    }
+    int i = 0;
+    while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (i == la || i == lb) {
+      return Math.abs(la - lb) <= 1;
+    }
+    if (la == lb) {
+      if (a.substring(i + 1).equals(b.substring(i + 1))) {
+        return true;
+      }
+      return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+          && a.substring(i + 2).equals(b.substring(i + 2));
+    }
+    return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(
+        b.substring(i + 1));
+  }
+}

@@ -1,0 +1,85 @@
+package org.helpline.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.helpline.eval.Evaluator;
+import org.helpline.eval.LabelledText;
+import org.helpline.nlu.TextNormaliser;
+import org.helpline.support.RealBot;
+import org.junit.jupiter.api.Test;
+
+/** Validates the real intents/ and dialogs/, and the held-out set's independence. */
+class ContentValidationTest {
+
+  private static final List<String> FIRST_PACK = List.of("greeting", "goodbye", "thanks",
+      "bot_capabilities", "bot_identity", "immunotherapy_what_is", "immunotherapy_how_it_works",
+      "immunotherapy_availability", "immunotherapy_with_other_treatments", "immunotherapy_types",
+      "immunotherapy_other_names", "immune_system", "immune_system_and_cancer",
+      "monoclonal_antibodies", "checkpoint_inhibitors", "cancer_vaccines", "cytokines",
+      "adoptive_cell_transfer", "targeted_drugs", "immunotherapy_side_effects",
+      "immunotherapy_suitability", "clinical_trials", "cancer_chat_forum", "helpline_contact",
+      "helpline_hours", "talk_to_nurse", "personal_medical_advice", "medical_emergency",
+      "self_harm", "out_of_scope");
+
+  private final Content content = new ContentLoader(new ContentValidator(25, 600))
+      .load(ContentSource.directory(RealBot.PROJECT));
+
+  @Test
+  void theFirstContentPackIsCompleteAndValid() {
+    assertEquals(FIRST_PACK.stream().sorted().toList(), List.copyOf(content.intents().keySet()));
+    for (String intent : FIRST_PACK) {
+      assertTrue(content.dialogs().containsKey(intent), intent);
+      assertTrue(content.dialogs().get(intent).reviewed() != null, intent);
+    }
+  }
+
+  @Test
+  void outOfScopeHasAtLeast300ExamplesIncludingNearMisses() {
+    List<Example> oos = content.intents().get(Content.OUT_OF_SCOPE);
+    assertTrue(oos.size() >= 300, "out_of_scope has " + oos.size());
+    String all = oos.stream().map(Example::text).collect(Collectors.joining("\n"));
+    for (String nearMiss : List.of("chemo", "radiotherapy", "surgery", "shop", "job")) {
+      assertTrue(all.contains(nearMiss), "no out_of_scope example mentions " + nearMiss);
+    }
+  }
+
+  @Test
+  void theHeldOutSetIsLargeEnoughAndNeverUsedForTraining() {
+    List<LabelledText> heldOut = Evaluator.readFolder(RealBot.PROJECT.resolve(
+        Path.of("src/test/resources/heldout")));
+    Map<String, Long> perIntent = heldOut.stream().collect(Collectors.groupingBy(
+        LabelledText::intent, Collectors.counting()));
+    assertEquals(content.intents().keySet(), perIntent.keySet());
+    perIntent.forEach((intent, n) -> assertTrue(n >= (intent.equals(Content.OUT_OF_SCOPE)
+        ? 100 : 8), intent + " has " + n + " held-out examples"));
+
+    TextNormaliser normaliser = new TextNormaliser(content.spelling());
+    Map<String, String> training = new HashMap<>();
+    content.examples().forEach(e -> training.put(normaliser.normalise(e.text()), e.file()));
+    List<String> leaked = new ArrayList<>();
+    for (LabelledText m : heldOut) {
+      String key = normaliser.normalise(m.text());
+      if (training.containsKey(key)) {
+        leaked.add(m.text() + " (in " + training.get(key) + ")");
+      }
+    }
+    assertEquals(List.of(), leaked, "held-out messages also in intents/");
+  }
+
+  @Test
+  void everyEscalationDialogPutsItsNumbersInTheText() {
+    for (Dialog d : content.dialogs().values()) {
+      if (d.action() == DialogAction.ESCALATE) {
+        String text = d.replies().stream().map(Bubble::text).collect(Collectors.joining(" "));
+        d.escalation().numbers().forEach(n -> assertTrue(text.contains(n), d.id() + " " + n));
+      }
+    }
+  }
+}

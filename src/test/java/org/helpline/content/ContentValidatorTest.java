@@ -1,0 +1,171 @@
+package org.helpline.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.helpline.support.RealBot;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One broken copy of the real content per rule: each must be reported with its file and
+ * line, and the loader must refuse the whole set.
+ */
+class ContentValidatorTest {
+
+  @TempDir
+  Path dir;
+
+  private final ContentLoader loader = new ContentLoader(new ContentValidator(25, 600));
+
+  @BeforeEach
+  void copyRealContent() throws IOException {
+    for (String folder : List.of("intents", "dialogs")) {
+      Path from = RealBot.PROJECT.resolve(folder);
+      try (Stream<Path> files = Files.walk(from)) {
+        for (Path p : files.toList()) {
+          Path to = dir.resolve(folder).resolve(from.relativize(p).toString());
+          if (Files.isDirectory(p)) {
+            Files.createDirectories(to);
+          } else {
+            Files.copy(p, to);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void theUnbrokenCopyIsValid() {
+    assertEquals(30, loader.load(ContentSource.directory(dir)).intents().size());
+  }
+
+  @Test
+  void reportsAnIntentWithoutADialog() throws IOException {
+    Files.delete(dir.resolve("dialogs/cytokines.yml"));
+    assertProblem("intents/cytokines.txt", 1, "has no dialog");
+  }
+
+  @Test
+  void reportsADialogWithoutAnIntent() throws IOException {
+    Files.delete(dir.resolve("intents/cytokines.txt"));
+    ContentException e = assertThrows(ContentException.class, this::load);
+    assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("dialogs/cytokines.yml")
+        && p.message().contains("has no intent")), e.getMessage());
+  }
+
+  @Test
+  void reportsTooFewExamples() throws IOException {
+    write("intents/thanks.txt", "thank you\ncheers\n");
+    assertProblem("intents/thanks.txt", 1, "has 2 examples; at least 25");
+  }
+
+  @Test
+  void reportsTheSameExampleUnderTwoIntentsAfterNormalisation() throws IOException {
+    append("intents/goodbye.txt", "What ARE checkpoint inhibitors?!");
+    append("intents/checkpoint_inhibitors.txt", "what are checkpoint inhibitors");
+    ContentException e = assertThrows(ContentException.class, this::load);
+    assertTrue(e.problems().stream().anyMatch(p -> p.message().contains("is also under")),
+        e.getMessage());
+  }
+
+  @Test
+  void reportsAnUnknownFollowUpIntent() throws IOException {
+    replace("dialogs/cytokines.yml", "followUps: [", "followUps: [no_such_intent, ");
+    assertProblem("dialogs/cytokines.yml", lineOf("dialogs/cytokines.yml", "no_such_intent"),
+        "follow-up 'no_such_intent' is not a known intent");
+  }
+
+  @Test
+  void reportsANonHttpsLink() throws IOException {
+    replace("dialogs/clinical_trials.yml", "https://www.cancerresearchuk.org/about-cancer/find",
+        "http://www.cancerresearchuk.org/about-cancer/find");
+    ContentException e = assertThrows(ContentException.class, this::load);
+    assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("dialogs/clinical_trials.yml")
+        && p.line() > 1 && p.message().contains("must use https://")), e.getMessage());
+  }
+
+  @Test
+  void reportsAMissingReviewDate() throws IOException {
+    replace("dialogs/cytokines.yml", "reviewed: 2026-11-20", "");
+    assertProblem("dialogs/cytokines.yml", 1, "review date");
+  }
+
+  @Test
+  void reportsEmptyText() throws IOException {
+    replace("dialogs/greeting.yml", "text: >-", "text: \"\"\n    old: >-");
+    ContentException e = assertThrows(ContentException.class, this::load);
+    assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("dialogs/greeting.yml")),
+        e.getMessage());
+  }
+
+  @Test
+  void reportsYamlSyntaxErrorsWithTheirLine() throws IOException {
+    append("dialogs/cytokines.yml", "title: [unclosed");
+    ContentException e = assertThrows(ContentException.class, this::load);
+    assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("dialogs/cytokines.yml")
+        && p.message().startsWith("cannot read")), e.getMessage());
+  }
+
+  @Test
+  void reportsASafetyRuleThatNamesNoEscalationDialog() throws IOException {
+    replace("dialogs/_system/safety.yml", "dialog: treatment_fever", "dialog: greeting");
+    assertProblem("dialogs/_system/safety.yml", lineOf("dialogs/_system/safety.yml",
+        "id: treatment_fever"), "must name an escalate dialog");
+  }
+
+  @Test
+  void reportsEveryProblemAtOnceAndNeverHalfLoads() throws IOException {
+    Files.delete(dir.resolve("dialogs/cytokines.yml"));
+    write("intents/thanks.txt", "thank you\n");
+    replace("dialogs/_system/helpline.yml", "Europe/London", "Mars/Olympus");
+    ContentException e = assertThrows(ContentException.class, this::load);
+    assertTrue(e.problems().size() >= 3, e.getMessage());
+    assertTrue(e.getMessage().contains("intents/cytokines.txt:1"), e.getMessage());
+    assertTrue(e.getMessage().contains("Mars/Olympus"), e.getMessage());
+  }
+
+  private Content load() {
+    return loader.load(ContentSource.directory(dir));
+  }
+
+  private void assertProblem(String file, int line, String text) {
+    ContentException e = assertThrows(ContentException.class, this::load);
+    assertTrue(e.problems().stream().anyMatch(p -> p.file().equals(file) && p.line() == line
+        && p.message().contains(text)), "expected " + file + ":" + line + " '" + text
+        + "' in\n" + e.getMessage());
+  }
+
+  private int lineOf(String file, String needle) throws IOException {
+    List<String> lines = Files.readAllLines(dir.resolve(file));
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(needle)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(needle + " not in " + file);
+  }
+
+  private void write(String file, String text) throws IOException {
+    Files.writeString(dir.resolve(file), text, StandardCharsets.UTF_8);
+  }
+
+  private void append(String file, String line) throws IOException {
+    Files.writeString(dir.resolve(file), Files.readString(dir.resolve(file)) + "\n" + line
+        + "\n", StandardCharsets.UTF_8);
+  }
+
+  private void replace(String file, String from, String to) throws IOException {
+    String text = Files.readString(dir.resolve(file));
+    assertTrue(text.contains(from), from + " not in " + file);
+    Files.writeString(dir.resolve(file), text.replace(from, to), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,25 @@
+package org.helpline.support;
+
+import java.nio.file.Path;
+import org.helpline.config.BotFactory;
+import org.helpline.content.ContentSource;
+import org.helpline.conversation.HelplineBot;
+
+/** The real bot, trained once per test JVM on the project's own intents/ and dialogs/. */
+public final class RealBot {
+
+  /** The project directory: Maven runs tests from there. */
+  public static final Path PROJECT = Path.of("").toAbsolutePath();
+
+  private static HelplineBot bot;
+
+  private RealBot() {
+  }
+
+  public static synchronized HelplineBot get() {
+    if (bot == null) {
+      bot = BotFactory.defaults().build(ContentSource.directory(PROJECT));
+    }
+    return bot;
+  }
+}
