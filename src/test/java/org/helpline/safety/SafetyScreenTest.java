@@ -70,6 +70,14 @@ class SafetyScreenTest {
   }
 
   @Test
+  void quotedWordsStillCountBecauseAPersonMayBeQuotingTheirOwnThoughts() {
+    // Deliberate: 'I keep thinking "I want to die"' needs help; a false alarm costs little.
+    assertTrue(tiny.screen("i keep thinking \"i want to die\"").escalated());
+    // Quotes end a clause, so a negation outside them does not silence what is inside.
+    assertTrue(tiny.screen("its not like \"i cant breathe\" but close").escalated());
+  }
+
+  @Test
   void emptyMessagesNeverFire() {
     assertFalse(tiny.screen("").escalated());
     assertFalse(tiny.screen(null).escalated());
