@@ -3,6 +3,7 @@ package org.helpline.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Every setting of the bot, under the {@code helpline.} prefix (see the README's table). */
@@ -20,6 +21,9 @@ public interface HelplineConfig {
 
   /** Limits on what people can send. */
   Chat chat();
+
+  /** Where conversations are kept and for how long. */
+  Storage storage();
 
   /** Content settings. */
   interface ContentSettings {
@@ -77,5 +81,29 @@ public interface HelplineConfig {
     /** Longest message text accepted, in characters. */
     @WithDefault("1000")
     int maxTextLength();
+  }
+
+  /** Storage and retention. */
+  interface Storage {
+
+    /** Directory of the embedded database's files. */
+    @WithDefault("./data")
+    String dataDir();
+
+    /** How long transcripts and conversations are kept. */
+    @WithDefault("30d")
+    Duration transcriptRetention();
+
+    /** How long handoff records are kept (longer: the nurses follow up on them). */
+    @WithDefault("365d")
+    Duration handoffRetention();
+
+    /** A conversation idle for longer than this ends; the next message starts a new one. */
+    @WithDefault("30m")
+    Duration idleTimeout();
+
+    /** How often the retention job runs. */
+    @WithDefault("1h")
+    String retentionCheckEvery();
   }
 }

@@ -1,11 +1,15 @@
 package org.helpline.config;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import org.helpline.content.ContentException;
 import org.helpline.content.ContentSource;
 import org.helpline.content.ContentValidator;
@@ -15,7 +19,7 @@ import org.helpline.conversation.ConversationStore;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.dialog.NluThresholds;
 import org.helpline.nlu.opennlp.OpenNlpSettings;
-import org.helpline.storage.InMemoryConversationStore;
+import org.helpline.storage.JdbcConversationStore;
 import org.jboss.logging.Logger;
 
 /** The one place that knows how the pure parts are built and wired (CDI producers). */
@@ -50,17 +54,27 @@ public class Producers {
     return new BotHolder();
   }
 
+  /**
+   * Conversations live in whichever datasource is active: the embedded H2 database by default,
+   * PostgreSQL with the {@code postgresql} profile (see README, Storage).
+   */
   @Produces
   @Singleton
-  ConversationStore conversationStore() {
-    return new InMemoryConversationStore();
+  ConversationStore conversationStore(@Any InjectableInstance<AgroalDataSource> dataSources) {
+    List<AgroalDataSource> active = dataSources.listActive();
+    if (active.size() != 1) {
+      throw new IllegalStateException("exactly one datasource must be active, found "
+          + active.size() + ": set quarkus.datasource.<name>.active");
+    }
+    return new JdbcConversationStore(active.get(0));
   }
 
   @Produces
   @Singleton
   ConversationService conversationService(BotHolder bots, ConversationStore store, Clock clock,
       HelplineConfig config) {
-    return new ConversationService(bots, store, clock, config.chat().maxTextLength());
+    return new ConversationService(bots, store, clock, config.chat().maxTextLength(),
+        config.storage().idleTimeout());
   }
 
   /**

@@ -6,7 +6,10 @@ package org.helpline.conversation;
  * @param conversationId the conversation it continues, or null to start one
  * @param text what the person typed, or null when they tapped a quick reply
  * @param payload the quick reply's payload (an intent id), or null
+ * @param messageId the client's or platform's id for this message, or null; a repeat of the
+ *     same id on the same channel gets the first reply and changes nothing
  * @param channel where it came from, such as {@code web}
  */
-public record ChatMessage(String conversationId, String text, String payload, String channel) {
+public record ChatMessage(String conversationId, String text, String payload, String messageId,
+    String channel) {
 }

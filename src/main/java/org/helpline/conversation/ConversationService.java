@@ -1,6 +1,7 @@
 package org.helpline.conversation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,8 +17,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The turn pipeline: check the message, load the conversation, screen for safety, classify,
- * let the engine decide, keep the new state. Owns the effects the engine must not have.
- * Logs numbers and ids only, never what the person wrote.
+ * let the engine decide, store the turn. Owns the effects the engine must not have. Logs
+ * numbers and ids only, never what the person wrote.
+ *
+ * <p>When storage fails, the person still gets an answer: the turn is decided without context
+ * and not stored, so escalations and the helpline number always reach them.
  */
 public final class ConversationService {
 
@@ -25,46 +29,93 @@ public final class ConversationService {
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
   private static final Pattern UUID_FORM = Pattern.compile(
       "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+  private static final int MAX_MESSAGE_ID_LENGTH = 128;
 
   private final BotHolder bots;
   private final ConversationStore store;
   private final Clock clock;
   private final int maxTextLength;
+  private final Duration idleTimeout;
 
   public ConversationService(BotHolder bots, ConversationStore store, Clock clock,
-      int maxTextLength) {
+      int maxTextLength, Duration idleTimeout) {
     this.bots = bots;
     this.store = store;
     this.clock = clock;
     this.maxTextLength = maxTextLength;
+    this.idleTimeout = idleTimeout;
   }
 
-  /** Takes one turn. Unknown or malformed conversation ids start a new conversation. */
+  /** Takes one turn. Unknown, malformed or expired conversation ids start a new conversation. */
   public ChatOutcome handle(ChatMessage message) {
     HelplineBot bot = bots.current().orElseThrow(() -> new ClassifierUnavailableException(
         "the bot is still starting: content is loading and the model training"));
     boolean quickReply = message.payload() != null && !message.payload().isBlank();
     String text = quickReply ? null : checkText(message.text());
     String payload = quickReply ? checkPayload(bot.content(), message.payload().strip()) : null;
-    String id = message.conversationId() != null
-        && UUID_FORM.matcher(message.conversationId()).matches()
-        && store.find(message.conversationId()).isPresent()
-        ? message.conversationId() : UUID.randomUUID().toString();
+    String messageKey = messageKey(message);
     Instant now = clock.instant();
 
     SafetyResult safety = quickReply ? SafetyResult.clear() : bot.screen().screen(text);
     Classification nlu = quickReply ? Classification.certain(payload, payload)
         : bot.classifier().classify(text);
-    Turn turn = store.update(id, state -> {
-      Turn t = bot.engine().respond(state.orElse(ConversationState.start(now)),
-          new UserTurn(safety, nlu, quickReply, now));
-      return new ConversationStore.Update<>(t, t.state());
-    });
-    LOG.infof("turn channel=%s action=%s intent=%s confidence=%.3f top=%s margin=%.3f rule=%s",
-        message.channel(), turn.action().id(), turn.intent(), turn.confidence(),
-        nlu.top().intent(), nlu.margin(),
-        safety.escalation().map(e -> e.rule()).orElse("-"));
-    return new ChatOutcome(id, turn, bot.content().version());
+    String redacted = quickReply ? "[quick reply] " + payload : Redactor.redact(text);
+    UserTurn input = new UserTurn(safety, nlu, quickReply, now);
+
+    ChatOutcome outcome;
+    try {
+      String id = continuing(message.conversationId(), now)
+          .orElseGet(() -> UUID.randomUUID().toString());
+      outcome = store.applyTurn(id, messageKey, message.channel(), now, current -> {
+        Turn turn = bot.engine().respond(current.orElse(ConversationState.start(now)),
+            input);
+        return new RecordedTurn(turn.state(), redacted, ChatReply.of(turn),
+            bot.content().version(), turn.handoff().map(h -> new HandoffRecord(h.reason(),
+            h.urgency(), summary(nlu, safety))));
+      });
+    } catch (StorageUnavailableException e) {
+      // Never leave a person without an answer because the database is down.
+      LOG.warnf("storage unavailable, answering without context: %s", e.getMessage());
+      Turn turn = bot.engine().respond(ConversationState.start(now), input);
+      String id = message.conversationId() != null
+          && UUID_FORM.matcher(message.conversationId()).matches()
+          ? message.conversationId() : UUID.randomUUID().toString();
+      outcome = new ChatOutcome(id, 0, ChatReply.of(turn), bot.content().version());
+    }
+    LOG.infof("turn channel=%s action=%s intent=%s confidence=%s top=%s margin=%.3f rule=%s"
+        + " seq=%d", message.channel(), outcome.reply().action(), outcome.reply().intent(),
+        outcome.reply().confidence(), nlu.top().intent(), nlu.margin(),
+        safety.escalation().map(e -> e.rule()).orElse("-"), outcome.seq());
+    return outcome;
+  }
+
+  /** The conversation to continue: it must exist and not have been idle too long. */
+  private Optional<String> continuing(String conversationId, Instant now) {
+    if (conversationId == null || !UUID_FORM.matcher(conversationId).matches()) {
+      return Optional.empty();
+    }
+    return store.find(conversationId)
+        .filter(state -> !state.lastActivity().plus(idleTimeout).isBefore(now))
+        .map(state -> conversationId);
+  }
+
+  private static String messageKey(ChatMessage message) {
+    if (message.messageId() == null || message.messageId().isBlank()) {
+      return null;
+    }
+    String id = message.messageId().strip();
+    if (id.length() > MAX_MESSAGE_ID_LENGTH || CONTROL.matcher(id).find()) {
+      throw new InvalidMessageException("messageId must be at most " + MAX_MESSAGE_ID_LENGTH
+          + " printable characters");
+    }
+    return message.channel() + ":" + id;
+  }
+
+  /** A short summary for the nurses: what the person asked about, never their words. */
+  private static String summary(Classification nlu, SafetyResult safety) {
+    return "top intent " + nlu.top().intent() + String.format(java.util.Locale.ROOT, " (%.2f)",
+        nlu.top().confidence()) + safety.escalation().map(e -> "; safety rule " + e.rule())
+        .orElse("");
   }
 
   private String checkText(String text) {

@@ -1,22 +1,43 @@
 package org.helpline.conversation;
 
+import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Function;
 import org.helpline.dialog.ConversationState;
 
-/** Keeps conversation state between turns. Implementations apply one conversation's turns in order. */
+/**
+ * Keeps conversations, transcripts, handoffs and processed message ids. Implementations apply
+ * the turns of one conversation one after another, even across application instances, and
+ * process a message key at most once. They throw {@link StorageUnavailableException} when
+ * the storage cannot be used.
+ */
 public interface ConversationStore {
 
   /** The state of a conversation, if it exists. */
   Optional<ConversationState> find(String conversationId);
 
   /**
-   * Applies one turn atomically: the function receives the current state (empty for a new or
-   * unknown conversation) and returns its result together with the new state.
+   * Applies one turn atomically. {@code turn} receives the conversation's current state (empty
+   * for a new conversation) and decides; the store writes the result. When {@code messageKey}
+   * was already processed (or is being processed concurrently), {@code turn} is not called and
+   * the first reply is returned.
+   *
+   * @param conversationId an existing conversation, or a new random id to create
+   * @param messageKey the channel's message id, prefixed with the channel, or null
    */
-  <R> R update(String conversationId, Function<Optional<ConversationState>, Update<R>> turn);
+  ChatOutcome applyTurn(String conversationId, String messageKey, String channel, Instant now,
+      TurnFunction turn);
 
-  /** What a turn produced and the state to keep. */
-  record Update<R>(R result, ConversationState state) {
+  /**
+   * Deletes transcripts, conversations and processed message ids older than
+   * {@code transcriptsBefore}, and handoff records older than {@code handoffsBefore}.
+   *
+   * @return the number of rows deleted
+   */
+  int deleteOlderThan(Instant transcriptsBefore, Instant handoffsBefore);
+
+  /** Decides a turn given the conversation's current state. */
+  @FunctionalInterface
+  interface TurnFunction {
+    RecordedTurn decide(Optional<ConversationState> current);
   }
 }

@@ -10,7 +10,9 @@ import org.helpline.channel.web.dto.WebChatResponse;
 import org.helpline.channel.web.dto.WebChatSource;
 import org.helpline.conversation.ChatMessage;
 import org.helpline.conversation.ChatOutcome;
-import org.helpline.dialog.Turn;
+import org.helpline.conversation.ChatReply;
+import org.helpline.dialog.EscalationDecision;
+import org.helpline.dialog.HandoffDecision;
 
 /** Translates between the web chat's JSON and the conversation service. */
 final class WebChatMapper {
@@ -21,25 +23,28 @@ final class WebChatMapper {
   }
 
   static ChatMessage toMessage(WebChatRequest request) {
-    return new ChatMessage(request.conversationId(), request.text(), request.payload(), CHANNEL);
+    return new ChatMessage(request.conversationId(), request.text(), request.payload(),
+        request.messageId(), CHANNEL);
   }
 
   static WebChatResponse toResponse(ChatOutcome outcome) {
-    Turn turn = outcome.turn();
+    ChatReply reply = outcome.reply();
+    HandoffDecision h = reply.handoff();
+    EscalationDecision e = reply.escalation();
     return new WebChatResponse(
         outcome.conversationId(),
-        turn.action().id(),
-        turn.intent(),
-        turn.intent() == null ? null : Math.round(turn.confidence() * 1000) / 1000.0,
-        turn.replies().stream().map(b -> new WebChatReply(b.text(), b.links().stream()
+        reply.action(),
+        reply.intent(),
+        reply.confidence(),
+        reply.replies().stream().map(b -> new WebChatReply(b.text(), b.links().stream()
             .map(l -> new WebChatLink(l.title(), l.url())).toList())).toList(),
-        turn.quickReplies().stream().map(q -> new WebChatQuickReply(q.title(), q.payload()))
+        reply.quickReplies().stream().map(q -> new WebChatQuickReply(q.title(), q.payload()))
             .toList(),
-        turn.handoff().map(h -> new WebChatHandoff(h.phone(), h.openNow(), h.hours(),
-            h.nextOpen(), h.alternatives(), h.reason())).orElse(null),
-        turn.escalation().map(e -> new WebChatEscalation(e.type(), e.numbers())).orElse(null),
-        turn.dialog().map(d -> new WebChatSource(d.source().title(), d.source().url(),
-            d.reviewed().toString())).orElse(null),
+        h == null ? null : new WebChatHandoff(h.phone(), h.openNow(), h.hours(), h.nextOpen(),
+            h.alternatives(), h.reason()),
+        e == null ? null : new WebChatEscalation(e.type(), e.numbers()),
+        reply.source() == null ? null : new WebChatSource(reply.source().title(),
+            reply.source().url(), reply.reviewed() == null ? null : reply.reviewed().toString()),
         outcome.contentVersion());
   }
 }

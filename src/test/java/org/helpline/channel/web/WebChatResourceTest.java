@@ -89,6 +89,18 @@ class WebChatResourceTest {
   }
 
   @Test
+  void aRetriedMessageIdGetsTheFirstReplyAndIsStoredOnce() {
+    String id = chat(Map.of("text", "hello")).extract().path("conversationId");
+    Map<String, String> body = Map.of("conversationId", id, "text", "what is interferon",
+        "messageId", "web-client-7");
+    String first = chat(body).statusCode(200).extract().asString();
+    String again = chat(body).statusCode(200).extract().asString();
+    assertEquals(first, again);
+    chat(Map.of("conversationId", id, "text", "what about side effects?")).statusCode(200)
+        .body("replies[0].text", containsString("ytokine"));
+  }
+
+  @Test
   void anEmergencyEscalatesWith999InTheText() {
     chat(Map.of("text", "my dad has collapsed and hes not breathing"))
         .statusCode(200)
@@ -192,7 +204,8 @@ class WebChatResourceTest {
     given().when().get("/q/health/ready").then()
         .statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.find { it.name == 'content-and-model' }.data.intents", equalTo(30));
+        .body("checks.find { it.name == 'content-and-model' }.data.intents", equalTo(30))
+        .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
   }
 
   @Test

@@ -10,5 +10,8 @@ public record WebChatRequest(
     @Schema(description = "What the person typed (1 to 1000 characters).", example = "what are checkpoint inhibitors")
     String text,
     @Schema(description = "A quick reply's payload (an intent id), instead of text.")
-    String payload) {
+    String payload,
+    @Schema(description = "Optional client id for this message (at most 128 characters): a"
+        + " retry with the same id gets the first reply and is not processed again.")
+    String messageId) {
 }
