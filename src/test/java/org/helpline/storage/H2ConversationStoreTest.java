@@ -1,11 +1,19 @@
 package org.helpline.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import javax.sql.DataSource;
+import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ChatOutcome;
 import org.helpline.conversation.ConversationService;
+import org.helpline.support.RealBot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +39,46 @@ class H2ConversationStoreTest extends ConversationStoreContract {
   @Override
   DataSource sameDatabaseAgain() {
     return TestDatabases.h2(dir);
+  }
+
+  @Test
+  void anIdleConversationExpiresAndTheNextMessageStartsANewOne() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    BotHolder bots = new BotHolder();
+    bots.swap(RealBot.get());
+    ConversationService service = new ConversationService(bots, new JdbcConversationStore(ds),
+        clock, 1000, Duration.ofMinutes(30));
+    String id = say(service, null, "what are checkpoint inhibitors").conversationId();
+    clock.now = clock.now.plus(Duration.ofMinutes(29));
+    assertEquals(id, say(service, id, "what about side effects?").conversationId());
+    clock.now = clock.now.plus(Duration.ofMinutes(31));
+    ChatOutcome later = say(service, id, "hello again");
+    assertNotEquals(id, later.conversationId());
+    assertEquals(1, later.seq());
+  }
+
+  /** A clock the test moves forward. */
+  private static final class MutableClock extends Clock {
+    Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 
   @Test
