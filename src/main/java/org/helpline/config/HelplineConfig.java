@@ -25,6 +25,12 @@ public interface HelplineConfig {
   /** Where conversations are kept and for how long. */
   Storage storage();
 
+  /** Messaging platforms. A platform without its secret configured is disabled (404). */
+  Channels channels();
+
+  /** The web chat widget and its API. */
+  Web web();
+
   /** Content settings. */
   interface ContentSettings {
 
@@ -105,5 +111,86 @@ public interface HelplineConfig {
     /** How often the retention job runs. */
     @WithDefault("1h")
     String retentionCheckEvery();
+  }
+
+  /** Messaging platform settings; secrets come from the environment only. */
+  interface Channels {
+
+    /**
+     * Key of the HMAC that turns a platform's user id (often a phone number) into the
+     * conversation key we store; no default because it is a secret. Without it a random key is
+     * made at start-up, so conversations on messaging apps do not survive a restart.
+     */
+    Optional<String> userIdKey();
+
+    /** WhatsApp Cloud API. */
+    Meta whatsapp();
+
+    /** Facebook Messenger. */
+    Messenger messenger();
+
+    /** Twilio SMS and WhatsApp. */
+    Twilio twilio();
+
+    /** Telegram Bot API. */
+    Telegram telegram();
+  }
+
+  /** WhatsApp Cloud API settings. */
+  interface Meta {
+
+    /** App secret that signs webhook bodies (X-Hub-Signature-256); no default: a secret. */
+    Optional<String> appSecret();
+
+    /** Token echoed in the subscription handshake; no default: a secret. */
+    Optional<String> verifyToken();
+
+    /** Bearer token for the Graph API; no default: a secret. */
+    Optional<String> accessToken();
+
+    /** Graph API base URL. */
+    @WithDefault("https://graph.facebook.com/v21.0")
+    String apiBaseUrl();
+  }
+
+  /** Messenger settings. */
+  interface Messenger {
+
+    /** App secret that signs webhook bodies (X-Hub-Signature-256); no default: a secret. */
+    Optional<String> appSecret();
+
+    /** Token echoed in the subscription handshake; no default: a secret. */
+    Optional<String> verifyToken();
+
+    /** Page access token for the Send API; no default: a secret. */
+    Optional<String> pageAccessToken();
+
+    /** Graph API base URL. */
+    @WithDefault("https://graph.facebook.com/v21.0")
+    String apiBaseUrl();
+  }
+
+  /** Twilio settings. */
+  interface Twilio {
+
+    /** Auth token that signs requests (X-Twilio-Signature); no default: a secret. */
+    Optional<String> authToken();
+
+    /** The public URL Twilio calls and signs; no default: it depends on the deployment. */
+    Optional<String> webhookUrl();
+  }
+
+  /** Telegram settings. */
+  interface Telegram {
+
+    /** Secret token Telegram sends in X-Telegram-Bot-Api-Secret-Token; no default: a secret. */
+    Optional<String> secretToken();
+  }
+
+  /** Web chat settings. */
+  interface Web {
+
+    /** Origins allowed to call the chat API from a browser; empty means same origin only. */
+    Optional<java.util.List<String>> allowedOrigins();
   }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.helpline.content.ContentException;
@@ -17,6 +18,7 @@ import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ConversationService;
 import org.helpline.conversation.ConversationStore;
 import org.helpline.conversation.HelplineBot;
+import org.helpline.conversation.SenderKeys;
 import org.helpline.dialog.NluThresholds;
 import org.helpline.nlu.opennlp.OpenNlpSettings;
 import org.helpline.storage.JdbcConversationStore;
@@ -73,8 +75,15 @@ public class Producers {
   @Singleton
   ConversationService conversationService(BotHolder bots, ConversationStore store, Clock clock,
       HelplineConfig config) {
+    SenderKeys senderKeys = config.channels().userIdKey()
+        .map(secret -> new SenderKeys(secret.getBytes(StandardCharsets.UTF_8)))
+        .orElseGet(() -> {
+          LOG.warn("helpline.channels.user-id-key is not set: using a random key, so"
+              + " messaging-app conversations will not continue after a restart");
+          return SenderKeys.random();
+        });
     return new ConversationService(bots, store, clock, config.chat().maxTextLength(),
-        config.storage().idleTimeout());
+        config.storage().idleTimeout(), senderKeys);
   }
 
   /**

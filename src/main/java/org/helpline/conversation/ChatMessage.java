@@ -9,7 +9,15 @@ package org.helpline.conversation;
  * @param messageId the client's or platform's id for this message, or null; a repeat of the
  *     same id on the same channel gets the first reply and changes nothing
  * @param channel where it came from, such as {@code web}
+ * @param senderId a messaging app's id for the person (often a phone number), or null; it is
+ *     never stored or logged: only its keyed hash is kept, to find their conversation
  */
 public record ChatMessage(String conversationId, String text, String payload, String messageId,
-    String channel) {
+    String channel, String senderId) {
+
+  /** A web chat message: no sender id, the conversation id comes from the client. */
+  public static ChatMessage web(String conversationId, String text, String payload,
+      String messageId) {
+    return new ChatMessage(conversationId, text, payload, messageId, "web", null);
+  }
 }

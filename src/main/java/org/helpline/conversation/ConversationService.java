@@ -36,14 +36,16 @@ public final class ConversationService {
   private final Clock clock;
   private final int maxTextLength;
   private final Duration idleTimeout;
+  private final SenderKeys senderKeys;
 
   public ConversationService(BotHolder bots, ConversationStore store, Clock clock,
-      int maxTextLength, Duration idleTimeout) {
+      int maxTextLength, Duration idleTimeout, SenderKeys senderKeys) {
     this.bots = bots;
     this.store = store;
     this.clock = clock;
     this.maxTextLength = maxTextLength;
     this.idleTimeout = idleTimeout;
+    this.senderKeys = senderKeys;
   }
 
   /** Takes one turn. Unknown, malformed or expired conversation ids start a new conversation. */
@@ -62,11 +64,14 @@ public final class ConversationService {
     String redacted = quickReply ? "[quick reply] " + payload : Redactor.redact(text);
     UserTurn input = new UserTurn(safety, nlu, quickReply, now);
 
+    String senderKey = message.senderId() == null ? null
+        : senderKeys.keyOf(message.channel(), message.senderId());
     ChatOutcome outcome;
     try {
-      String id = continuing(message.conversationId(), now)
-          .orElseGet(() -> UUID.randomUUID().toString());
-      outcome = store.applyTurn(id, messageKey, message.channel(), now, current -> {
+      String requested = message.conversationId() != null || senderKey == null
+          ? message.conversationId() : store.latestForSender(senderKey).orElse(null);
+      String id = continuing(requested, now).orElseGet(() -> UUID.randomUUID().toString());
+      outcome = store.applyTurn(id, messageKey, senderKey, message.channel(), now, current -> {
         Turn turn = bot.engine().respond(current.orElse(ConversationState.start(now)),
             input);
         return new RecordedTurn(turn.state(), redacted, ChatReply.of(turn),

@@ -15,6 +15,9 @@ public interface ConversationStore {
   /** The state of a conversation, if it exists. */
   Optional<ConversationState> find(String conversationId);
 
+  /** The most recent conversation of a messaging-app sender (by the HMAC of their id). */
+  Optional<String> latestForSender(String senderKey);
+
   /**
    * Applies one turn atomically. {@code turn} receives the conversation's current state (empty
    * for a new conversation) and decides; the store writes the result. When {@code messageKey}
@@ -23,9 +26,15 @@ public interface ConversationStore {
    *
    * @param conversationId an existing conversation, or a new random id to create
    * @param messageKey the channel's message id, prefixed with the channel, or null
+   * @param senderKey the HMAC of a messaging-app sender's id, kept with a new conversation, or
+   *     null
    */
-  ChatOutcome applyTurn(String conversationId, String messageKey, String channel, Instant now,
-      TurnFunction turn);
+  ChatOutcome applyTurn(String conversationId, String messageKey, String senderKey,
+      String channel, Instant now, TurnFunction turn);
+
+  /** Records a reply that could not be delivered to a messaging platform. */
+  void recordDeliveryFailure(String channel, String conversationId, int seq, String reason,
+      Instant now);
 
   /**
    * Deletes transcripts, conversations and processed message ids older than

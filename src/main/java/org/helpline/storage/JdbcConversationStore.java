@@ -64,8 +64,41 @@ public final class JdbcConversationStore implements ConversationStore {
   }
 
   @Override
-  public ChatOutcome applyTurn(String conversationId, String messageKey, String channel,
-      Instant now, TurnFunction turn) {
+  public Optional<String> latestForSender(String senderKey) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT id FROM conversation"
+            + " WHERE sender_key = ? ORDER BY last_activity DESC")) {
+      ps.setString(1, senderKey);
+      ps.setMaxRows(1);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
+  public void recordDeliveryFailure(String channel, String conversationId, int seq,
+      String reason, Instant now) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("INSERT INTO delivery_failure (id, channel,"
+            + " conversation_id, seq, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, UUID.randomUUID().toString());
+      ps.setString(2, channel);
+      ps.setString(3, conversationId);
+      ps.setInt(4, seq);
+      ps.setString(5, reason.length() > 500 ? reason.substring(0, 500) : reason);
+      ps.setObject(6, time(now));
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
+  public ChatOutcome applyTurn(String conversationId, String messageKey, String senderKey,
+      String channel, Instant now, TurnFunction turn) {
     SQLException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try (Connection c = dataSource.getConnection()) {
@@ -75,7 +108,8 @@ public final class JdbcConversationStore implements ConversationStore {
             c.rollback();
             return replay(messageKey);
           }
-          ChatOutcome outcome = write(c, conversationId, messageKey, channel, now, turn);
+          ChatOutcome outcome = write(c, conversationId, messageKey, senderKey, channel, now,
+              turn);
           c.commit();
           return outcome;
         } catch (SQLException e) {
@@ -111,7 +145,7 @@ public final class JdbcConversationStore implements ConversationStore {
   }
 
   private ChatOutcome write(Connection c, String conversationId, String messageKey,
-      String channel, Instant now, TurnFunction turn) throws SQLException {
+      String senderKey, String channel, Instant now, TurnFunction turn) throws SQLException {
     Optional<ConversationState> current = Optional.empty();
     int turns = 0;
     try (PreparedStatement ps = c.prepareStatement("SELECT topic, misunderstandings,"
@@ -126,12 +160,13 @@ public final class JdbcConversationStore implements ConversationStore {
     }
     if (current.isEmpty()) {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation (id, channel,"
-          + " topic, misunderstandings, handoff_offered, turn_count, created_at, last_activity)"
-          + " VALUES (?, ?, NULL, 0, FALSE, 0, ?, ?)")) {
+          + " topic, misunderstandings, handoff_offered, turn_count, created_at, last_activity,"
+          + " sender_key) VALUES (?, ?, NULL, 0, FALSE, 0, ?, ?, ?)")) {
         ps.setString(1, conversationId);
         ps.setString(2, channel);
         ps.setObject(3, time(now));
         ps.setObject(4, time(now));
+        ps.setString(5, senderKey);
         ps.executeUpdate();
       }
     }
@@ -237,6 +272,8 @@ public final class JdbcConversationStore implements ConversationStore {
       deleted += delete(c, "DELETE FROM processed_message WHERE created_at < ?",
           transcriptsBefore);
       deleted += delete(c, "DELETE FROM conversation WHERE last_activity < ?",
+          transcriptsBefore);
+      deleted += delete(c, "DELETE FROM delivery_failure WHERE created_at < ?",
           transcriptsBefore);
       deleted += delete(c, "DELETE FROM handoff WHERE created_at < ?", handoffsBefore);
       return deleted;

@@ -26,6 +26,7 @@ import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ChatMessage;
 import org.helpline.conversation.ChatOutcome;
 import org.helpline.conversation.ConversationService;
+import org.helpline.conversation.SenderKeys;
 import org.helpline.support.RealBot;
 import org.junit.jupiter.api.Test;
 
@@ -46,11 +47,11 @@ abstract class ConversationStoreContract {
     bots.swap(RealBot.get());
     return new ConversationService(bots, new JdbcConversationStore(ds),
         Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), 1000,
-        Duration.ofMinutes(30));
+        Duration.ofMinutes(30), SenderKeys.random());
   }
 
   static ChatOutcome say(ConversationService service, String id, String text) {
-    return service.handle(new ChatMessage(id, text, null, null, "web"));
+    return service.handle(ChatMessage.web(id, text, null, null));
   }
 
   @Test
@@ -107,8 +108,8 @@ abstract class ConversationStoreContract {
       List<Future<ChatOutcome>> futures = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         ConversationService s = i % 2 == 0 ? a : b;
-        futures.add(pool.submit(() -> s.handle(new ChatMessage(id, "what is car t", null,
-            "client-msg-42", "web"))));
+        futures.add(pool.submit(() -> s.handle(ChatMessage.web(id, "what is car t", null,
+            "client-msg-42"))));
       }
       Set<ChatOutcome> outcomes = ConcurrentHashMap.newKeySet();
       for (Future<ChatOutcome> f : futures) {
@@ -164,6 +165,32 @@ abstract class ConversationStoreContract {
         expected.add("turn " + t + " of conversation " + i);
       }
       assertEquals(expected, texts(ds, ids.get(i)));
+    }
+  }
+
+  @Test
+  void aMessagingAppSenderContinuesTheirConversationAndTheirIdIsNeverStored()
+      throws SQLException {
+    DataSource ds = database();
+    ConversationService service = service(ds);
+    ChatOutcome first = service.handle(new ChatMessage(null, "what are checkpoint inhibitors",
+        null, "wamid.1", "whatsapp", "447700900123"));
+    ChatOutcome second = service.handle(new ChatMessage(null, "what about side effects?",
+        null, "wamid.2", "whatsapp", "447700900123"));
+    assertEquals(first.conversationId(), second.conversationId());
+    assertEquals(2, second.seq());
+    ChatOutcome other = service.handle(new ChatMessage(null, "hello", null, "wamid.3",
+        "whatsapp", "447700900999"));
+    assertTrue(!other.conversationId().equals(first.conversationId()));
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT sender_key FROM conversation"
+            + " WHERE id = ?")) {
+      ps.setString(1, first.conversationId());
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        assertFalse(rs.getString(1).contains("7700900123"));
+        assertEquals(64, rs.getString(1).length());
+      }
     }
   }
 

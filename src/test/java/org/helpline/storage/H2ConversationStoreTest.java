@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ChatOutcome;
 import org.helpline.conversation.ConversationService;
+import org.helpline.conversation.SenderKeys;
 import org.helpline.support.RealBot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class H2ConversationStoreTest extends ConversationStoreContract {
     BotHolder bots = new BotHolder();
     bots.swap(RealBot.get());
     ConversationService service = new ConversationService(bots, new JdbcConversationStore(ds),
-        clock, 1000, Duration.ofMinutes(30));
+        clock, 1000, Duration.ofMinutes(30), SenderKeys.random());
     String id = say(service, null, "what are checkpoint inhibitors").conversationId();
     clock.now = clock.now.plus(Duration.ofMinutes(29));
     assertEquals(id, say(service, id, "what about side effects?").conversationId());

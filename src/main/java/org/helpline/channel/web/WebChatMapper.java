@@ -17,14 +17,12 @@ import org.helpline.dialog.HandoffDecision;
 /** Translates between the web chat's JSON and the conversation service. */
 final class WebChatMapper {
 
-  static final String CHANNEL = "web";
-
   private WebChatMapper() {
   }
 
   static ChatMessage toMessage(WebChatRequest request) {
-    return new ChatMessage(request.conversationId(), request.text(), request.payload(),
-        request.messageId(), CHANNEL);
+    return ChatMessage.web(request.conversationId(), request.text(), request.payload(),
+        request.messageId());
   }
 
   static WebChatResponse toResponse(ChatOutcome outcome) {
