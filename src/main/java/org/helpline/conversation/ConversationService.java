@@ -52,25 +52,35 @@ public final class ConversationService {
   public ChatOutcome handle(ChatMessage message) {
     HelplineBot bot = bots.current().orElseThrow(() -> new ClassifierUnavailableException(
         "the bot is still starting: content is loading and the model training"));
-    boolean quickReply = message.payload() != null && !message.payload().isBlank();
-    String text = quickReply ? null : checkText(message.text());
-    String payload = quickReply ? checkPayload(bot.content(), message.payload().strip()) : null;
+    String senderKey = message.senderId() == null ? null
+        : senderKeys.keyOf(message.channel(), message.senderId());
     String messageKey = messageKey(message);
     Instant now = clock.instant();
+    boolean tapped = message.payload() != null && !message.payload().isBlank();
+    String text = tapped ? null : checkText(message.text());
+    Optional<String> existing;
+    try {
+      String requested = message.conversationId() != null || senderKey == null
+          ? message.conversationId() : store.latestForSender(senderKey).orElse(null);
+      existing = continuing(requested, now);
+    } catch (StorageUnavailableException e) {
+      existing = Optional.empty();
+    }
+    // A bare number answers a numbered list of quick replies (SMS and other text channels).
+    String chosen = tapped ? message.payload().strip()
+        : existing.flatMap(id -> numberedChoice(id, text)).orElse(null);
+    boolean quickReply = chosen != null;
+    String payload = quickReply ? checkPayload(bot.content(), chosen) : null;
 
     SafetyResult safety = quickReply ? SafetyResult.clear() : bot.screen().screen(text);
     Classification nlu = quickReply ? Classification.certain(payload, payload)
         : bot.classifier().classify(text);
-    String redacted = quickReply ? "[quick reply] " + payload : Redactor.redact(text);
+    String redacted = tapped ? "[quick reply] " + payload : Redactor.redact(text);
     UserTurn input = new UserTurn(safety, nlu, quickReply, now);
 
-    String senderKey = message.senderId() == null ? null
-        : senderKeys.keyOf(message.channel(), message.senderId());
     ChatOutcome outcome;
     try {
-      String requested = message.conversationId() != null || senderKey == null
-          ? message.conversationId() : store.latestForSender(senderKey).orElse(null);
-      String id = continuing(requested, now).orElseGet(() -> UUID.randomUUID().toString());
+      String id = existing.orElseGet(() -> UUID.randomUUID().toString());
       outcome = store.applyTurn(id, messageKey, senderKey, message.channel(), now, current -> {
         Turn turn = bot.engine().respond(current.orElse(ConversationState.start(now)),
             input);
@@ -102,6 +112,21 @@ public final class ConversationService {
     return store.find(conversationId)
         .filter(state -> !state.lastActivity().plus(idleTimeout).isBefore(now))
         .map(state -> conversationId);
+  }
+
+  /** The quick reply a bare number stands for, when the last reply offered a numbered list. */
+  private Optional<String> numberedChoice(String conversationId, String text) {
+    if (!text.strip().matches("\\d{1,2}")) {
+      return Optional.empty();
+    }
+    int n = Integer.parseInt(text.strip());
+    try {
+      return store.lastReply(conversationId).map(ChatReply::quickReplies)
+          .filter(options -> n >= 1 && n <= options.size())
+          .map(options -> options.get(n - 1).payload());
+    } catch (StorageUnavailableException e) {
+      return Optional.empty();
+    }
   }
 
   private static String messageKey(ChatMessage message) {

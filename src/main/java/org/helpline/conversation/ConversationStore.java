@@ -15,6 +15,9 @@ public interface ConversationStore {
   /** The state of a conversation, if it exists. */
   Optional<ConversationState> find(String conversationId);
 
+  /** The last reply given in a conversation, if any. */
+  Optional<ChatReply> lastReply(String conversationId);
+
   /** The most recent conversation of a messaging-app sender (by the HMAC of their id). */
   Optional<String> latestForSender(String senderKey);
 

@@ -64,6 +64,21 @@ public final class JdbcConversationStore implements ConversationStore {
   }
 
   @Override
+  public Optional<ChatReply> lastReply(String conversationId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT reply_json FROM turn"
+            + " WHERE conversation_id = ? ORDER BY seq DESC")) {
+      ps.setString(1, conversationId);
+      ps.setMaxRows(1);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(fromJson(rs.getString(1))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
   public Optional<String> latestForSender(String senderKey) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT id FROM conversation"

@@ -195,6 +195,17 @@ abstract class ConversationStoreContract {
   }
 
   @Test
+  void aBareNumberChoosesFromTheNumberedQuickReplies() {
+    ConversationService service = service(database());
+    ChatOutcome first = say(service, null, "what are checkpoint inhibitors");
+    String second = first.reply().quickReplies().get(1).payload();
+    ChatOutcome chosen = say(service, first.conversationId(), "2");
+    assertEquals("answer", chosen.reply().action());
+    assertEquals(second, chosen.reply().intent());
+    assertEquals(1.0, chosen.reply().confidence());
+  }
+
+  @Test
   void retentionDeletesOldTranscriptsButKeepsHandoffsLonger() throws SQLException {
     DataSource ds = database();
     JdbcConversationStore store = new JdbcConversationStore(ds);
