@@ -1,0 +1,595 @@
+/*
+ * Helpline web chat widget: plain JavaScript, no framework, no build step, no requests to anyone
+ * but the chat API and this file's own stylesheet.
+ *
+ * Embed:
+ *   <script src="https://host/widget.js" data-api="https://host"
+ *           data-title="Ask our nurses' bot" defer></script>
+ *
+ * Safety rules kept throughout this file:
+ * - text from the bot (or anyone) is only ever inserted with textContent / createTextNode,
+ *   never innerHTML, so markup in a reply stays inert text;
+ * - a link is only rendered as a link when its URL is https: or tel:; anything else
+ *   (javascript:, data:, http:, relative) is shown as plain text;
+ * - links open in a new tab with rel="noopener noreferrer".
+ */
+(function () {
+  'use strict';
+
+  if (window.HelplineWidget) {
+    return; // included twice: keep the first one
+  }
+
+  var HELPLINE = '0808 800 4040';
+  var EMERGENCY = '999';
+  // Other numbers the content gives (NHS 111, Samaritans): shown as tel: links in any text.
+  var OTHER_NUMBERS = ['111', '116 123'];
+  var STORE_KEY = 'helpline-widget';
+  var MAX_HISTORY = 200;
+  var TIMEOUT_MS = 20000;
+
+  var script = document.currentScript
+      || document.querySelector('script[src$="/widget.js"], script[src="widget.js"]');
+  var scriptUrl = new URL(script && script.src ? script.src : 'widget.js', document.baseURI);
+  var apiBase = ((script && script.getAttribute('data-api')) || scriptUrl.origin)
+      .replace(/\/+$/, '');
+  var chatUrl = apiBase + '/api/v1/chat';
+  var title = (script && script.getAttribute('data-title')) || "Ask our nurses' bot";
+
+  // ---- storage: sessionStorage when allowed, memory otherwise ------------------------------
+
+  var memory = {};
+
+  function load(name) {
+    try {
+      var raw = window.sessionStorage.getItem(STORE_KEY + '.' + name);
+      return raw === null ? null : JSON.parse(raw);
+    } catch (e) {
+      return Object.prototype.hasOwnProperty.call(memory, name) ? memory[name] : null;
+    }
+  }
+
+  function save(name, value) {
+    memory[name] = value;
+    try {
+      window.sessionStorage.setItem(STORE_KEY + '.' + name, JSON.stringify(value));
+    } catch (e) {
+      // storage disabled or full: the conversation still works for this page view
+    }
+  }
+
+  var state = {
+    conversationId: load('conversationId'),
+    history: load('history') || [],
+    escalation: load('escalation'),
+    open: load('open') === true,
+    busy: false
+  };
+
+  // ---- small DOM helpers (text only) -------------------------------------------------------
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    return node;
+  }
+
+  function str(value) {
+    return typeof value === 'string' ? value : '';
+  }
+
+  function safeUrl(url) {
+    if (typeof url !== 'string') {
+      return null;
+    }
+    try {
+      var parsed = new URL(url.trim());
+      return parsed.protocol === 'https:' || parsed.protocol === 'tel:' ? parsed.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function telLink(number, className) {
+    var a = el('a', className, number);
+    a.href = 'tel:' + String(number).replace(/[^0-9+]/g, '');
+    return a;
+  }
+
+  function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+
+  /** Appends text to parent, turning the known phone numbers in it into tel: links. */
+  function appendText(parent, text, numbers) {
+    var list = numbers.filter(function (n) {
+      return typeof n === 'string' && /^[0-9+][0-9 ]*[0-9]$/.test(n);
+    }).sort(function (a, b) {
+      return b.length - a.length;
+    });
+    if (!list.length) {
+      parent.appendChild(document.createTextNode(text));
+      return;
+    }
+    var pattern = new RegExp('(^|[^0-9])(' + list.map(escapeRegExp).join('|') + ')(?![0-9])', 'g');
+    var last = 0;
+    var match;
+    while ((match = pattern.exec(text)) !== null) {
+      var start = match.index + match[1].length;
+      parent.appendChild(document.createTextNode(text.slice(last, start)));
+      parent.appendChild(telLink(match[2]));
+      last = start + match[2].length;
+    }
+    parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function numbersOf(response) {
+    var numbers = [HELPLINE, EMERGENCY].concat(OTHER_NUMBERS);
+    if (response && response.handoff && typeof response.handoff.phone === 'string') {
+      numbers.push(response.handoff.phone);
+    }
+    if (response && response.escalation && Array.isArray(response.escalation.numbers)) {
+      numbers = numbers.concat(response.escalation.numbers);
+    }
+    return numbers;
+  }
+
+  // ---- the widget's DOM --------------------------------------------------------------------
+
+  var root = el('div', 'hlw-root');
+  root.setAttribute('data-helpline-widget', '');
+
+  var launcher = el('button', 'hlw-launcher', title);
+  launcher.type = 'button';
+  launcher.setAttribute('aria-expanded', 'false');
+  launcher.setAttribute('aria-controls', 'hlw-panel');
+  launcher.setAttribute('aria-label', 'Open chat: ' + title);
+
+  var panel = el('section', 'hlw-panel');
+  panel.id = 'hlw-panel';
+  panel.hidden = true;
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-modal', 'false');
+  panel.setAttribute('aria-labelledby', 'hlw-title');
+
+  var header = el('div', 'hlw-header');
+  var heading = el('h2', 'hlw-title', title);
+  heading.id = 'hlw-title';
+  var closeButton = el('button', 'hlw-close', 'Close');
+  closeButton.type = 'button';
+  closeButton.setAttribute('aria-label', 'Close chat');
+  header.appendChild(heading);
+  header.appendChild(closeButton);
+
+  var nurseBar = el('div', 'hlw-nurse-bar');
+  var nurseButton = el('button', 'hlw-nurse', 'Talk to a nurse');
+  nurseButton.type = 'button';
+  var nurseCall = el('span', 'hlw-nurse-call');
+  nurseCall.appendChild(el('span', 'hlw-nurse-words', 'or call free '));
+  nurseCall.appendChild(telLink(HELPLINE));
+  nurseBar.appendChild(nurseButton);
+  nurseBar.appendChild(nurseCall);
+
+  var alerts = el('div', 'hlw-alerts');
+
+  var log = el('div', 'hlw-log');
+  log.setAttribute('role', 'log');
+  log.setAttribute('aria-live', 'polite');
+  log.setAttribute('aria-relevant', 'additions');
+  log.setAttribute('aria-label', 'Conversation');
+  log.tabIndex = 0;
+
+  var typing = el('div', 'hlw-typing');
+  typing.hidden = true;
+  for (var i = 0; i < 3; i++) {
+    typing.appendChild(el('span', 'hlw-dot')).setAttribute('aria-hidden', 'true');
+  }
+  typing.appendChild(el('span', 'hlw-visually-hidden', 'The bot is typing'));
+  typing.setAttribute('role', 'status');
+
+  var quick = el('div', 'hlw-quick');
+  quick.setAttribute('role', 'group');
+  quick.setAttribute('aria-label', 'Suggested replies');
+
+  var form = el('form', 'hlw-form');
+  form.setAttribute('novalidate', '');
+  var inputLabel = el('label', 'hlw-visually-hidden', 'Type your question');
+  inputLabel.htmlFor = 'hlw-input';
+  var input = el('input', 'hlw-input');
+  input.id = 'hlw-input';
+  input.type = 'text';
+  input.name = 'message';
+  input.autocomplete = 'off';
+  input.maxLength = 1000;
+  input.placeholder = 'Type your question';
+  var sendButton = el('button', 'hlw-send', 'Send');
+  sendButton.type = 'submit';
+  sendButton.setAttribute('aria-label', 'Send message');
+  form.appendChild(inputLabel);
+  form.appendChild(input);
+  form.appendChild(sendButton);
+
+  var footer = el('p', 'hlw-footer');
+  footer.appendChild(document.createTextNode('General information, not medical advice. '
+      + 'Emergency: call '));
+  footer.appendChild(telLink(EMERGENCY));
+  footer.appendChild(document.createTextNode('.'));
+
+  panel.appendChild(header);
+  panel.appendChild(alerts);
+  panel.appendChild(nurseBar);
+  panel.appendChild(log);
+  panel.appendChild(typing);
+  panel.appendChild(quick);
+  panel.appendChild(form);
+  panel.appendChild(footer);
+  root.appendChild(panel);
+  root.appendChild(launcher);
+
+  // ---- rendering ---------------------------------------------------------------------------
+
+  function scrollToEnd() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function renderUser(text) {
+    return log.appendChild(el('p', 'hlw-msg hlw-msg-user', text));
+  }
+
+  /** Shows the question and the start of its answer (long answers are read from the top). */
+  function scrollToQuestion(bubble) {
+    log.scrollTop = Math.max(0, bubble.offsetTop - 8);
+  }
+
+  function renderLinks(parent, links) {
+    if (!Array.isArray(links) || !links.length) {
+      return;
+    }
+    var list = el('ul', 'hlw-links');
+    links.forEach(function (link) {
+      if (!link) {
+        return;
+      }
+      var item = el('li');
+      var href = safeUrl(link.url);
+      var label = str(link.title) || str(link.url);
+      if (href) {
+        var a = el('a', null, label);
+        a.href = href;
+        if (href.indexOf('https:') === 0) {
+          a.target = '_blank';
+          a.rel = 'noopener noreferrer';
+          a.appendChild(el('span', 'hlw-visually-hidden', ' (opens in a new tab)'));
+        }
+        item.appendChild(a);
+      } else {
+        item.textContent = label; // not https: or tel: - shown, never followed
+      }
+      list.appendChild(item);
+    });
+    parent.appendChild(list);
+  }
+
+  function renderHandoff(handoff) {
+    var card = el('div', 'hlw-handoff');
+    var line = el('p');
+    line.appendChild(document.createTextNode('Call our nurses free on '));
+    line.appendChild(telLink(str(handoff.phone) || HELPLINE, 'hlw-handoff-phone'));
+    card.appendChild(line);
+    if (handoff.openNow === true) {
+      card.appendChild(el('p', null, 'The nurses are available now.'));
+    } else if (handoff.openNow === false) {
+      card.appendChild(el('p', null, 'The nurses are not available right now.'
+          + (str(handoff.nextOpen) ? ' Next open: ' + handoff.nextOpen + '.' : '')));
+    }
+    if (str(handoff.hours)) {
+      card.appendChild(el('p', null, 'Opening hours: ' + handoff.hours));
+    }
+    if (Array.isArray(handoff.alternatives) && handoff.alternatives.length) {
+      var list = el('ul');
+      handoff.alternatives.forEach(function (alt) {
+        var item = el('li');
+        appendText(item, str(alt), numbersOf({handoff: handoff}));
+        list.appendChild(item);
+      });
+      card.appendChild(list);
+    }
+    log.appendChild(card);
+  }
+
+  function renderQuickReplies(items) {
+    quick.textContent = '';
+    (Array.isArray(items) ? items : []).forEach(function (qr) {
+      if (!qr || !str(qr.payload)) {
+        return;
+      }
+      var button = el('button', 'hlw-quick-btn', str(qr.title) || qr.payload);
+      button.type = 'button';
+      button.addEventListener('click', function () {
+        send({payload: qr.payload}, str(qr.title) || qr.payload);
+      });
+      quick.appendChild(button);
+    });
+  }
+
+  function renderAlert() {
+    alerts.textContent = '';
+    var esc = state.escalation;
+    if (!esc || esc.dismissed) {
+      return;
+    }
+    var box = el('div', 'hlw-alert');
+    box.setAttribute('role', 'alert');
+    var body = el('div', 'hlw-alert-body');
+    body.appendChild(el('p', 'hlw-alert-heading', 'Get help now'));
+    // The first reply says what to do now; the full advice is in the conversation below.
+    if (esc.texts && esc.texts.length) {
+      var first = el('p');
+      appendText(first, esc.texts[0], esc.numbers.concat([HELPLINE, EMERGENCY]));
+      body.appendChild(first);
+    }
+    var call = el('p');
+    esc.numbers.forEach(function (n, index) {
+      if (index) {
+        call.appendChild(document.createTextNode(' or '));
+      }
+      call.appendChild(document.createTextNode('Call '));
+      call.appendChild(telLink(n));
+    });
+    body.appendChild(call);
+    var dismiss = el('button', 'hlw-alert-close', 'Close');
+    dismiss.type = 'button';
+    dismiss.setAttribute('aria-label', 'Close urgent advice');
+    dismiss.addEventListener('click', function () {
+      state.escalation.dismissed = true;
+      save('escalation', state.escalation);
+      renderAlert();
+      input.focus();
+    });
+    box.appendChild(body);
+    box.appendChild(dismiss);
+    alerts.appendChild(box);
+  }
+
+  /** Renders one bot response (chat contract v1) into the conversation, text only. */
+  function renderResponse(response) {
+    response = response || {};
+    var urgent = response.action === 'escalate' || !!response.escalation;
+    var numbers = numbersOf(response);
+    (Array.isArray(response.replies) ? response.replies : []).forEach(function (reply) {
+      if (!reply) {
+        return;
+      }
+      var bubble = el('div', 'hlw-msg hlw-msg-bot' + (urgent ? ' hlw-msg-urgent' : ''));
+      appendText(bubble, str(reply.text), numbers);
+      renderLinks(bubble, reply.links);
+      log.appendChild(bubble);
+    });
+    if (response.handoff && typeof response.handoff === 'object') {
+      renderHandoff(response.handoff);
+    }
+    renderQuickReplies(response.quickReplies);
+  }
+
+  function renderError(kind) {
+    var bubble = el('div', 'hlw-msg hlw-msg-bot hlw-msg-error');
+    bubble.setAttribute('data-error', kind);
+    var text = kind === 'busy'
+        ? 'Sorry, I am busy just now. Please try again in a moment. '
+        : 'Sorry, something went wrong and I could not answer that. ';
+    appendText(bubble, text + 'You can talk to our nurses free on ' + HELPLINE
+        + '. In an emergency, call ' + EMERGENCY + '.', [HELPLINE, EMERGENCY]);
+    log.appendChild(bubble);
+  }
+
+  function renderEntry(entry) {
+    if (entry.type === 'user') {
+      renderUser(entry.text);
+      quick.textContent = '';
+    } else if (entry.type === 'bot') {
+      renderResponse(entry.response);
+    } else if (entry.type === 'error') {
+      renderError(entry.kind);
+    }
+  }
+
+  function remember(entry) {
+    state.history.push(entry);
+    if (state.history.length > MAX_HISTORY) {
+      state.history = state.history.slice(-MAX_HISTORY);
+    }
+    save('history', state.history);
+  }
+
+  /** Keeps only the fields the widget renders, so storage holds no surprises. */
+  function slim(response) {
+    return {
+      action: str(response.action),
+      replies: Array.isArray(response.replies) ? response.replies : [],
+      quickReplies: Array.isArray(response.quickReplies) ? response.quickReplies : [],
+      handoff: response.handoff || null,
+      escalation: response.escalation || null
+    };
+  }
+
+  // ---- talking to the API ------------------------------------------------------------------
+
+  function setBusy(busy) {
+    state.busy = busy;
+    typing.hidden = !busy;
+    sendButton.setAttribute('aria-disabled', busy ? 'true' : 'false');
+    if (busy) {
+      scrollToEnd();
+    }
+  }
+
+  function send(body, shownText) {
+    if (state.busy) {
+      return;
+    }
+    var entry = {type: 'user', text: shownText};
+    var question = renderUser(shownText);
+    remember(entry);
+    quick.textContent = '';
+    setBusy(true);
+    if (state.conversationId) {
+      body.conversationId = state.conversationId;
+    }
+    var controller = typeof AbortController === 'function' ? new AbortController() : null;
+    var timer = controller ? setTimeout(function () {
+      controller.abort();
+    }, TIMEOUT_MS) : null;
+    fetch(chatUrl, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
+      body: JSON.stringify(body),
+      credentials: 'omit',
+      mode: 'cors',
+      signal: controller ? controller.signal : undefined
+    }).then(function (res) {
+      if (!res.ok) {
+        // A problem document (RFC 9457): its detail is for developers; people get a kind
+        // message with the numbers instead.
+        var error = new Error('HTTP ' + res.status);
+        error.kind = res.status === 503 || res.status === 429 ? 'busy' : 'failed';
+        throw error;
+      }
+      return res.json();
+    }).then(function (response) {
+      if (response && typeof response.conversationId === 'string') {
+        state.conversationId = response.conversationId;
+        save('conversationId', state.conversationId);
+      }
+      var kept = slim(response || {});
+      if (kept.escalation) {
+        state.escalation = {
+          numbers: (Array.isArray(kept.escalation.numbers) ? kept.escalation.numbers : [EMERGENCY])
+              .filter(function (n) {
+                return typeof n === 'string';
+              }),
+          texts: kept.replies.map(function (r) {
+            return r ? str(r.text) : '';
+          }),
+          dismissed: false
+        };
+        save('escalation', state.escalation);
+        renderAlert();
+      }
+      renderResponse(kept);
+      remember({type: 'bot', response: kept});
+    }).catch(function (error) {
+      var kind = error && error.kind === 'busy' ? 'busy' : 'failed';
+      renderError(kind);
+      remember({type: 'error', kind: kind});
+    }).then(function () {
+      if (timer) {
+        clearTimeout(timer);
+      }
+      setBusy(false);
+      scrollToQuestion(question);
+    });
+  }
+
+  // ---- opening, closing, keyboard ----------------------------------------------------------
+
+  function open(focus) {
+    panel.hidden = false;
+    root.classList.add('hlw-is-open');
+    launcher.setAttribute('aria-expanded', 'true');
+    state.open = true;
+    save('open', true);
+    scrollToEnd();
+    if (focus !== false) {
+      input.focus();
+    }
+  }
+
+  function close() {
+    panel.hidden = true;
+    root.classList.remove('hlw-is-open');
+    launcher.setAttribute('aria-expanded', 'false');
+    state.open = false;
+    save('open', false);
+    launcher.focus();
+  }
+
+  launcher.addEventListener('click', function () {
+    if (panel.hidden) {
+      open();
+    } else {
+      close();
+    }
+  });
+  closeButton.addEventListener('click', close);
+  panel.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' || event.key === 'Esc') {
+      event.preventDefault();
+      close();
+    }
+  });
+  nurseButton.addEventListener('click', function () {
+    send({payload: 'talk_to_nurse'}, 'Talk to a nurse');
+  });
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var text = input.value.trim();
+    if (!text || state.busy) {
+      return;
+    }
+    input.value = '';
+    send({text: text}, text);
+  });
+
+  // ---- start -------------------------------------------------------------------------------
+
+  function start() {
+    var css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = new URL('widget.css', scriptUrl).href;
+    var shown = false;
+    function show() {
+      if (shown) {
+        return;
+      }
+      shown = true;
+      document.body.appendChild(root);
+      if (state.open) {
+        open(false);
+      }
+    }
+    css.addEventListener('load', show);
+    css.addEventListener('error', show);
+    setTimeout(show, 3000);
+    document.head.appendChild(css);
+
+    state.history.forEach(renderEntry);
+    if (state.history.length === 0) {
+      log.appendChild(el('p', 'hlw-msg hlw-msg-bot', 'Hello. Ask me about immunotherapy, or '
+          + 'talk to one of our nurses. I am a bot, not a nurse.'));
+    }
+    renderAlert();
+  }
+
+  window.HelplineWidget = {
+    open: function () {
+      open();
+    },
+    close: close,
+    /** Renders a response object exactly as a real one is rendered; for tests only. */
+    _renderReplyForTest: function (response) {
+      renderResponse(slim(response || {}));
+      scrollToEnd();
+    }
+  };
+
+  if (document.body) {
+    start();
+  } else {
+    document.addEventListener('DOMContentLoaded', start);
+  }
+}());
