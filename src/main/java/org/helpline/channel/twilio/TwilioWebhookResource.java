@@ -1,0 +1,101 @@
+package org.helpline.channel.twilio;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.helpline.channel.twilio.dto.TwilioInbound;
+import org.helpline.config.HelplineConfig;
+import org.helpline.conversation.BotHolder;
+import org.helpline.conversation.ChatOutcome;
+import org.helpline.conversation.ClassifierUnavailableException;
+import org.helpline.conversation.ConversationService;
+import org.helpline.conversation.InvalidMessageException;
+import org.jboss.logging.Logger;
+
+/**
+ * Twilio's messaging webhook (SMS, and WhatsApp through Twilio): checks the signature, takes
+ * the turn and answers in the same response with TwiML. Disabled (404) until both the auth
+ * token and the public webhook URL are configured.
+ */
+@Path("/webhooks/twilio")
+@Tag(name = "Webhooks")
+public class TwilioWebhookResource {
+
+  private static final Logger LOG = Logger.getLogger(TwilioWebhookResource.class);
+  private static final String TWIML = "text/xml; charset=UTF-8";
+
+  private final ConversationService conversations;
+  private final BotHolder bots;
+  private final HelplineConfig.Twilio settings;
+
+  public TwilioWebhookResource(ConversationService conversations, BotHolder bots,
+      HelplineConfig config) {
+    this.conversations = conversations;
+    this.bots = bots;
+    this.settings = config.channels().twilio();
+  }
+
+  /** Takes one inbound message or status callback from Twilio. */
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_XML)
+  @Operation(summary = "Twilio messaging webhook (signed with X-Twilio-Signature)")
+  @APIResponse(responseCode = "200", description = "TwiML: the bot's reply, or an empty"
+      + " <Response/> for a status callback")
+  @APIResponse(responseCode = "403", description = "Missing or wrong X-Twilio-Signature")
+  @APIResponse(responseCode = "404", description = "Twilio is not configured")
+  public Response receive(@HeaderParam("X-Twilio-Signature") String signature, String body) {
+    String token = settings.authToken().filter(s -> !s.isBlank())
+        .orElseThrow(NotFoundException::new);
+    // Twilio signs the URL it was given, so we check against the configured public URL, never
+    // the Host header: behind a proxy the request's own URL differs, and a caller controls it.
+    String url = settings.webhookUrl().filter(s -> !s.isBlank())
+        .orElseThrow(NotFoundException::new);
+    Map<String, List<String>> params = TwilioForm.parse(body);
+    if (!TwilioSignature.matches(token, url, params, signature)) {
+      throw new ForbiddenException("X-Twilio-Signature is missing or does not match this"
+          + " request");
+    }
+    TwilioInbound in = TwilioInbound.of(params);
+    if (in.isStatusCallback()) {
+      return twiml(TwilioMapper.emptyTwiml());
+    }
+    boolean tapped = in.buttonPayload() != null && !in.buttonPayload().isBlank();
+    if (!tapped && (in.body() == null || in.body().isBlank())) {
+      // A picture, voice note or location. Not stored as a turn: there is nothing to keep,
+      // and the same kind answer suits every retry.
+      LOG.debugf("twilio message without text: numMedia=%d", in.numMedia());
+      return twiml(TwilioMapper.toTwiml(TwilioMapper.onlyTextNotice(helplinePhone())));
+    }
+    ChatOutcome outcome;
+    try {
+      outcome = conversations.handle(TwilioMapper.toMessage(in));
+    } catch (InvalidMessageException e) {
+      // A 4xx would leave the person with no answer at all (Twilio shows them nothing), so an
+      // over-long text or an outdated button gets a kind reply with the helpline number.
+      LOG.infof("twilio message not taken: %s", e.getClass().getSimpleName());
+      return twiml(TwilioMapper.toTwiml(TwilioMapper.unreadableNotice(helplinePhone())));
+    }
+    return twiml(TwilioMapper.toTwiml(outcome.reply()));
+  }
+
+  private String helplinePhone() {
+    return bots.current().map(bot -> bot.content().helpline().phone())
+        .orElseThrow(() -> new ClassifierUnavailableException("the bot is still starting"));
+  }
+
+  private static Response twiml(String xml) {
+    return Response.ok(xml, TWIML).build();
+  }
+}
