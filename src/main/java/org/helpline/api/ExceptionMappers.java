@@ -73,7 +73,8 @@ public class ExceptionMappers {
       case 404 -> "there is nothing at this address";
       case 405 -> "this address does not accept that method";
       case 406 -> "this endpoint answers with application/json only";
-      case 415 -> "send the body as application/json";
+      case 415 -> "this endpoint does not accept that content type (the chat API takes"
+          + " application/json)";
       default -> e.getMessage();
     };
     Response response = problem(status, title.toLowerCase().replace(' ', '-'), title, detail,
