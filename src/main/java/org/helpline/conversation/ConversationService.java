@@ -95,7 +95,7 @@ public final class ConversationService {
       String id = message.conversationId() != null
           && UUID_FORM.matcher(message.conversationId()).matches()
           ? message.conversationId() : UUID.randomUUID().toString();
-      outcome = new ChatOutcome(id, 0, ChatReply.of(turn), bot.content().version());
+      outcome = ChatOutcome.taken(id, 0, ChatReply.of(turn), bot.content().version());
     }
     LOG.infof("turn channel=%s action=%s intent=%s confidence=%s top=%s margin=%.3f rule=%s"
         + " seq=%d", message.channel(), outcome.reply().action(), outcome.reply().intent(),

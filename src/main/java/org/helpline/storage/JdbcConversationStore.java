@@ -244,7 +244,7 @@ public final class JdbcConversationStore implements ConversationStore {
         ps.executeUpdate();
       }
     }
-    return new ChatOutcome(conversationId, seq, reply, recorded.contentVersion());
+    return ChatOutcome.taken(conversationId, seq, reply, recorded.contentVersion());
   }
 
   /** The stored reply to a message key, waiting while a concurrent first delivery commits. */
@@ -260,7 +260,7 @@ public final class JdbcConversationStore implements ConversationStore {
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
             return new ChatOutcome(rs.getString(1), rs.getInt(2),
-                fromJson(rs.getString(3)), rs.getString(4));
+                fromJson(rs.getString(3)), rs.getString(4), true);
           }
         }
       } catch (SQLException e) {

@@ -112,10 +112,16 @@ abstract class ConversationStoreContract {
             "client-msg-42"))));
       }
       Set<ChatOutcome> outcomes = ConcurrentHashMap.newKeySet();
+      int taken = 0;
       for (Future<ChatOutcome> f : futures) {
-        outcomes.add(f.get(30, TimeUnit.SECONDS));
+        ChatOutcome outcome = f.get(30, TimeUnit.SECONDS);
+        taken += outcome.replayed() ? 0 : 1;
+        // The same reply whether taken or replayed.
+        outcomes.add(ChatOutcome.taken(outcome.conversationId(), outcome.seq(),
+            outcome.reply(), outcome.contentVersion()));
       }
       assertEquals(1, outcomes.size(), "replies differ: " + outcomes);
+      assertEquals(1, taken, "exactly one delivery takes the turn; the rest are replays");
       assertEquals(2, outcomes.iterator().next().seq());
     } finally {
       pool.shutdownNow();

@@ -1,0 +1,32 @@
+package org.helpline.channel.meta;
+
+import java.util.List;
+import org.helpline.content.Bubble;
+import org.helpline.content.HelplineFacts;
+import org.helpline.conversation.ChatReply;
+
+/** The kind replies to messages the bot does not take as a turn, always with the numbers. */
+public final class MetaNotices {
+
+  private MetaNotices() {
+  }
+
+  /** The reply to a photo, voice note, sticker or location: we only read text. */
+  public static ChatReply onlyText(HelplineFacts helpline) {
+    return notice("Sorry, I can only read text messages. Please type your question in words."
+        + "\n\nTo talk to a nurse, call free on " + helpline.phone()
+        + ". In an emergency, call 999.");
+  }
+
+  /** The reply to a message the bot cannot take (too long, or an outdated button). */
+  public static ChatReply unreadable(HelplineFacts helpline) {
+    return notice("Sorry, I could not read that message. Please send your question again as a"
+        + " short message.\n\nTo talk to a nurse, call free on " + helpline.phone()
+        + ". In an emergency, call 999.");
+  }
+
+  private static ChatReply notice(String text) {
+    return new ChatReply("notice", null, null, List.of(new Bubble(text)), List.of(), null, null,
+        null, null);
+  }
+}

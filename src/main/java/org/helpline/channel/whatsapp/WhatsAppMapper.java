@@ -1,0 +1,153 @@
+package org.helpline.channel.whatsapp;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.helpline.channel.messaging.PlainTextRenderer;
+import org.helpline.channel.meta.MetaTitles;
+import org.helpline.channel.whatsapp.dto.WhatsAppAction;
+import org.helpline.channel.whatsapp.dto.WhatsAppBody;
+import org.helpline.channel.whatsapp.dto.WhatsAppInboundMessage;
+import org.helpline.channel.whatsapp.dto.WhatsAppInteractiveMessage;
+import org.helpline.channel.whatsapp.dto.WhatsAppReplyButton;
+import org.helpline.channel.whatsapp.dto.WhatsAppReplyId;
+import org.helpline.channel.whatsapp.dto.WhatsAppRow;
+import org.helpline.channel.whatsapp.dto.WhatsAppSection;
+import org.helpline.channel.whatsapp.dto.WhatsAppSendMessage;
+import org.helpline.conversation.ChatMessage;
+import org.helpline.conversation.ChatReply;
+import org.helpline.dialog.QuickReply;
+
+/** Translates between WhatsApp Cloud API messages and the conversation service. */
+final class WhatsAppMapper {
+
+  /** The channel name turns and message ids are kept under. */
+  static final String CHANNEL = "whatsapp";
+
+  /** WhatsApp refuses a text message longer than this. */
+  static final int MAX_TEXT_LENGTH = 4096;
+
+  /** The body of an interactive message is shorter. */
+  static final int MAX_INTERACTIVE_BODY = 1024;
+
+  static final int MAX_BUTTONS = 3;
+  static final int MAX_BUTTON_TITLE = 20;
+  static final int MAX_ROWS = 10;
+  static final int MAX_ROW_TITLE = 24;
+  static final int MAX_ROW_DESCRIPTION = 72;
+
+  /** Said to open the list of options; at most 20 characters. */
+  static final String LIST_BUTTON = "Choose an option";
+
+  /** The interactive body when the answer's last part is too long to carry the buttons. */
+  static final String CHOOSE = "What would you like to do next?";
+
+  private WhatsAppMapper() {
+  }
+
+  /** What the person sent, or null when it is not a turn (a photo, a reaction). */
+  static ChatMessage toMessage(WhatsAppInboundMessage in) {
+    String id = messageId(in.id());
+    String type = in.type() == null ? "" : in.type();
+    switch (type) {
+      case "text":
+        return in.text() == null || in.text().body() == null ? null
+            : new ChatMessage(null, in.text().body(), null, id, CHANNEL, in.from());
+      case "interactive":
+        String payload = in.interactive() == null ? null
+            : in.interactive().buttonReply() != null ? in.interactive().buttonReply().id()
+            : in.interactive().listReply() != null ? in.interactive().listReply().id() : null;
+        return payload == null ? null
+            : new ChatMessage(null, null, payload, id, CHANNEL, in.from());
+      case "button":
+        return in.button() == null || in.button().payload() == null ? null
+            : new ChatMessage(null, null, in.button().payload(), id, CHANNEL, in.from());
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Whether a message that is not a turn still deserves the "only text" reply: a reaction
+   * (an emoji on one of our answers) or a system notice does not.
+   */
+  static boolean wantsTextOnlyNotice(WhatsAppInboundMessage in) {
+    String type = in.type() == null ? "" : in.type();
+    return !type.equals("reaction") && !type.equals("system") && !type.equals("ephemeral")
+        && !type.equals("request_welcome");
+  }
+
+  /**
+   * The message id we keep. A wamid encodes the sender's phone number, so only its SHA-256 is
+   * stored; the wamid's random part makes that hash impossible to reverse to the number.
+   */
+  static String messageId(String wamid) {
+    if (wamid == null || wamid.isBlank()) {
+      return null;
+    }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(wamid.strip().getBytes(StandardCharsets.UTF_8));
+      return "wamid-" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JVM", e);
+    }
+  }
+
+  /**
+   * The reply as WhatsApp messages, in order: the text (links as "title: url", every phone
+   * number kept), split at 4,096 characters; quick replies as up to 3 reply buttons or a list
+   * of up to 10 rows on the last part. With more options than a list holds they stay a
+   * numbered list in the text, which the conversation service understands as well.
+   */
+  static List<WhatsAppSendMessage> toMessages(String to, ChatReply reply) {
+    List<QuickReply> options = reply.quickReplies();
+    boolean interactive = !options.isEmpty() && options.size() <= MAX_ROWS;
+    String text = PlainTextRenderer.render(interactive ? withoutQuickReplies(reply) : reply);
+    List<String> parts = new ArrayList<>(PlainTextRenderer.split(text, MAX_TEXT_LENGTH));
+    List<WhatsAppSendMessage> out = new ArrayList<>();
+    if (!interactive) {
+      parts.forEach(part -> out.add(WhatsAppSendMessage.text(to, part)));
+      return out;
+    }
+    String body = CHOOSE;
+    if (!parts.isEmpty() && parts.get(parts.size() - 1).length() <= MAX_INTERACTIVE_BODY) {
+      body = parts.remove(parts.size() - 1);
+    }
+    parts.forEach(part -> out.add(WhatsAppSendMessage.text(to, part)));
+    out.add(WhatsAppSendMessage.interactive(to, options.size() <= MAX_BUTTONS
+        ? buttons(body, options) : list(body, options)));
+    return out;
+  }
+
+  private static WhatsAppInteractiveMessage buttons(String body, List<QuickReply> options) {
+    List<WhatsAppReplyButton> buttons = options.stream()
+        .map(q -> new WhatsAppReplyButton("reply", new WhatsAppReplyId(q.payload(),
+            MetaTitles.fit(q.title(), MAX_BUTTON_TITLE))))
+        .toList();
+    return new WhatsAppInteractiveMessage("button", new WhatsAppBody(body),
+        new WhatsAppAction(buttons, null, null));
+  }
+
+  private static WhatsAppInteractiveMessage list(String body, List<QuickReply> options) {
+    List<WhatsAppRow> rows = options.stream()
+        .map(q -> {
+          String title = MetaTitles.fit(q.title(), MAX_ROW_TITLE);
+          // A shortened title is shown in full underneath.
+          String description = title.equals(q.title().strip()) ? null
+              : MetaTitles.fit(q.title(), MAX_ROW_DESCRIPTION);
+          return new WhatsAppRow(q.payload(), title, description);
+        })
+        .toList();
+    return new WhatsAppInteractiveMessage("list", new WhatsAppBody(body),
+        new WhatsAppAction(null, LIST_BUTTON, List.of(new WhatsAppSection(null, rows))));
+  }
+
+  private static ChatReply withoutQuickReplies(ChatReply reply) {
+    return new ChatReply(reply.action(), reply.intent(), reply.confidence(), reply.replies(),
+        List.of(), reply.handoff(), reply.escalation(), reply.source(), reply.reviewed());
+  }
+}

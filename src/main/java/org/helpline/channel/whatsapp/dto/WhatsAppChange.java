@@ -1,0 +1,5 @@
+package org.helpline.channel.whatsapp.dto;
+
+/** One change; we take {@code field = messages}. */
+public record WhatsAppChange(String field, WhatsAppValue value) {
+}

@@ -1,0 +1,6 @@
+package org.helpline.channel.whatsapp.dto;
+
+/** An outgoing interactive message: {@code type} is {@code button} or {@code list}. */
+public record WhatsAppInteractiveMessage(String type, WhatsAppBody body,
+    WhatsAppAction action) {
+}

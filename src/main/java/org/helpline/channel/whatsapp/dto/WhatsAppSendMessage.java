@@ -1,0 +1,26 @@
+package org.helpline.channel.whatsapp.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The body of {@code POST /{phone-number-id}/messages}: a text or an interactive message. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WhatsAppSendMessage(
+    @JsonProperty("messaging_product") String messagingProduct,
+    @JsonProperty("recipient_type") String recipientType,
+    String to,
+    String type,
+    WhatsAppText text,
+    WhatsAppInteractiveMessage interactive) {
+
+  /** A plain text message without link previews. */
+  public static WhatsAppSendMessage text(String to, String body) {
+    return new WhatsAppSendMessage("whatsapp", "individual", to, "text",
+        new WhatsAppText(false, body), null);
+  }
+
+  /** An interactive message (reply buttons or a list). */
+  public static WhatsAppSendMessage interactive(String to, WhatsAppInteractiveMessage message) {
+    return new WhatsAppSendMessage("whatsapp", "individual", to, "interactive", null, message);
+  }
+}
