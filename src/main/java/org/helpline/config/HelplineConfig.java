@@ -31,6 +31,9 @@ public interface HelplineConfig {
   /** The web chat widget and its API. */
   Web web();
 
+  /** Staff sign-in (nurses, editors, admins). */
+  Staff staff();
+
   /** Content settings. */
   interface ContentSettings {
 
@@ -47,6 +50,10 @@ public interface HelplineConfig {
     /** Longest text of one chat bubble. */
     @WithDefault("600")
     int maxReplyLength();
+
+    /** An answer reviewed longer ago than this is reported as due for review. */
+    @WithDefault("365d")
+    Duration reviewMaxAge();
   }
 
   /** Classifier thresholds, calibrated with the evaluation command. */
@@ -192,5 +199,16 @@ public interface HelplineConfig {
 
     /** Origins allowed to call the chat API from a browser; empty means same origin only. */
     Optional<java.util.List<String>> allowedOrigins();
+  }
+
+  /** Staff accounts. */
+  interface Staff {
+
+    /**
+     * A file outside the repository with one account per line, {@code name:bcrypt-hash:roles}
+     * (roles comma-separated from nurse, editor, admin); no default: without it no one can
+     * sign in and every staff endpoint answers 401.
+     */
+    Optional<Path> usersFile();
   }
 }

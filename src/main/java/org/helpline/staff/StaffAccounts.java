@@ -1,0 +1,145 @@
+package org.helpline.staff;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.wildfly.security.password.Password;
+import org.wildfly.security.password.PasswordFactory;
+import org.wildfly.security.password.WildFlyElytronPasswordProvider;
+import org.wildfly.security.password.interfaces.BCryptPassword;
+import org.wildfly.security.password.util.ModularCrypt;
+
+/**
+ * Staff accounts read from a file kept outside the repository. One account per line:
+ * {@code name:bcrypt-hash:roles}, roles comma-separated from nurse, editor and admin; blank
+ * lines and lines starting with # are ignored. Hashes are bcrypt in modular crypt form
+ * ({@code $2a$}, {@code $2b$} or {@code $2y$}, as {@code htpasswd -B} writes them).
+ */
+public final class StaffAccounts {
+
+  private static final Provider PROVIDER = WildFlyElytronPasswordProvider.getInstance();
+  private static final Set<String> ROLES =
+      Set.of(StaffRole.NURSE, StaffRole.EDITOR, StaffRole.ADMIN);
+  /** Checked when the name is unknown, so a wrong name costs as long as a wrong password. */
+  private static final String DUMMY_HASH =
+      "$2a$10$lUnQrPHXaVLgHlyVrrrbYeb5IVnezlOT.wfAG4aJhbEjxkNEptcUW";
+
+  private final Map<String, Account> accounts;
+
+  private StaffAccounts(Map<String, Account> accounts) {
+    this.accounts = Map.copyOf(accounts);
+  }
+
+  /** No accounts: no one can sign in. */
+  public static StaffAccounts none() {
+    return new StaffAccounts(Map.of());
+  }
+
+  /**
+   * Reads the accounts file.
+   *
+   * @throws IllegalArgumentException naming every bad line (by number, never its content)
+   */
+  public static StaffAccounts read(Path file) throws IOException {
+    return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
+  }
+
+  static StaffAccounts parse(List<String> lines, String name) {
+    Map<String, Account> accounts = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split(":", -1);
+      String where = name + ":" + (i + 1);
+      if (parts.length != 3 || parts[0].isBlank()) {
+        problems.add(where + ": expected name:bcrypt-hash:roles");
+        continue;
+      }
+      Set<String> roles = new LinkedHashSet<>();
+      for (String role : parts[2].split(",")) {
+        roles.add(role.strip());
+      }
+      if (!ROLES.containsAll(roles)) {
+        problems.add(where + ": roles must be nurse, editor or admin");
+        continue;
+      }
+      Optional<Password> hash = decode(parts[1]);
+      if (hash.isEmpty()) {
+        problems.add(where + ": the password hash is not bcrypt");
+        continue;
+      }
+      if (accounts.put(parts[0], new Account(parts[0], hash.get(), roles)) != null) {
+        problems.add(where + ": the name is listed twice");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("bad staff accounts file: " + problems);
+    }
+    return new StaffAccounts(accounts);
+  }
+
+  public int size() {
+    return accounts.size();
+  }
+
+  /**
+   * The account's roles when the password is right; empty otherwise. An admin also holds the
+   * nurse and editor roles.
+   */
+  public Optional<Set<String>> authenticate(String name, char[] password) {
+    Account account = accounts.get(name);
+    if (account == null) {
+      verify(decode(DUMMY_HASH).orElseThrow(), password);
+      return Optional.empty();
+    }
+    if (!verify(account.hash(), password)) {
+      return Optional.empty();
+    }
+    Set<String> roles = new LinkedHashSet<>(account.roles());
+    if (roles.contains(StaffRole.ADMIN)) {
+      roles.add(StaffRole.NURSE);
+      roles.add(StaffRole.EDITOR);
+    }
+    return Optional.of(Set.copyOf(roles));
+  }
+
+  private static boolean verify(Password hash, char[] password) {
+    try {
+      PasswordFactory factory =
+          PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT, PROVIDER);
+      return factory.verify(factory.translate(hash), password);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  private static Optional<Password> decode(String hash) {
+    // $2b$ and $2y$ are the same algorithm as $2a$ for every password we accept.
+    String crypt = hash.startsWith("$2b$") || hash.startsWith("$2y$")
+        ? "$2a$" + hash.substring(4) : hash;
+    if (!crypt.startsWith("$2a$")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ModularCrypt.decode(crypt));
+    } catch (java.security.spec.InvalidKeySpecException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private record Account(String name, Password hash, Set<String> roles) {
+  }
+}

@@ -1,0 +1,65 @@
+package org.helpline.staff;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import org.helpline.config.HelplineConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * Signs staff in with HTTP Basic against {@link StaffAccounts}. The file is read once at
+ * start-up; a bad file stops start-up rather than leaving staff locked out silently.
+ */
+@ApplicationScoped
+public class StaffIdentityProvider
+    implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+  private static final Logger LOG = Logger.getLogger(StaffIdentityProvider.class);
+
+  private final StaffAccounts accounts;
+
+  public StaffIdentityProvider(HelplineConfig config) {
+    this.accounts = config.staff().usersFile().map(file -> {
+      try {
+        return StaffAccounts.read(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the staff accounts file " + file, e);
+      }
+    }).orElseGet(StaffAccounts::none);
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    LOG.infof("%d staff account(s) can sign in", accounts.size());
+  }
+
+  @Override
+  public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+    return UsernamePasswordAuthenticationRequest.class;
+  }
+
+  @Override
+  public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+      AuthenticationRequestContext context) {
+    // bcrypt is slow on purpose: keep it off the event loop.
+    return context.runBlocking(() -> {
+      String name = request.getUsername();
+      Set<String> roles = accounts.authenticate(name, request.getPassword().getPassword())
+          .orElseThrow(AuthenticationFailedException::new);
+      return QuarkusSecurityIdentity.builder()
+          .setPrincipal(new QuarkusPrincipal(name))
+          .addRoles(roles)
+          .build();
+    });
+  }
+}
