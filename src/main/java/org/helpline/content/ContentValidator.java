@@ -139,6 +139,7 @@ public final class ContentValidator {
       check.add(file, check.line(file, "action:"),
           "handoff dialogs need 'handoff: {reason: ..., urgency: ...}'");
     }
+    checkTriage(file, d.triage(), check);
     if (d.action() == DialogAction.ESCALATE) {
       EscalationSpec e = d.escalation();
       if (e == null || !ESCALATION_TYPES.contains(e.type()) || e.numbers().isEmpty()) {
@@ -153,6 +154,29 @@ public final class ContentValidator {
                 + " must also appear in the reply text");
           }
         }
+      }
+    }
+  }
+
+  /** The optional triage block: a known urgency and at least one short, non-empty next step. */
+  private void checkTriage(String file, TriageSpec triage, Check check) {
+    if (triage == null) {
+      return;
+    }
+    int line = check.line(file, "triage:");
+    if (!TriageSpec.URGENCIES.contains(triage.urgency())) {
+      check.add(file, line, "triage urgency must be one of "
+          + String.join(", ", TriageSpec.URGENCIES) + ", not '" + triage.urgency() + "'");
+    }
+    if (triage.nextSteps().isEmpty()) {
+      check.add(file, line, "triage needs at least one entry in nextSteps");
+    }
+    for (String step : triage.nextSteps()) {
+      if (isBlank(step)) {
+        check.add(file, line, "triage next step is empty");
+      } else if (step.length() > maxTextLength) {
+        check.add(file, line, "triage next step has " + step.length()
+            + " characters; the limit is " + maxTextLength);
       }
     }
   }
@@ -218,6 +242,14 @@ public final class ContentValidator {
     }
     if (isBlank(handoff.repeatedMisunderstanding())) {
       check.add(file, 1, "repeatedMisunderstanding is required");
+    }
+    if (isBlank(handoff.passedOn()) || !handoff.passedOn().contains("{phone}")
+        || !handoff.passedOn().contains("{hours}")) {
+      check.add(file, check.line(file, "passedOn"),
+          "passedOn (said while the nurses have the conversation) must give {phone} and {hours}");
+    } else if (handoff.passedOn().length() > maxTextLength) {
+      check.add(file, check.line(file, "passedOn"), "passedOn has "
+          + handoff.passedOn().length() + " characters; the limit is " + maxTextLength);
     }
     checkSource(file, handoff.source(), check);
   }

@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * A curated dialog as written in {@code dialogs/<id>.yml}; the format is documented in
  * {@code dialogs/README.md}.
+ *
+ * @param triage how the nurses' triage assistant rates a caller this dialog fits, or null
  */
 public record Dialog(
     String id,
@@ -19,7 +21,8 @@ public record Dialog(
     Source source,
     LocalDate reviewed,
     HandoffSpec handoff,
-    EscalationSpec escalation) {
+    EscalationSpec escalation,
+    TriageSpec triage) {
 
   public Dialog {
     action = action == null ? DialogAction.ANSWER : action;

@@ -11,12 +11,15 @@ import java.time.LocalDate;
  * @param closedNow said when it is closed
  * @param repeatedMisunderstanding said before the handoff when the bot failed to understand
  *     several times in a row
+ * @param passedOn said first in every reply while the conversation is with the nurses (a
+ *     handoff is open or claimed); gives the {@code {phone}} and the {@code {hours}}
  */
 public record HandoffTexts(
     String id,
     String openNow,
     String closedNow,
     String repeatedMisunderstanding,
+    String passedOn,
     Source source,
     LocalDate reviewed) {
 }

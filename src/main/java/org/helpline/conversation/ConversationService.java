@@ -82,11 +82,17 @@ public final class ConversationService {
     try {
       String id = existing.orElseGet(() -> UUID.randomUUID().toString());
       outcome = store.applyTurn(id, messageKey, senderKey, message.channel(), now, current -> {
-        Turn turn = bot.engine().respond(current.orElse(ConversationState.start(now)),
-            input);
-        return new RecordedTurn(turn.state(), redacted, ChatReply.of(turn),
-            bot.content().version(), turn.handoff().map(h -> new HandoffRecord(h.reason(),
-            h.urgency(), summary(nlu, safety))));
+        ConversationState before = current.orElse(ConversationState.start(now));
+        Turn turn = bot.engine().respond(before, input);
+        // One open queue entry per conversation: while the nurses have it, neither a new
+        // handoff nor an escalation adds another.
+        Optional<HandoffRecord> queued = before.handoffOffered() ? Optional.empty()
+            : queueEntry(turn, before, nlu, safety);
+        ConversationState after = queued.isEmpty() ? turn.state()
+            : new ConversationState(turn.state().topic(), turn.state().misunderstandings(), true,
+            turn.state().lastActivity());
+        return new RecordedTurn(after, redacted, ChatReply.of(turn), bot.content().version(),
+            queued);
       });
     } catch (StorageUnavailableException e) {
       // Never leave a person without an answer because the database is down.
@@ -141,11 +147,46 @@ public final class ConversationService {
     return message.channel() + ":" + id;
   }
 
-  /** A short summary for the nurses: what the person asked about, never their words. */
-  private static String summary(Classification nlu, SafetyResult safety) {
-    return "top intent " + nlu.top().intent() + String.format(java.util.Locale.ROOT, " (%.2f)",
-        nlu.top().confidence()) + safety.escalation().map(e -> "; safety rule " + e.rule())
-        .orElse("");
+  /**
+   * The entry for the nurses' queue this turn creates, if any: every handoff, and every
+   * escalation (an emergency for the nurses to see first: self-harm as distress, anything
+   * else as an escalation).
+   */
+  private static Optional<HandoffRecord> queueEntry(Turn turn, ConversationState before,
+      Classification nlu, SafetyResult safety) {
+    if (turn.handoff().isPresent()) {
+      return Optional.of(new HandoffRecord(turn.handoff().get().reason(),
+          turn.handoff().get().urgency(), summary(turn, before, nlu, safety)));
+    }
+    return turn.escalation().map(e -> new HandoffRecord(
+        "self_harm".equals(e.type()) ? "distress" : "escalation", "emergency",
+        summary(turn, before, nlu, safety)));
+  }
+
+  /**
+   * A short summary for the nurses: the topic, what this message was recognised as and any
+   * red flag, as ids and numbers; never the person's words.
+   */
+  private static String summary(Turn turn, ConversationState before, Classification nlu,
+      SafetyResult safety) {
+    StringBuilder sb = new StringBuilder();
+    turn.escalation().ifPresent(e -> sb.append("red flag: ").append(e.type())
+        .append(" (").append(e.trigger().equals("classifier") ? "classifier"
+        : "safety rule " + e.trigger()).append("); "));
+    if (turn.escalation().isEmpty()) {
+      safety.escalation().ifPresent(e -> sb.append("red flag: ").append(e.type())
+          .append(" (safety rule ").append(e.rule()).append("); "));
+    }
+    if (before.topic() != null) {
+      sb.append("topic: ").append(before.topic()).append("; ");
+    }
+    sb.append("this message: ").append(nlu.top().intent().isEmpty() ? "not recognised"
+        : nlu.top().intent() + String.format(java.util.Locale.ROOT, " (%.2f)",
+        nlu.top().confidence()));
+    if (before.misunderstandings() > 0) {
+      sb.append("; misunderstood turns in a row: ").append(before.misunderstandings());
+    }
+    return sb.toString();
   }
 
   private String checkText(String text) {

@@ -52,10 +52,38 @@ public final class DialogEngine {
     this.mentions = List.copyOf(list);
   }
 
-  /** The decision for one turn. */
+  /**
+   * The decision for one turn. While the nurses have the conversation (the state says a
+   * handoff is open), emergencies still escalate exactly as always; every other reply starts
+   * by saying the conversation is with the nurses, with their number and hours, and asking
+   * for a nurse again repeats that rather than handing off a second time.
+   */
   public Turn respond(ConversationState state, UserTurn turn) {
     ConversationState now = new ConversationState(state.topic(), state.misunderstandings(),
         state.handoffOffered(), turn.now());
+    Turn decided = decide(now, turn);
+    if (!now.handoffOffered() || decided.action() == DialogAction.ESCALATE
+        || decided.action() == DialogAction.HANDOFF) {
+      return decided;
+    }
+    List<Bubble> replies = new ArrayList<>();
+    replies.add(passedOn(now));
+    replies.addAll(decided.replies());
+    return new Turn(decided.action(), decided.intent(), decided.confidence(), replies,
+        decided.quickReplies(), decided.handoff(), decided.escalation(), decided.dialog(),
+        decided.state());
+  }
+
+  /** The notice that the nurses have the conversation, with their number and hours. */
+  private Bubble passedOn(ConversationState state) {
+    HelplineFacts facts = content.helpline();
+    String text = content.handoff().passedOn().replace("{phone}", facts.phone())
+        .replace("{hours}", facts.hoursText());
+    return new Bubble(text, facts.phoneUri() == null ? List.of()
+        : List.of(new Link("Call " + facts.phone(), facts.phoneUri())));
+  }
+
+  private Turn decide(ConversationState now, UserTurn turn) {
     Optional<Escalation> screened = turn.safety().escalation();
     if (screened.isPresent()) {
       Escalation e = screened.get();
@@ -219,7 +247,15 @@ public final class DialogEngine {
       links.add(facts.contactForm());
     }
     List<Bubble> replies = new ArrayList<>(said);
-    replies.add(new Bubble(details, links));
+    if (state.handoffOffered()) {
+      // The nurses already have this conversation: say so instead of passing it on again.
+      replies.add(passedOn(state));
+      if (!open) {
+        replies.add(new Bubble(details, links));
+      }
+    } else {
+      replies.add(new Bubble(details, links));
+    }
     if (!open) {
       replies.add(new Bubble(String.join(" ", facts.outOfHours())));
     }

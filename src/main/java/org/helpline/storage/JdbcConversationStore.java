@@ -230,7 +230,8 @@ public final class JdbcConversationStore implements ConversationStore {
         ps.setString(4, channel);
         ps.setString(5, recorded.handoff().get().reason());
         ps.setString(6, recorded.handoff().get().urgency());
-        ps.setString(7, recorded.handoff().get().summary());
+        ps.setString(7, withIntentsDiscussed(c, conversationId,
+            recorded.handoff().get().summary()));
         ps.setObject(8, time(now));
         ps.executeUpdate();
       }
@@ -245,6 +246,24 @@ public final class JdbcConversationStore implements ConversationStore {
       }
     }
     return ChatOutcome.taken(conversationId, seq, reply, recorded.contentVersion());
+  }
+
+  /** The summary for the nurses, with every intent the conversation touched (ids only). */
+  private static String withIntentsDiscussed(Connection c, String conversationId,
+      String summary) throws SQLException {
+    java.util.List<String> intents = new java.util.ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT intent FROM turn"
+        + " WHERE conversation_id = ? AND intent IS NOT NULL ORDER BY intent")) {
+      ps.setString(1, conversationId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          intents.add(rs.getString(1));
+        }
+      }
+    }
+    String all = (summary == null ? "" : summary)
+        + (intents.isEmpty() ? "" : "; intents discussed: " + String.join(", ", intents));
+    return all.length() > 1000 ? all.substring(0, 999) + "…" : all;
   }
 
   /** The stored reply to a message key, waiting while a concurrent first delivery commits. */
