@@ -1,0 +1,48 @@
+package org.helpline.handoff;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The nurses' queue of handed-off conversations: open, then claimed by one nurse, then closed
+ * with an outcome. Implementations are safe under concurrent use across instances: of two
+ * nurses claiming one entry at once, exactly one succeeds. They throw
+ * {@link org.helpline.conversation.StorageUnavailableException} when storage cannot be used.
+ */
+public interface HandoffQueue {
+
+  /** Entries with one of the statuses, most urgent first, then oldest first. */
+  List<QueuedHandoff> list(Set<String> statuses);
+
+  /** One entry. */
+  Optional<QueuedHandoff> find(String id);
+
+  /**
+   * Claims an open entry for a nurse; claiming again by the same nurse changes nothing.
+   *
+   * @throws HandoffNotFoundException when there is no such entry
+   * @throws HandoffConflictException when another nurse has it or it is closed
+   */
+  QueuedHandoff claim(String id, String nurse, Instant now);
+
+  /**
+   * Closes a claimed entry with an outcome (already redacted), and lets the bot answer the
+   * conversation normally again once no other entry for it is open.
+   *
+   * @param anyClaimant true for an admin, who may close an entry another nurse claimed
+   * @throws HandoffNotFoundException when there is no such entry
+   * @throws HandoffConflictException when it is not claimed, claimed by someone else or closed
+   */
+  QueuedHandoff close(String id, String nurse, boolean anyClaimant, String outcome,
+      Instant now);
+
+  /**
+   * The redacted transcript of the entry's conversation; writes an audit row (who, when,
+   * which conversation) in the same transaction, so no read goes unrecorded.
+   *
+   * @throws HandoffNotFoundException when there is no such entry
+   */
+  HandoffTranscript readTranscript(String id, String reader, Instant now);
+}

@@ -1,0 +1,53 @@
+package org.helpline.staff.nurse;
+
+import java.time.Instant;
+import org.helpline.content.Dialog;
+import org.helpline.handoff.HandoffTranscript;
+import org.helpline.handoff.QueuedHandoff;
+import org.helpline.staff.nurse.dto.NurseHandoff;
+import org.helpline.staff.nurse.dto.NurseTranscript;
+import org.helpline.staff.nurse.dto.NurseTranscriptTurn;
+import org.helpline.staff.nurse.dto.NurseTriageContent;
+import org.helpline.staff.nurse.dto.NurseTriageIntent;
+import org.helpline.staff.nurse.dto.NurseTriageResponse;
+import org.helpline.staff.nurse.dto.NurseTriageSafety;
+import org.helpline.staff.nurse.dto.NurseTriageSource;
+
+/** Turns the queue, transcripts and triage assessments into the staff API's JSON. */
+final class NurseMapper {
+
+  private NurseMapper() {
+  }
+
+  static NurseHandoff toDto(QueuedHandoff h, Instant now) {
+    return new NurseHandoff(h.id(), h.conversationId(), h.channel(), h.reason(), h.urgency(),
+        h.status(), h.summary(), text(h.createdAt()), h.waitingSeconds(now), h.claimedBy(),
+        text(h.claimedAt()), h.closedBy(), text(h.closedAt()), h.outcome());
+  }
+
+  static NurseTranscript toDto(HandoffTranscript t) {
+    return new NurseTranscript(t.handoffId(), t.conversationId(), t.channel(),
+        t.turns().stream().map(e -> new NurseTranscriptTurn(e.seq(), text(e.at()),
+            e.userText(), e.action(), e.intent(), e.confidence(), e.botTexts())).toList());
+  }
+
+  static NurseTriageResponse toDto(TriageAssessment a) {
+    TriageAssessment.Safety s = a.safety();
+    return new NurseTriageResponse(a.urgency(),
+        new NurseTriageSafety(s.fired(), s.type(), s.rule(), s.reason()),
+        a.intents().stream().map(i -> new NurseTriageIntent(i.intent(), i.probability()))
+            .toList(),
+        a.content().stream().map(NurseMapper::content).toList(), a.nextSteps());
+  }
+
+  private static NurseTriageContent content(Dialog d) {
+    return new NurseTriageContent(d.id(), d.title(),
+        d.replies().isEmpty() ? null : d.replies().get(0).text(),
+        d.source() == null ? null : new NurseTriageSource(d.source().title(), d.source().url()),
+        d.reviewed() == null ? null : d.reviewed().toString());
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+}

@@ -1,0 +1,77 @@
+package org.helpline.staff.nurse;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.helpline.config.HelplineConfig;
+import org.helpline.conversation.BotHolder;
+import org.helpline.conversation.ClassifierUnavailableException;
+import org.helpline.conversation.HelplineBot;
+import org.helpline.conversation.InvalidMessageException;
+import org.helpline.staff.StaffAudit;
+import org.helpline.staff.StaffRole;
+import org.helpline.staff.nurse.dto.NurseTriageRequest;
+import org.helpline.staff.nurse.dto.NurseTriageResponse;
+
+/**
+ * The triage assistant for nurses on a call: what the caller says in, urgency, safety verdict,
+ * likely topics, fitting content and next steps out. Stateless; the text is never stored or
+ * logged, and each call leaves one audit row.
+ */
+@Path("/api/v1/staff/triage")
+@Tag(name = "staff")
+@RolesAllowed(StaffRole.NURSE)
+public class NurseTriageResource {
+
+  private final BotHolder bots;
+  private final StaffAudit audit;
+  private final SecurityIdentity identity;
+  private final Clock clock;
+  private final int maxTextLength;
+
+  public NurseTriageResource(BotHolder bots, StaffAudit audit, SecurityIdentity identity,
+      Clock clock, HelplineConfig config) {
+    this.bots = bots;
+    this.audit = audit;
+    this.identity = identity;
+    this.clock = clock;
+    this.maxTextLength = config.chat().maxTextLength();
+  }
+
+  /** Assesses what a caller says. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Triage what a caller says: urgency, safety, likely topics, curated"
+      + " content and next steps")
+  @APIResponse(responseCode = "200", description = "The assessment")
+  @APIResponse(responseCode = "400", description = "Blank or over-long text, or malformed JSON"
+      + " (application/problem+json)")
+  @APIResponse(responseCode = "401", description = "Not signed in")
+  @APIResponse(responseCode = "403", description = "Not a nurse")
+  @APIResponse(responseCode = "503", description = "Still starting (application/problem+json)")
+  public NurseTriageResponse triage(NurseTriageRequest request) {
+    String text = request == null ? null : request.text();
+    if (text == null || text.isBlank()) {
+      throw new InvalidMessageException("text must not be empty: type what the caller says");
+    }
+    if (text.length() > maxTextLength) {
+      throw new InvalidMessageException("text is " + text.length()
+          + " characters long; the limit is " + maxTextLength);
+    }
+    HelplineBot bot = bots.current().orElseThrow(() -> new ClassifierUnavailableException(
+        "the bot is still starting: content is loading and the model training"));
+    TriageAssessment assessment = TriageAssistant.assess(bot, text);
+    audit.record(identity.getPrincipal().getName(), "triage", null,
+        "urgency " + assessment.urgency(), clock.instant());
+    return NurseMapper.toDto(assessment);
+  }
+}

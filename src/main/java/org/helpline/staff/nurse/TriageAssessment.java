@@ -1,0 +1,34 @@
+package org.helpline.staff.nurse;
+
+import java.util.List;
+import org.helpline.content.Dialog;
+
+/**
+ * What the triage assistant made of a caller's words.
+ *
+ * @param urgency emergency, urgent or routine
+ * @param content the curated dialogs that fit, the escalation's first
+ * @param nextSteps the fitting dialogs' next steps, in order, without repeats
+ */
+public record TriageAssessment(String urgency, Safety safety, List<IntentProbability> intents,
+    List<Dialog> content, List<String> nextSteps) {
+
+  public TriageAssessment {
+    intents = List.copyOf(intents);
+    content = List.copyOf(content);
+    nextSteps = List.copyOf(nextSteps);
+  }
+
+  /**
+   * The safety verdict.
+   *
+   * @param rule the safety rule id, or {@code classifier} for the classifier's safety net
+   * @param dialog the escalation dialog, or null
+   */
+  public record Safety(boolean fired, String type, String rule, String dialog, String reason) {
+  }
+
+  /** One intent and the classifier's probability for it. */
+  public record IntentProbability(String intent, double probability) {
+  }
+}

@@ -1,0 +1,241 @@
+package org.helpline.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.helpline.content.Bubble;
+import org.helpline.conversation.ChatReply;
+import org.helpline.conversation.StorageUnavailableException;
+import org.helpline.handoff.HandoffConflictException;
+import org.helpline.handoff.HandoffNotFoundException;
+import org.helpline.handoff.HandoffQueue;
+import org.helpline.handoff.HandoffTranscript;
+import org.helpline.handoff.QueuedHandoff;
+
+/**
+ * The nurses' queue in the {@code handoff} table (same SQL on H2 and PostgreSQL).
+ *
+ * <p>Claims are conditional updates ({@code ... WHERE status = 'open'}): the database lets
+ * exactly one of two concurrent claims change the row, and the loser sees who has it. Closing
+ * also clears the conversation's {@code handoff_offered}, once no other entry for it is open,
+ * in the same transaction, so the bot answers normally again.
+ */
+public final class JdbcHandoffQueue implements HandoffQueue {
+
+  private static final String COLUMNS = "id, conversation_id, channel, reason, urgency, status,"
+      + " summary, created_at, claimed_by, claimed_at, closed_by, closed_at, outcome";
+  private static final String URGENCY_ORDER = "CASE urgency WHEN 'emergency' THEN 0"
+      + " WHEN 'urgent' THEN 1 ELSE 2 END";
+
+  private final DataSource dataSource;
+  private final ObjectMapper json = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  public JdbcHandoffQueue(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public List<QueuedHandoff> list(Set<String> statuses) {
+    if (statuses.isEmpty()) {
+      return List.of();
+    }
+    List<String> wanted = new ArrayList<>(new TreeSet<>(statuses));
+    String marks = String.join(", ", Collections.nCopies(wanted.size(), "?"));
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM handoff"
+            + " WHERE status IN (" + marks + ") ORDER BY " + URGENCY_ORDER
+            + ", created_at, id")) {
+      for (int i = 0; i < wanted.size(); i++) {
+        ps.setString(i + 1, wanted.get(i));
+      }
+      List<QueuedHandoff> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(handoff(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
+  public Optional<QueuedHandoff> find(String id) {
+    try (Connection c = dataSource.getConnection()) {
+      return find(c, id);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
+  public QueuedHandoff claim(String id, String nurse, Instant now) {
+    try (Connection c = dataSource.getConnection()) {
+      int changed;
+      try (PreparedStatement ps = c.prepareStatement("UPDATE handoff SET status = 'claimed',"
+          + " claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'open'")) {
+        ps.setString(1, nurse);
+        ps.setObject(2, time(now));
+        ps.setString(3, id);
+        changed = ps.executeUpdate();
+      }
+      QueuedHandoff h = find(c, id).orElseThrow(() -> notFound(id));
+      if (changed == 1 || (QueuedHandoff.CLAIMED.equals(h.status())
+          && nurse.equals(h.claimedBy()))) {
+        return h;
+      }
+      throw new HandoffConflictException(QueuedHandoff.CLOSED.equals(h.status())
+          ? "this handoff is already closed"
+          : "another nurse (" + h.claimedBy() + ") has already claimed this handoff");
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
+  public QueuedHandoff close(String id, String nurse, boolean anyClaimant, String outcome,
+      Instant now) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        int changed;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE handoff SET status = 'closed',"
+            + " closed_by = ?, closed_at = ?, outcome = ? WHERE id = ? AND status = 'claimed'"
+            + (anyClaimant ? "" : " AND claimed_by = ?"))) {
+          ps.setString(1, nurse);
+          ps.setObject(2, time(now));
+          ps.setString(3, outcome);
+          ps.setString(4, id);
+          if (!anyClaimant) {
+            ps.setString(5, nurse);
+          }
+          changed = ps.executeUpdate();
+        }
+        QueuedHandoff h = find(c, id).orElseThrow(() -> notFound(id));
+        if (changed != 1) {
+          c.rollback();
+          throw new HandoffConflictException(switch (h.status()) {
+            case QueuedHandoff.OPEN -> "this handoff has not been claimed yet: claim it first";
+            case QueuedHandoff.CLOSED -> "this handoff is already closed";
+            default -> "only the nurse who claimed this handoff (" + h.claimedBy()
+                + ") or an admin can close it";
+          });
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE conversation SET"
+            + " handoff_offered = FALSE WHERE id = ? AND NOT EXISTS (SELECT 1 FROM handoff"
+            + " WHERE conversation_id = ? AND status IN ('open', 'claimed'))")) {
+          ps.setString(1, h.conversationId());
+          ps.setString(2, h.conversationId());
+          ps.executeUpdate();
+        }
+        c.commit();
+        return h;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
+  public HandoffTranscript readTranscript(String id, String reader, Instant now) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        QueuedHandoff h = find(c, id).orElseThrow(() -> notFound(id));
+        List<HandoffTranscript.Entry> turns = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, created_at, user_text,"
+            + " action, intent, confidence, reply_json FROM turn WHERE conversation_id = ?"
+            + " ORDER BY seq")) {
+          ps.setString(1, h.conversationId());
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              double confidence = rs.getDouble("confidence");
+              turns.add(new HandoffTranscript.Entry(rs.getInt("seq"),
+                  instant(rs, "created_at"), rs.getString("user_text"), rs.getString("action"),
+                  rs.getString("intent"), rs.wasNull() ? null : confidence,
+                  botTexts(rs.getString("reply_json"))));
+            }
+          }
+        }
+        JdbcStaffAudit.insert(c, reader, "read_transcript", h.conversationId(),
+            "handoff " + h.id(), now);
+        c.commit();
+        return new HandoffTranscript(h.id(), h.conversationId(), h.channel(), turns);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private Optional<QueuedHandoff> find(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+        + " FROM handoff WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(handoff(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private List<String> botTexts(String replyJson) {
+    try {
+      return json.readValue(replyJson, ChatReply.class).replies().stream().map(Bubble::text)
+          .toList();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored reply could not be read", e);
+    }
+  }
+
+  private static QueuedHandoff handoff(ResultSet rs) throws SQLException {
+    return new QueuedHandoff(rs.getString("id"), rs.getString("conversation_id"),
+        rs.getString("channel"), rs.getString("reason"), rs.getString("urgency"),
+        rs.getString("status"), rs.getString("summary"), instant(rs, "created_at"),
+        rs.getString("claimed_by"), instant(rs, "claimed_at"), rs.getString("closed_by"),
+        instant(rs, "closed_at"), rs.getString("outcome"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static OffsetDateTime time(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static HandoffNotFoundException notFound(String id) {
+    return new HandoffNotFoundException("there is no handoff with id '"
+        + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "'");
+  }
+
+  private static StorageUnavailableException unavailable(SQLException e) {
+    return new StorageUnavailableException("handoff queue storage failed (SQLState "
+        + e.getSQLState() + ")", e);
+  }
+}
