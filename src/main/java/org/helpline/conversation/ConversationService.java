@@ -84,10 +84,10 @@ public final class ConversationService {
       outcome = store.applyTurn(id, messageKey, senderKey, message.channel(), now, current -> {
         ConversationState before = current.orElse(ConversationState.start(now));
         Turn turn = bot.engine().respond(before, input);
-        // One open queue entry per conversation: while the nurses have it, neither a new
-        // handoff nor an escalation adds another.
-        Optional<HandoffRecord> queued = before.handoffOffered() ? Optional.empty()
-            : queueEntry(turn, before, nlu, safety);
+        // One open queue entry per conversation: while the nurses have it, asking again adds
+        // nothing, and an emergency raises the open entry's urgency (the store joins it).
+        Optional<HandoffRecord> queued = before.handoffOffered() && turn.escalation().isEmpty()
+            ? Optional.empty() : queueEntry(turn, before, nlu, safety);
         ConversationState after = queued.isEmpty() ? turn.state()
             : new ConversationState(turn.state().topic(), turn.state().misunderstandings(), true,
             turn.state().lastActivity());

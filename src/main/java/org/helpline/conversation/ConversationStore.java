@@ -25,7 +25,9 @@ public interface ConversationStore {
    * Applies one turn atomically. {@code turn} receives the conversation's current state (empty
    * for a new conversation) and decides; the store writes the result. When {@code messageKey}
    * was already processed (or is being processed concurrently), {@code turn} is not called and
-   * the first reply is returned.
+   * the first reply is returned. A conversation has at most one open (or claimed) handoff: a
+   * turn's handoff record for a conversation that has one raises that one's urgency and adds
+   * to its summary instead of queueing a second.
    *
    * @param conversationId an existing conversation, or a new random id to create
    * @param messageKey the channel's message id, prefixed with the channel, or null

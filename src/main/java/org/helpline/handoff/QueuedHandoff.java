@@ -20,6 +20,16 @@ public record QueuedHandoff(String id, String conversationId, String channel, St
   public static final String OPEN = "open";
   public static final String CLAIMED = "claimed";
   public static final String CLOSED = "closed";
+  /** Urgencies, most urgent first: the queue's order. */
+  public static final java.util.List<String> URGENCIES =
+      java.util.List.of("emergency", "urgent", "routine");
+
+  /** The more urgent of two urgencies (an unknown one counts as routine). */
+  public static String moreUrgent(String a, String b) {
+    int ra = URGENCIES.indexOf(a);
+    int rb = URGENCIES.indexOf(b);
+    return (ra < 0 ? URGENCIES.size() : ra) <= (rb < 0 ? URGENCIES.size() : rb) ? a : b;
+  }
 
   /** How long the person waited for a nurse: until it was claimed (or closed), or until now. */
   public long waitingSeconds(Instant now) {

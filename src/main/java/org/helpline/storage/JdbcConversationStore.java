@@ -20,9 +20,11 @@ import javax.sql.DataSource;
 import org.helpline.conversation.ChatOutcome;
 import org.helpline.conversation.ChatReply;
 import org.helpline.conversation.ConversationStore;
+import org.helpline.conversation.HandoffRecord;
 import org.helpline.conversation.RecordedTurn;
 import org.helpline.conversation.StorageUnavailableException;
 import org.helpline.dialog.ConversationState;
+import org.helpline.handoff.QueuedHandoff;
 
 /**
  * Conversations in a relational database through plain JDBC (schema: Flyway migrations in
@@ -220,7 +222,8 @@ public final class JdbcConversationStore implements ConversationStore {
       ps.setString(6, conversationId);
       ps.executeUpdate();
     }
-    if (recorded.handoff().isPresent()) {
+    if (recorded.handoff().isPresent() && !joinOpenHandoff(c, conversationId,
+        recorded.handoff().get())) {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO handoff (id, conversation_id,"
           + " seq, channel, reason, urgency, status, summary, created_at)"
           + " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)")) {
@@ -246,6 +249,42 @@ public final class JdbcConversationStore implements ConversationStore {
       }
     }
     return ChatOutcome.taken(conversationId, seq, reply, recorded.contentVersion());
+  }
+
+  /**
+   * A conversation has at most one open (or claimed) handoff. A later record for it, such as an
+   * emergency said while the nurses have it, raises that handoff's urgency and adds to its
+   * summary, so it moves up the queue instead of appearing twice.
+   *
+   * @return true when an open handoff took the record
+   */
+  private static boolean joinOpenHandoff(Connection c, String conversationId,
+      HandoffRecord record) throws SQLException {
+    String id;
+    String urgency;
+    String summary;
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, urgency, summary FROM handoff"
+        + " WHERE conversation_id = ? AND status IN ('open', 'claimed') ORDER BY created_at")) {
+      ps.setString(1, conversationId);
+      ps.setMaxRows(1);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return false;
+        }
+        id = rs.getString(1);
+        urgency = rs.getString(2);
+        summary = rs.getString(3);
+      }
+    }
+    String joined = (summary == null ? "" : summary + "; ") + "later: " + record.summary();
+    try (PreparedStatement ps = c.prepareStatement("UPDATE handoff SET urgency = ?,"
+        + " summary = ? WHERE id = ?")) {
+      ps.setString(1, QueuedHandoff.moreUrgent(urgency, record.urgency()));
+      ps.setString(2, joined.length() > 1000 ? joined.substring(0, 999) + "…" : joined);
+      ps.setString(3, id);
+      ps.executeUpdate();
+    }
+    return true;
   }
 
   /** The summary for the nurses, with every intent the conversation touched (ids only). */

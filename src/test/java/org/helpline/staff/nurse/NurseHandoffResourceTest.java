@@ -297,8 +297,13 @@ class NurseHandoffResourceTest {
         .body("escalation.type", equalTo("medical_emergency"))
         .body("replies[0].text", containsString("999"))
         .body("replies.text", not(hasItem(containsString("passed our conversation on"))));
-    // Still one entry: the escalation did not add a second while the first is open.
+    // Still one entry: the escalation did not add a second, but moved the first up the queue.
     String id = handoffOf(conversation);
+    Map<String, Object> entry = entriesOf(conversation).get(0);
+    assertEquals("asked_for_nurse", entry.get("reason"));
+    assertEquals("emergency", entry.get("urgency"));
+    assertTrue(((String) entry.get("summary")).contains("red flag: medical_emergency"),
+        entry.toString());
 
     as("nurse").when().post(HANDOFFS + "/" + id + "/claim").then().statusCode(200);
     chat(conversation, "what are checkpoint inhibitors")
