@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.helpline.content.ContentException;
+import org.helpline.content.ContentProblem;
 import org.helpline.content.ContentSource;
 import org.helpline.content.ContentValidator;
 import org.helpline.conversation.BotHolder;
@@ -38,11 +39,12 @@ public class Producers {
 
   @Produces
   @Singleton
-  BotFactory botFactory(HelplineConfig config) {
+  BotFactory botFactory(HelplineConfig config, Clock clock) {
     HelplineConfig.Nlu nlu = config.nlu();
     OpenNlpSettings defaults = OpenNlpSettings.defaults();
     return new BotFactory(
-        new ContentValidator(config.content().minExamples(), config.content().maxReplyLength()),
+        new ContentValidator(config.content().minExamples(), config.content().maxReplyLength(),
+            config.content().reviewMaxAge(), clock),
         new OpenNlpSettings(defaults.algorithm(), nlu.iterations(), defaults.cutoff(),
             defaults.charNgrams(), defaults.wordBigrams()),
         new NluThresholds(nlu.minConfidence(), nlu.minMargin(), nlu.clarifyFloor(),
@@ -95,19 +97,29 @@ public class Producers {
     ContentSource source = config.content().dir().map(ContentSource::directory)
         .orElseGet(() -> ContentSource.classpath(Thread.currentThread().getContextClassLoader()));
     long start = System.nanoTime();
-    HelplineBot bot;
+    BotFactory.Built built;
     try {
-      bot = factory.build(source);
+      built = factory.buildWithWarnings(source);
     } catch (ContentException e) {
       LOG.errorf("Content from %s is invalid; refusing to start.%n%s", source.describe(),
           e.getMessage());
       throw e;
     }
+    HelplineBot bot = built.bot();
     holder.swap(bot);
+    logDueForReview(built.dueForReview());
     LOG.infof("Content %s from %s: %d intents, %d examples, %d dialogs; model trained in %d ms;"
         + " ready in %d ms", bot.content().version(), source.describe(),
         bot.content().intents().size(), bot.content().examples().size(),
         bot.content().dialogs().size(), bot.trainingTime().toMillis(),
         (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Logs which files are due for clinical review: file names and a count, nothing else. */
+  public static void logDueForReview(List<ContentProblem> due) {
+    if (!due.isEmpty()) {
+      LOG.warnf("%d content file(s) due for clinical review: %s", due.size(),
+          due.stream().map(ContentProblem::file).distinct().toList());
+    }
   }
 }
