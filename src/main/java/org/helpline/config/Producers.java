@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,15 @@ import org.helpline.conversation.ConversationStore;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.conversation.SenderKeys;
 import org.helpline.dialog.NluThresholds;
+import org.helpline.editor.ContentReloader;
+import org.helpline.editor.HeldOutEvaluation;
+import org.helpline.editor.HeldOutSet;
+import org.helpline.feedback.FeedbackService;
+import org.helpline.insights.InsightsStore;
 import org.helpline.nlu.opennlp.OpenNlpSettings;
 import org.helpline.storage.JdbcConversationStore;
+import org.helpline.storage.JdbcFeedbackStore;
+import org.helpline.storage.JdbcInsightsStore;
 import org.jboss.logging.Logger;
 
 /** The one place that knows how the pure parts are built and wired (CDI producers). */
@@ -88,12 +96,54 @@ public class Producers {
         config.storage().idleTimeout(), senderKeys);
   }
 
+  /** The one active datasource (see {@link #conversationStore}). */
+  private static AgroalDataSource activeDataSource(InjectableInstance<AgroalDataSource> all) {
+    List<AgroalDataSource> active = all.listActive();
+    if (active.size() != 1) {
+      throw new IllegalStateException("exactly one datasource must be active, found "
+          + active.size() + ": set quarkus.datasource.<name>.active");
+    }
+    return active.get(0);
+  }
+
+  @Produces
+  @Singleton
+  FeedbackService feedbackService(@Any InjectableInstance<AgroalDataSource> dataSources,
+      Clock clock) {
+    return new FeedbackService(new JdbcFeedbackStore(activeDataSource(dataSources)), clock);
+  }
+
+  @Produces
+  @Singleton
+  InsightsStore insightsStore(@Any InjectableInstance<AgroalDataSource> dataSources) {
+    return new JdbcInsightsStore(activeDataSource(dataSources));
+  }
+
+  /** The held-out set packaged at build time; evaluated off the request threads. */
+  @Produces
+  @Singleton
+  HeldOutEvaluation heldOutEvaluation(BotHolder bots, Clock clock) {
+    return new HeldOutEvaluation(bots,
+        HeldOutSet.fromClasspath(Thread.currentThread().getContextClassLoader()), clock);
+  }
+
+  void closeEvaluation(@Disposes HeldOutEvaluation evaluation) {
+    evaluation.close();
+  }
+
+  @Produces
+  @Singleton
+  ContentReloader contentReloader(BotFactory factory, BotHolder holder, HelplineConfig config,
+      HeldOutEvaluation evaluation) {
+    return new ContentReloader(factory, holder, config.content().dir(), evaluation::submit);
+  }
+
   /**
    * Loads, validates and trains before the application takes traffic. Invalid content stops
    * start-up with the full report; it is never half-loaded.
    */
   void loadContent(@Observes StartupEvent event, BotFactory factory, BotHolder holder,
-      HelplineConfig config) {
+      HelplineConfig config, HeldOutEvaluation evaluation) {
     ContentSource source = config.content().dir().map(ContentSource::directory)
         .orElseGet(() -> ContentSource.classpath(Thread.currentThread().getContextClassLoader()));
     long start = System.nanoTime();
@@ -108,6 +158,7 @@ public class Producers {
     HelplineBot bot = built.bot();
     holder.swap(bot);
     logDueForReview(built.dueForReview());
+    evaluation.submit(bot);
     LOG.infof("Content %s from %s: %d intents, %d examples, %d dialogs; model trained in %d ms;"
         + " ready in %d ms", bot.content().version(), source.describe(),
         bot.content().intents().size(), bot.content().examples().size(),
@@ -116,7 +167,7 @@ public class Producers {
   }
 
   /** Logs which files are due for clinical review: file names and a count, nothing else. */
-  public static void logDueForReview(List<ContentProblem> due) {
+  private static void logDueForReview(List<ContentProblem> due) {
     if (!due.isEmpty()) {
       LOG.warnf("%d content file(s) due for clinical review: %s", due.size(),
           due.stream().map(ContentProblem::file).distinct().toList());
