@@ -80,8 +80,9 @@ public class ExceptionMappers {
     if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
       String field = e instanceof MismatchedInputException m && !m.getPath().isEmpty()
           ? m.getPath().get(m.getPath().size() - 1).getFieldName() : null;
+      Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
       detail = field == null ? "the body does not match the expected JSON object"
-          : "field '" + field + "' has the wrong type; it must be a string";
+          : "field '" + field + "' has the wrong type; it must be " + expected(target);
     } else {
       String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
       detail = "the body is not valid JSON"
@@ -91,6 +92,17 @@ public class ExceptionMappers {
           + "…" : reason));
     }
     return problem(400, "malformed-json", "Malformed JSON", detail, uri);
+  }
+
+  /** What a JSON field of this Java type must hold, in words. */
+  private static String expected(Class<?> type) {
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    return "a string";
   }
 
   @ServerExceptionMapper

@@ -1,7 +1,6 @@
 package org.helpline.editor;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,11 +38,7 @@ public class FeedbackSummaryResource {
   @APIResponse(responseCode = "403", description = "Not an editor")
   public FeedbackSummary summary(
       @Parameter(description = "How many days back to look (1 to 365)")
-      @QueryParam("days") @DefaultValue("30") int days) {
-    if (days < 1 || days > UnrecognisedResource.MAX_DAYS) {
-      throw new BadRequestException("days must be between 1 and "
-          + UnrecognisedResource.MAX_DAYS);
-    }
-    return feedback.summary(Duration.ofDays(days));
+      @QueryParam("days") @DefaultValue("30") String days) {
+    return feedback.summary(Duration.ofDays(UnrecognisedResource.days(days)));
   }
 }

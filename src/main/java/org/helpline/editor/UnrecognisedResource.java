@@ -45,6 +45,19 @@ public class UnrecognisedResource {
     this.clock = clock;
   }
 
+  /** The number of days a report covers, from the query; 400 when it is not 1..365. */
+  static int days(String value) {
+    try {
+      int days = Integer.parseInt(value.strip());
+      if (days >= 1 && days <= MAX_DAYS) {
+        return days;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new BadRequestException("days must be a whole number from 1 to " + MAX_DAYS);
+  }
+
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Questions the bot did not recognise (fallback and clarify turns),"
@@ -56,11 +69,8 @@ public class UnrecognisedResource {
   @APIResponse(responseCode = "403", description = "Not an editor")
   public UnrecognisedReport unrecognised(
       @Parameter(description = "How many days back to look (1 to 365)")
-      @QueryParam("days") @DefaultValue("30") int days) {
-    if (days < 1 || days > MAX_DAYS) {
-      throw new BadRequestException("days must be between 1 and " + MAX_DAYS);
-    }
-    Instant since = clock.instant().minus(Duration.ofDays(days));
+      @QueryParam("days") @DefaultValue("30") String days) {
+    Instant since = clock.instant().minus(Duration.ofDays(days(days)));
     List<MisunderstoodTurn> turns = store.misunderstoodSince(since, MAX_TURNS);
     TextNormaliser normaliser = bots.current()
         .map(b -> new TextNormaliser(b.content().spelling())).orElseGet(TextNormaliser::plain);
