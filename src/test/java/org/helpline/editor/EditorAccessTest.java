@@ -3,6 +3,7 @@ package org.helpline.editor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,5 +68,15 @@ class EditorAccessTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("detail", containsString("days must be a whole number from 1 to 365"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"/api/v1/staff/unrecognised, get, staff", "/api/v1/staff/feedback, get, staff",
+      "/api/v1/staff/evaluation, get, staff", "/api/v1/staff/content/reload, post, staff",
+      "/api/v1/chat/feedback, post, Chat"})
+  void theOpenApiDocumentListsTheEndpoint(String path, String method, String tag) {
+    given().queryParam("format", "json").when().get("/q/openapi").then()
+        .statusCode(200)
+        .body("paths.'" + path + "'." + method + ".tags", hasItem(tag));
   }
 }
