@@ -57,8 +57,13 @@ public final class BotFactory {
    * throws ContentException when invalid.
    */
   public Built buildWithWarnings(ContentSource source) {
-    ContentLoader.Loaded loaded = new ContentLoader(validator).loadWithWarnings(source);
+    ContentLoader.Loaded loaded = load(source);
     return new Built(build(loaded.content()), loaded.dueForReview());
+  }
+
+  /** Loads and validates without training; throws ContentException when invalid. */
+  public ContentLoader.Loaded load(ContentSource source) {
+    return new ContentLoader(validator).loadWithWarnings(source);
   }
 
   /** Trains on already validated content. */

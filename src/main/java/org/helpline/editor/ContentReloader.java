@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.helpline.config.BotFactory;
 import org.helpline.content.ContentException;
+import org.helpline.content.ContentLoader;
 import org.helpline.content.ContentProblem;
 import org.helpline.content.ContentSource;
 import org.helpline.conversation.BotHolder;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * Live content: re-reads the content directory, validates it, trains, and only when all of
  * that succeeds swaps the running bot in one step. Invalid content never replaces the running
- * content. Reloads run one at a time.
+ * content. Reloads run one at a time; content that has not changed since it was loaded is
+ * not trained again.
  */
 public final class ContentReloader {
 
@@ -51,14 +53,15 @@ public final class ContentReloader {
     Path root = dir.orElseThrow(() -> new PackagedContentException("the bot runs on the"
         + " content packaged into the application, so there is nothing to reload: start it"
         + " with helpline.content.dir (HELPLINE_CONTENT_DIR) set to your content directory"));
-    String running = holder.current().map(b -> b.content().version()).orElse("none");
-    BotFactory.Built built;
+    Optional<HelplineBot> current = holder.current();
+    String running = current.map(b -> b.content().version()).orElse("none");
+    ContentLoader.Loaded loaded;
     try {
       if (!Files.isDirectory(root)) {
         throw new ContentException(List.of(new ContentProblem(root.toString(), 0,
             "the content directory does not exist or is not a directory")));
       }
-      built = factory.buildWithWarnings(ContentSource.directory(root));
+      loaded = factory.load(ContentSource.directory(root));
     } catch (UncheckedIOException e) {
       ContentException invalid = new ContentException(List.of(new ContentProblem(
           root.toString(), 0, "cannot read the content: " + e.getCause().getMessage())));
@@ -68,19 +71,29 @@ public final class ContentReloader {
       logRefused(e, running);
       throw e;
     }
-    HelplineBot bot = built.bot();
+    if (current.isPresent() && running.equals(loaded.content().version())) {
+      // Nothing changed since the running content was loaded: no need to train again.
+      LOG.infof("Content reload from %s: unchanged (version %s)", root, running);
+      return report(current.get(), loaded.dueForReview());
+    }
+    HelplineBot bot = factory.build(loaded.content());
     holder.swap(bot);
     LOG.infof("Content reloaded from %s: version %s -> %s, %d intents, %d examples; model"
         + " trained in %d ms", root, running, bot.content().version(),
         bot.content().intents().size(), bot.content().examples().size(),
         bot.trainingTime().toMillis());
-    if (!built.dueForReview().isEmpty()) {
-      LOG.warnf("%d content file(s) due for clinical review: %s", built.dueForReview().size(),
-          built.dueForReview().stream().map(ContentProblem::file).distinct().toList());
+    List<ContentProblem> due = loaded.dueForReview();
+    if (!due.isEmpty()) {
+      LOG.warnf("%d content file(s) due for clinical review: %s", due.size(),
+          due.stream().map(ContentProblem::file).distinct().toList());
     }
     onSwap.accept(bot);
+    return report(bot, due);
+  }
+
+  private static ReloadReport report(HelplineBot bot, List<ContentProblem> dueForReview) {
     return new ReloadReport(bot.content().version(), bot.content().intents().size(),
-        bot.content().examples().size(), bot.trainingTime().toMillis(), built.dueForReview());
+        bot.content().examples().size(), bot.trainingTime().toMillis(), dueForReview);
   }
 
   private static void logRefused(ContentException e, String running) {

@@ -154,6 +154,14 @@ class ContentReloadTest {
     CompletableFuture<String> second = CompletableFuture.supplyAsync(
         () -> reload().statusCode(200).extract().path("version"));
     assertEquals(first.get(), second.get());
-    askAboutCytokines().body("contentVersion", equalTo(first.get()));
+    askAboutCytokines().body("contentVersion", equalTo(first.get()))
+        .body("replies[0].text", containsString(NEW_TEXT));
+  }
+
+  @Test
+  void reloadingUnchangedContentKeepsTheRunningVersion() {
+    String running = askAboutCytokines().extract().path("contentVersion");
+    reload().statusCode(200).body("version", equalTo(running));
+    askAboutCytokines().body("contentVersion", equalTo(running));
   }
 }
