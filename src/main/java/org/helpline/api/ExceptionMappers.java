@@ -9,6 +9,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.helpline.content.ContentException;
 import org.helpline.conversation.ClassifierUnavailableException;
 import org.helpline.conversation.InvalidMessageException;
+import org.helpline.editor.EvaluationPendingException;
+import org.helpline.editor.NoHeldOutSetException;
+import org.helpline.editor.PackagedContentException;
+import org.helpline.feedback.AlreadyRatedException;
+import org.helpline.feedback.UnknownTurnException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -34,7 +39,39 @@ public class ExceptionMappers {
 
   @ServerExceptionMapper
   public Response invalidContent(ContentException e, UriInfo uri) {
-    return problem(422, "invalid-content", "Invalid content", e.getMessage(), uri);
+    return Response.status(422).type(Problem.MEDIA_TYPE)
+        .entity(new ContentProblemDocument("urn:helpline:problem:invalid-content",
+            "Invalid content", 422, "the content has " + e.problems().size() + " problem"
+            + (e.problems().size() == 1 ? "" : "s") + " and was not loaded; the bot keeps"
+            + " running the content it had. Fix each problem listed (file and line) and"
+            + " reload again.", uri == null ? null : uri.getPath(), e.problems()))
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response unknownTurn(UnknownTurnException e, UriInfo uri) {
+    return problem(404, "unknown-turn", "Not found", e.getMessage(), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response alreadyRated(AlreadyRatedException e, UriInfo uri) {
+    return problem(409, "already-rated", "Already rated", e.getMessage(), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response packagedContent(PackagedContentException e, UriInfo uri) {
+    return problem(409, "packaged-content", "Packaged content", e.getMessage(), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response noHeldOutSet(NoHeldOutSetException e, UriInfo uri) {
+    return problem(404, "no-held-out-set", "No held-out set", e.getMessage(), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response evaluationPending(EvaluationPendingException e, UriInfo uri) {
+    return Response.fromResponse(problem(503, "evaluation-pending", "Evaluation running",
+        e.getMessage(), uri)).header("Retry-After", "5").build();
   }
 
   @ServerExceptionMapper
@@ -43,8 +80,9 @@ public class ExceptionMappers {
     if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
       String field = e instanceof MismatchedInputException m && !m.getPath().isEmpty()
           ? m.getPath().get(m.getPath().size() - 1).getFieldName() : null;
+      Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
       detail = field == null ? "the body does not match the expected JSON object"
-          : "field '" + field + "' has the wrong type; it must be a string";
+          : "field '" + field + "' has the wrong type; it must be " + expected(target);
     } else {
       String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
       detail = "the body is not valid JSON"
@@ -54,6 +92,17 @@ public class ExceptionMappers {
           + "…" : reason));
     }
     return problem(400, "malformed-json", "Malformed JSON", detail, uri);
+  }
+
+  /** What a JSON field of this Java type must hold, in words. */
+  private static String expected(Class<?> type) {
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    return "a string";
   }
 
   @ServerExceptionMapper

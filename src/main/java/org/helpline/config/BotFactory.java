@@ -1,8 +1,10 @@
 package org.helpline.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.helpline.content.Content;
 import org.helpline.content.ContentLoader;
+import org.helpline.content.ContentProblem;
 import org.helpline.content.ContentSource;
 import org.helpline.content.ContentValidator;
 import org.helpline.conversation.HelplineBot;
@@ -44,6 +46,24 @@ public final class BotFactory {
   public HelplineBot build(ContentSource source) {
     Content content = new ContentLoader(validator).load(source);
     return build(content);
+  }
+
+  /** A bot and the texts of its content that are due for clinical review. */
+  public record Built(HelplineBot bot, List<ContentProblem> dueForReview) {
+  }
+
+  /**
+   * Loads and validates the content, then trains, and reports the texts due for review;
+   * throws ContentException when invalid.
+   */
+  public Built buildWithWarnings(ContentSource source) {
+    ContentLoader.Loaded loaded = load(source);
+    return new Built(build(loaded.content()), loaded.dueForReview());
+  }
+
+  /** Loads and validates without training; throws ContentException when invalid. */
+  public ContentLoader.Loaded load(ContentSource source) {
+    return new ContentLoader(validator).loadWithWarnings(source);
   }
 
   /** Trains on already validated content. */

@@ -6,12 +6,14 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.helpline.content.ContentException;
+import org.helpline.content.ContentProblem;
 import org.helpline.content.ContentSource;
 import org.helpline.content.ContentValidator;
 import org.helpline.conversation.BotHolder;
@@ -20,8 +22,15 @@ import org.helpline.conversation.ConversationStore;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.conversation.SenderKeys;
 import org.helpline.dialog.NluThresholds;
+import org.helpline.editor.ContentReloader;
+import org.helpline.editor.HeldOutEvaluation;
+import org.helpline.editor.HeldOutSet;
+import org.helpline.feedback.FeedbackService;
+import org.helpline.insights.InsightsStore;
 import org.helpline.nlu.opennlp.OpenNlpSettings;
 import org.helpline.storage.JdbcConversationStore;
+import org.helpline.storage.JdbcFeedbackStore;
+import org.helpline.storage.JdbcInsightsStore;
 import org.jboss.logging.Logger;
 
 /** The one place that knows how the pure parts are built and wired (CDI producers). */
@@ -38,11 +47,12 @@ public class Producers {
 
   @Produces
   @Singleton
-  BotFactory botFactory(HelplineConfig config) {
+  BotFactory botFactory(HelplineConfig config, Clock clock) {
     HelplineConfig.Nlu nlu = config.nlu();
     OpenNlpSettings defaults = OpenNlpSettings.defaults();
     return new BotFactory(
-        new ContentValidator(config.content().minExamples(), config.content().maxReplyLength()),
+        new ContentValidator(config.content().minExamples(), config.content().maxReplyLength(),
+            config.content().reviewMaxAge(), clock),
         new OpenNlpSettings(defaults.algorithm(), nlu.iterations(), defaults.cutoff(),
             defaults.charNgrams(), defaults.wordBigrams()),
         new NluThresholds(nlu.minConfidence(), nlu.minMargin(), nlu.clarifyFloor(),
@@ -86,28 +96,81 @@ public class Producers {
         config.storage().idleTimeout(), senderKeys);
   }
 
+  /** The one active datasource (see {@link #conversationStore}). */
+  private static AgroalDataSource activeDataSource(InjectableInstance<AgroalDataSource> all) {
+    List<AgroalDataSource> active = all.listActive();
+    if (active.size() != 1) {
+      throw new IllegalStateException("exactly one datasource must be active, found "
+          + active.size() + ": set quarkus.datasource.<name>.active");
+    }
+    return active.get(0);
+  }
+
+  @Produces
+  @Singleton
+  FeedbackService feedbackService(@Any InjectableInstance<AgroalDataSource> dataSources,
+      Clock clock) {
+    return new FeedbackService(new JdbcFeedbackStore(activeDataSource(dataSources)), clock);
+  }
+
+  @Produces
+  @Singleton
+  InsightsStore insightsStore(@Any InjectableInstance<AgroalDataSource> dataSources) {
+    return new JdbcInsightsStore(activeDataSource(dataSources));
+  }
+
+  /** The held-out set packaged at build time; evaluated off the request threads. */
+  @Produces
+  @Singleton
+  HeldOutEvaluation heldOutEvaluation(BotHolder bots, Clock clock) {
+    return new HeldOutEvaluation(bots,
+        HeldOutSet.fromClasspath(Thread.currentThread().getContextClassLoader()), clock);
+  }
+
+  void closeEvaluation(@Disposes HeldOutEvaluation evaluation) {
+    evaluation.close();
+  }
+
+  @Produces
+  @Singleton
+  ContentReloader contentReloader(BotFactory factory, BotHolder holder, HelplineConfig config,
+      HeldOutEvaluation evaluation) {
+    return new ContentReloader(factory, holder, config.content().dir(), evaluation::submit);
+  }
+
   /**
    * Loads, validates and trains before the application takes traffic. Invalid content stops
    * start-up with the full report; it is never half-loaded.
    */
   void loadContent(@Observes StartupEvent event, BotFactory factory, BotHolder holder,
-      HelplineConfig config) {
+      HelplineConfig config, HeldOutEvaluation evaluation) {
     ContentSource source = config.content().dir().map(ContentSource::directory)
         .orElseGet(() -> ContentSource.classpath(Thread.currentThread().getContextClassLoader()));
     long start = System.nanoTime();
-    HelplineBot bot;
+    BotFactory.Built built;
     try {
-      bot = factory.build(source);
+      built = factory.buildWithWarnings(source);
     } catch (ContentException e) {
       LOG.errorf("Content from %s is invalid; refusing to start.%n%s", source.describe(),
           e.getMessage());
       throw e;
     }
+    HelplineBot bot = built.bot();
     holder.swap(bot);
+    logDueForReview(built.dueForReview());
+    evaluation.submit(bot);
     LOG.infof("Content %s from %s: %d intents, %d examples, %d dialogs; model trained in %d ms;"
         + " ready in %d ms", bot.content().version(), source.describe(),
         bot.content().intents().size(), bot.content().examples().size(),
         bot.content().dialogs().size(), bot.trainingTime().toMillis(),
         (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Logs which files are due for clinical review: file names and a count, nothing else. */
+  private static void logDueForReview(List<ContentProblem> due) {
+    if (!due.isEmpty()) {
+      LOG.warnf("%d content file(s) due for clinical review: %s", due.size(),
+          due.stream().map(ContentProblem::file).distinct().toList());
+    }
   }
 }

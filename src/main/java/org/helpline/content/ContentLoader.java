@@ -45,6 +45,22 @@ public final class ContentLoader {
 
   /** Loads and validates; throws {@link ContentException} with every problem found. */
   public Content load(ContentSource source) {
+    return loadWithWarnings(source).content();
+  }
+
+  /** Valid content and the warnings that do not stop it running (texts due for review). */
+  public record Loaded(Content content, List<ContentProblem> dueForReview) {
+
+    public Loaded {
+      dueForReview = List.copyOf(dueForReview);
+    }
+  }
+
+  /**
+   * Loads and validates like {@link #load}, and also reports the texts due for clinical
+   * review; throws {@link ContentException} with every problem found.
+   */
+  public Loaded loadWithWarnings(ContentSource source) {
     List<ContentProblem> problems = new ArrayList<>();
     Map<String, String> raw = new LinkedHashMap<>();
     MessageDigest digest = sha256();
@@ -105,7 +121,7 @@ public final class ContentLoader {
     if (!problems.isEmpty()) {
       throw new ContentException(problems);
     }
-    return content;
+    return new Loaded(content, validator.dueForReview(content, raw));
   }
 
   private <T> T parse(String path, String text, Class<T> type, List<ContentProblem> problems) {

@@ -1,12 +1,17 @@
 package org.helpline.content;
 
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.helpline.nlu.TextNormaliser;
 
@@ -23,16 +28,61 @@ public final class ContentValidator {
   /** System dialogs (in {@code dialogs/_system/}) the engine needs, besides the special files. */
   public static final List<String> REQUIRED_SYSTEM_DIALOGS = List.of("fallback", "treatment_fever");
 
+  /** How long a clinician's review stays current unless configured otherwise. */
+  public static final Duration DEFAULT_REVIEW_MAX_AGE = Duration.ofDays(365);
+
   private final int minExamples;
   private final int maxTextLength;
+  private final Duration reviewMaxAge;
+  private final Clock clock;
 
   /**
    * @param minExamples fewest training examples an intent may have
    * @param maxTextLength longest text one chat bubble may have
    */
   public ContentValidator(int minExamples, int maxTextLength) {
+    this(minExamples, maxTextLength, DEFAULT_REVIEW_MAX_AGE, Clock.systemUTC());
+  }
+
+  /**
+   * @param minExamples fewest training examples an intent may have
+   * @param maxTextLength longest text one chat bubble may have
+   * @param reviewMaxAge a review older than this makes the text due for review
+   * @param clock today's date, for the review check
+   */
+  public ContentValidator(int minExamples, int maxTextLength, Duration reviewMaxAge,
+      Clock clock) {
     this.minExamples = minExamples;
     this.maxTextLength = maxTextLength;
+    this.reviewMaxAge = reviewMaxAge;
+    this.clock = clock;
+  }
+
+  /**
+   * Texts whose clinical review is older than the configured maximum age, each with the file
+   * and the line of its {@code reviewed:} date. These are warnings: the content still runs.
+   */
+  public List<ContentProblem> dueForReview(Content content, Map<String, String> raw) {
+    Check check = new Check(raw);
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    LocalDate oldest = today.minusDays(reviewMaxAge.toDays());
+    Map<String, LocalDate> dates = new TreeMap<>();
+    content.dialogs().forEach((name, d) -> dates.put("dialogs/" + name + ".yml", d.reviewed()));
+    content.systemDialogs().forEach((name, d) -> dates.put(ContentLoader.SYSTEM + name + ".yml",
+        d.reviewed()));
+    if (content.clarify() != null) {
+      dates.put(ContentLoader.SYSTEM + "clarify.yml", content.clarify().reviewed());
+    }
+    if (content.handoff() != null) {
+      dates.put(ContentLoader.SYSTEM + "handoff.yml", content.handoff().reviewed());
+    }
+    dates.forEach((file, reviewed) -> {
+      if (reviewed != null && reviewed.isBefore(oldest)) {
+        check.add(file, check.line(file, "reviewed:"), "last reviewed on " + reviewed
+            + ", more than " + reviewMaxAge.toDays() + " days ago: due for clinical review");
+      }
+    });
+    return check.problems;
   }
 
   /** Every problem in the content; empty when it is fit to run. */

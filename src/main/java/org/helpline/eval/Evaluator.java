@@ -56,15 +56,22 @@ public final class Evaluator {
           continue;
         }
         String intent = name.substring(0, name.length() - 4);
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          String text = line.strip();
-          if (!text.isEmpty() && !text.startsWith("#")) {
-            out.add(new LabelledText(intent, text));
-          }
-        }
+        out.addAll(labelled(intent, Files.readAllLines(file, StandardCharsets.UTF_8)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** The messages of one file in the intents format: blank lines and # comments skipped. */
+  public static List<LabelledText> labelled(String intent, List<String> lines) {
+    List<LabelledText> out = new ArrayList<>();
+    for (String line : lines) {
+      String text = line.strip();
+      if (!text.isEmpty() && !text.startsWith("#")) {
+        out.add(new LabelledText(intent, text));
+      }
     }
     return out;
   }

@@ -348,6 +348,8 @@ public final class JdbcConversationStore implements ConversationStore {
           transcriptsBefore);
       deleted += delete(c, "DELETE FROM delivery_failure WHERE created_at < ?",
           transcriptsBefore);
+      // Ratings point at turns and may carry a comment: they go with the transcripts.
+      deleted += delete(c, "DELETE FROM feedback WHERE created_at < ?", transcriptsBefore);
       deleted += delete(c, "DELETE FROM handoff WHERE created_at < ?", handoffsBefore);
       return deleted;
     } catch (SQLException e) {

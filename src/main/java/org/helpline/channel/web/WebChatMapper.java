@@ -43,6 +43,7 @@ final class WebChatMapper {
         e == null ? null : new WebChatEscalation(e.type(), e.numbers()),
         reply.source() == null ? null : new WebChatSource(reply.source().title(),
             reply.source().url(), reply.reviewed() == null ? null : reply.reviewed().toString()),
-        outcome.contentVersion());
+        outcome.contentVersion(),
+        outcome.seq());
   }
 }

@@ -16,5 +16,8 @@ public record WebChatResponse(
     WebChatEscalation escalation,
     WebChatSource source,
     @Schema(description = "Version (hash) of the content that answered.")
-    String contentVersion) {
+    String contentVersion,
+    @Schema(description = "This reply's number in the conversation (1 for the first), to rate"
+        + " it with POST /api/v1/chat/feedback; 0 when the turn could not be stored.")
+    int turn) {
 }

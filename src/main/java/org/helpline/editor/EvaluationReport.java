@@ -1,0 +1,56 @@
+package org.helpline.editor;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.helpline.eval.Evaluator;
+
+/**
+ * How the running model did on the held-out set (fractions 0..1).
+ *
+ * @param accuracy top-1 intent accuracy on in-scope messages
+ * @param answeredRight in-scope messages answered (or handed off) with the right intent
+ * @param answeredWrong in-scope messages answered with a wrong intent
+ * @param outOfScopeRejection out-of-scope messages the bot declined (fallback)
+ */
+public record EvaluationReport(String contentVersion, Instant evaluatedAt, int inScope,
+    int outOfScope, double accuracy, double answeredRight, double answeredWrong,
+    double outOfScopeRejection, List<IntentFigures> perIntent, List<Confusion> confused) {
+
+  /** Most confused pairs reported. */
+  static final int MAX_CONFUSED = 20;
+
+  public EvaluationReport {
+    perIntent = List.copyOf(perIntent);
+    confused = List.copyOf(confused);
+  }
+
+  /** Precision, recall and F1 of one intent, and how many held-out messages it has. */
+  public record IntentFigures(String intent, double precision, double recall, double f1,
+      int support) {
+  }
+
+  /** An intent often taken for another. */
+  public record Confusion(String expected, String predicted, int count) {
+  }
+
+  /** The report of an {@link Evaluator} run. */
+  static EvaluationReport of(String contentVersion, Instant at, Evaluator.Report r) {
+    List<IntentFigures> perIntent = r.perIntent().entrySet().stream()
+        .map(e -> new IntentFigures(e.getKey(), e.getValue()[0], e.getValue()[1],
+            e.getValue()[2], (int) e.getValue()[3]))
+        .toList();
+    List<Confusion> confused = r.confusions().stream().limit(MAX_CONFUSED)
+        .map(EvaluationReport::confusion).toList();
+    return new EvaluationReport(contentVersion, at, r.inScope(), r.outOfScope(),
+        r.intentAccuracy(), r.answeredCorrectly(), r.answeredWrongly(),
+        r.outOfScopeRejection(), perIntent, confused);
+  }
+
+  private static Confusion confusion(Map.Entry<String, Integer> e) {
+    // Evaluator keys confusions as "expected -> predicted".
+    int arrow = e.getKey().indexOf(" -> ");
+    return new Confusion(e.getKey().substring(0, arrow), e.getKey().substring(arrow + 4),
+        e.getValue());
+  }
+}

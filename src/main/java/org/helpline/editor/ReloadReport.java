@@ -1,0 +1,18 @@
+package org.helpline.editor;
+
+import java.util.List;
+import org.helpline.content.ContentProblem;
+
+/**
+ * The content now running after a reload.
+ *
+ * @param version the content version (a hash of every file), recorded with every turn
+ * @param dueForReview texts whose clinical review is too old: warnings, the content runs
+ */
+public record ReloadReport(String version, int intents, int examples, long trainingMillis,
+    List<ContentProblem> dueForReview) {
+
+  public ReloadReport {
+    dueForReview = List.copyOf(dueForReview);
+  }
+}
