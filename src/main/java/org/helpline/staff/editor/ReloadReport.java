@@ -1,4 +1,4 @@
-package org.helpline.editor;
+package org.helpline.staff.editor;
 
 import java.util.List;
 import org.helpline.content.ContentProblem;

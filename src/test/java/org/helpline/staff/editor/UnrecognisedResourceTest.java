@@ -1,4 +1,4 @@
-package org.helpline.editor;
+package org.helpline.staff.editor;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;

@@ -1,4 +1,4 @@
-package org.helpline.editor;
+package org.helpline.staff.editor;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;

@@ -1,4 +1,4 @@
-package org.helpline.editor;
+package org.helpline.staff.editor;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

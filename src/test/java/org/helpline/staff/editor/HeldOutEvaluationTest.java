@@ -1,4 +1,4 @@
-package org.helpline.editor;
+package org.helpline.staff.editor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

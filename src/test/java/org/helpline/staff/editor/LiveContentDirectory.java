@@ -1,4 +1,4 @@
-package org.helpline.editor;
+package org.helpline.staff.editor;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
