@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.helpline.content.ContentException;
 import org.helpline.conversation.ClassifierUnavailableException;
 import org.helpline.conversation.InvalidMessageException;
+import org.helpline.conversation.RateLimitedException;
 import org.helpline.staff.editor.EvaluationPendingException;
 import org.helpline.staff.editor.NoHeldOutSetException;
 import org.helpline.staff.editor.PackagedContentException;
@@ -35,6 +36,15 @@ public class ExceptionMappers {
     return Response.fromResponse(problem(503, "starting", "Not ready yet", e.getMessage()
         + ". If you need help now, call the nurse helpline free on 0808 800 4040,"
         + " or 999 in an emergency.", uri)).header("Retry-After", "5").build();
+  }
+
+  @ServerExceptionMapper
+  public Response rateLimited(RateLimitedException e, UriInfo uri) {
+    LOG.infof("rate limited on %s", uri == null ? "-" : uri.getPath());
+    return Response.fromResponse(problem(429, "rate-limited", "Too many messages",
+        e.getMessage() + ". If you need help now, call the nurse helpline free on"
+        + " 0808 800 4040, or 999 in an emergency.", uri))
+        .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
   }
 
   @ServerExceptionMapper

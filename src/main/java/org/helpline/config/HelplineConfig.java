@@ -34,6 +34,9 @@ public interface HelplineConfig {
   /** Staff sign-in (nurses, editors, admins). */
   Staff staff();
 
+  /** How many messages may arrive how fast; safety escalations are never limited. */
+  RateLimit rateLimit();
+
   /** Content settings. */
   interface ContentSettings {
 
@@ -210,5 +213,32 @@ public interface HelplineConfig {
      * sign in and every staff endpoint answers 401.
      */
     Optional<Path> usersFile();
+  }
+
+  /**
+   * Token buckets: each key may send {@code capacity} messages at once and regains that many
+   * per {@code period}. A message that the safety screen escalates is always answered.
+   */
+  interface RateLimit {
+
+    /** Off only for benchmarks of the pipeline itself. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** The period over which each capacity refills. */
+    @WithDefault("1m")
+    Duration period();
+
+    /** Messages per period in one conversation. */
+    @WithDefault("20")
+    long perConversation();
+
+    /** Messages per period from one client address (web chat; many people may share one). */
+    @WithDefault("120")
+    long perClientAddress();
+
+    /** Messages per period from one messaging-app sender. */
+    @WithDefault("20")
+    long perSender();
   }
 }

@@ -20,6 +20,7 @@ import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ConversationService;
 import org.helpline.conversation.ConversationStore;
 import org.helpline.conversation.HelplineBot;
+import org.helpline.conversation.RateLimits;
 import org.helpline.conversation.SenderKeys;
 import org.helpline.dialog.NluThresholds;
 import org.helpline.staff.editor.ContentReloader;
@@ -83,8 +84,16 @@ public class Producers {
 
   @Produces
   @Singleton
+  RateLimits rateLimits(HelplineConfig config) {
+    HelplineConfig.RateLimit limits = config.rateLimit();
+    return new RateLimits(limits.enabled(), limits.period(), limits.perConversation(),
+        limits.perClientAddress(), limits.perSender());
+  }
+
+  @Produces
+  @Singleton
   ConversationService conversationService(BotHolder bots, ConversationStore store, Clock clock,
-      HelplineConfig config) {
+      HelplineConfig config, RateLimits rateLimits) {
     SenderKeys senderKeys = config.channels().userIdKey()
         .map(secret -> new SenderKeys(secret.getBytes(StandardCharsets.UTF_8)))
         .orElseGet(() -> {
@@ -93,7 +102,7 @@ public class Producers {
           return SenderKeys.random();
         });
     return new ConversationService(bots, store, clock, config.chat().maxTextLength(),
-        config.storage().idleTimeout(), senderKeys);
+        config.storage().idleTimeout(), senderKeys, rateLimits);
   }
 
   /** The one active datasource (see {@link #conversationStore}). */

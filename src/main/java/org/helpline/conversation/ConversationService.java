@@ -37,19 +37,38 @@ public final class ConversationService {
   private final int maxTextLength;
   private final Duration idleTimeout;
   private final SenderKeys senderKeys;
+  private final RateLimits rateLimits;
 
+  /** A service without rate limits. */
   public ConversationService(BotHolder bots, ConversationStore store, Clock clock,
       int maxTextLength, Duration idleTimeout, SenderKeys senderKeys) {
+    this(bots, store, clock, maxTextLength, idleTimeout, senderKeys, RateLimits.off());
+  }
+
+  public ConversationService(BotHolder bots, ConversationStore store, Clock clock,
+      int maxTextLength, Duration idleTimeout, SenderKeys senderKeys, RateLimits rateLimits) {
     this.bots = bots;
     this.store = store;
     this.clock = clock;
     this.maxTextLength = maxTextLength;
     this.idleTimeout = idleTimeout;
     this.senderKeys = senderKeys;
+    this.rateLimits = rateLimits;
   }
 
   /** Takes one turn. Unknown, malformed or expired conversation ids start a new conversation. */
   public ChatOutcome handle(ChatMessage message) {
+    return handle(message, null);
+  }
+
+  /**
+   * Takes one turn, counting it against the rate limits of its conversation, its sender and
+   * {@code clientAddress} (the web client's address, or null). A message the safety screen
+   * escalates is never refused.
+   *
+   * @throws RateLimitedException when a limit is reached and the message is not an emergency
+   */
+  public ChatOutcome handle(ChatMessage message, String clientAddress) {
     HelplineBot bot = bots.current().orElseThrow(() -> new ClassifierUnavailableException(
         "the bot is still starting: content is loading and the model training"));
     String senderKey = message.senderId() == null ? null
@@ -73,6 +92,9 @@ public final class ConversationService {
     String payload = quickReply ? checkPayload(bot.content(), chosen) : null;
 
     SafetyResult safety = quickReply ? SafetyResult.clear() : bot.screen().screen(text);
+    if (safety.escalation().isEmpty()) {
+      rateLimits.take(existing.orElse(null), clientAddress, senderKey);
+    }
     Classification nlu = quickReply ? Classification.certain(payload, payload)
         : bot.classifier().classify(text);
     String redacted = tapped ? "[quick reply] " + payload : Redactor.redact(text);

@@ -19,6 +19,7 @@ import org.helpline.conversation.ClassifierUnavailableException;
 import org.helpline.conversation.ConversationService;
 import org.helpline.conversation.ConversationStore;
 import org.helpline.conversation.InvalidMessageException;
+import org.helpline.conversation.RateLimitedException;
 import org.helpline.conversation.StorageUnavailableException;
 import org.jboss.logging.Logger;
 
@@ -79,6 +80,11 @@ public class MetaDispatcher {
         LOG.infof("%s message not taken: %s", message.channel(),
             e.getClass().getSimpleName());
         deliver(message.channel(), null, 0, MetaNotices.unreadable(helpline), helpline, sender);
+        return;
+      } catch (RateLimitedException e) {
+        // One pause notice is kind; emergencies are never limited and never get here.
+        LOG.infof("%s sender rate limited", message.channel());
+        deliver(message.channel(), null, 0, MetaNotices.tooFast(helpline), helpline, sender);
         return;
       }
       if (outcome.replayed()) {

@@ -1,6 +1,7 @@
 package org.helpline.channel.meta;
 
 import java.util.List;
+import org.helpline.channel.messaging.MessagingNotices;
 import org.helpline.content.Bubble;
 import org.helpline.content.HelplineFacts;
 import org.helpline.conversation.ChatReply;
@@ -13,16 +14,17 @@ public final class MetaNotices {
 
   /** The reply to a photo, voice note, sticker or location: we only read text. */
   public static ChatReply onlyText(HelplineFacts helpline) {
-    return notice("Sorry, I can only read text messages. Please type your question in words."
-        + "\n\nTo talk to a nurse, call free on " + helpline.phone()
-        + ". In an emergency, call 999.");
+    return notice(MessagingNotices.onlyText(helpline.phone()));
   }
 
   /** The reply to a message the bot cannot take (too long, or an outdated button). */
   public static ChatReply unreadable(HelplineFacts helpline) {
-    return notice("Sorry, I could not read that message. Please send your question again as a"
-        + " short message.\n\nTo talk to a nurse, call free on " + helpline.phone()
-        + ". In an emergency, call 999.");
+    return notice(MessagingNotices.unreadable(helpline.phone()));
+  }
+
+  /** The reply to a message sent too soon after many others. */
+  public static ChatReply tooFast(HelplineFacts helpline) {
+    return notice(MessagingNotices.tooFast(helpline.phone()));
   }
 
   private static ChatReply notice(String text) {

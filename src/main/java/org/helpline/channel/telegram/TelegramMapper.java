@@ -1,5 +1,6 @@
 package org.helpline.channel.telegram;
 
+import org.helpline.channel.messaging.MessagingNotices;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.helpline.channel.messaging.PlainTextRenderer;
@@ -76,15 +77,12 @@ final class TelegramMapper {
 
   /** The kind reply to a photo, sticker, voice note or location: we only read text. */
   static String onlyTextNotice(String helplinePhone) {
-    return "Sorry, I can only read text messages. Please type your question in words.\n\n"
-        + "To talk to a nurse, call free on " + helplinePhone + ". In an emergency, call 999.";
+    return MessagingNotices.onlyText(helplinePhone);
   }
 
   /** The kind reply to a message the bot cannot take (too long, or an outdated button). */
   static String unreadableNotice(String helplinePhone) {
-    return "Sorry, I could not read that message. Please send your question again as a"
-        + " short message.\n\nTo talk to a nurse, call free on " + helplinePhone
-        + ". In an emergency, call 999.";
+    return MessagingNotices.unreadable(helplinePhone);
   }
 
   private static String messageId(Long updateId) {

@@ -1,5 +1,6 @@
 package org.helpline.channel.telegram;
 
+import org.helpline.channel.messaging.MessagingNotices;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import org.helpline.conversation.ChatMessage;
 import org.helpline.conversation.ClassifierUnavailableException;
 import org.helpline.conversation.ConversationService;
 import org.helpline.conversation.InvalidMessageException;
+import org.helpline.conversation.RateLimitedException;
 import org.jboss.logging.Logger;
 
 /**
@@ -110,6 +112,10 @@ public class TelegramWebhookResource {
       // would get no answer: an over-long text or an outdated button gets a kind reply.
       LOG.infof("telegram message not taken: %s", e.getClass().getSimpleName());
       return TelegramMapper.notice(chatId, TelegramMapper.unreadableNotice(helplinePhone()));
+    } catch (RateLimitedException e) {
+      // Answered in the same response; emergencies are never limited and never get here.
+      LOG.info("telegram sender rate limited");
+      return TelegramMapper.notice(chatId, MessagingNotices.tooFast(helplinePhone()));
     }
   }
 

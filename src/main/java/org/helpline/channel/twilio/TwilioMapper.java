@@ -1,5 +1,6 @@
 package org.helpline.channel.twilio;
 
+import org.helpline.channel.messaging.MessagingNotices;
 import org.helpline.channel.messaging.PlainTextRenderer;
 import org.helpline.channel.twilio.dto.TwilioInbound;
 import org.helpline.conversation.ChatMessage;
@@ -47,15 +48,12 @@ final class TwilioMapper {
 
   /** The kind reply to a picture, a voice note or a location: we only read text. */
   static String onlyTextNotice(String helplinePhone) {
-    return "Sorry, I can only read text messages. Please type your question in words.\n\n"
-        + "To talk to a nurse, call free on " + helplinePhone + ". In an emergency, call 999.";
+    return MessagingNotices.onlyText(helplinePhone);
   }
 
   /** The kind reply to a message the bot cannot take (too long, or an outdated button). */
   static String unreadableNotice(String helplinePhone) {
-    return "Sorry, I could not read that message. Please send your question again as a"
-        + " short text message.\n\nTo talk to a nurse, call free on " + helplinePhone
-        + ". In an emergency, call 999.";
+    return MessagingNotices.unreadable(helplinePhone);
   }
 
   /** XML text content: markup characters escaped, characters XML 1.0 forbids dropped. */

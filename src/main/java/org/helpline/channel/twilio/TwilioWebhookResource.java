@@ -1,5 +1,6 @@
 package org.helpline.channel.twilio;
 
+import org.helpline.channel.messaging.MessagingNotices;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +22,7 @@ import org.helpline.conversation.ChatOutcome;
 import org.helpline.conversation.ClassifierUnavailableException;
 import org.helpline.conversation.ConversationService;
 import org.helpline.conversation.InvalidMessageException;
+import org.helpline.conversation.RateLimitedException;
 import org.jboss.logging.Logger;
 
 /**
@@ -86,6 +88,10 @@ public class TwilioWebhookResource {
       // over-long text or an outdated button gets a kind reply with the helpline number.
       LOG.infof("twilio message not taken: %s", e.getClass().getSimpleName());
       return twiml(TwilioMapper.toTwiml(TwilioMapper.unreadableNotice(helplinePhone())));
+    } catch (RateLimitedException e) {
+      // Answered in the same response, so a kind pause costs nothing; emergencies never get here.
+      LOG.info("twilio sender rate limited");
+      return twiml(TwilioMapper.toTwiml(MessagingNotices.tooFast(helplinePhone())));
     }
     return twiml(TwilioMapper.toTwiml(outcome.reply()));
   }

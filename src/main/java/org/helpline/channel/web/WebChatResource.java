@@ -1,9 +1,11 @@
 package org.helpline.channel.web;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,11 +36,16 @@ public class WebChatResource {
       + "control characters or an unknown payload (application/problem+json)")
   @APIResponse(responseCode = "413", description = "Body too large (application/problem+json)")
   @APIResponse(responseCode = "415", description = "Not JSON (application/problem+json)")
+  @APIResponse(responseCode = "429", description = "Too many messages from this conversation"
+      + " or address; see Retry-After. Emergencies are always answered (application/problem+json)")
   @APIResponse(responseCode = "503", description = "Still starting (application/problem+json)")
-  public WebChatResponse chat(WebChatRequest request) {
+  public WebChatResponse chat(WebChatRequest request, @Context HttpServerRequest http) {
     if (request == null) {
       throw new InvalidMessageException("the request body must be a JSON object with 'text'");
     }
-    return WebChatMapper.toResponse(conversations.handle(WebChatMapper.toMessage(request)));
+    // Behind a proxy, quarkus.http.proxy.proxy-address-forwarding makes this the client's.
+    String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+    return WebChatMapper.toResponse(
+        conversations.handle(WebChatMapper.toMessage(request), address));
   }
 }

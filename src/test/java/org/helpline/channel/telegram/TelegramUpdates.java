@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Builds Telegram updates from the recorded ones, with fresh ids, and posts them. */
-final class TelegramUpdates {
+public final class TelegramUpdates {
 
   static final String PATH = "/webhooks/telegram";
   static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
@@ -41,12 +41,12 @@ final class TelegramUpdates {
   }
 
   /** A fresh user id, which is also the id of the private chat with that user. */
-  static long newUserId() {
+  public static long newUserId() {
     return ThreadLocalRandom.current().nextLong(5_000_000_000L, 7_000_000_000L);
   }
 
   /** The recorded text message, from this user, saying this. */
-  static ObjectNode text(long userId, String text) {
+  public static ObjectNode text(long userId, String text) {
     ObjectNode update = recorded("text-message.json");
     update.put("update_id", newUpdateId());
     ObjectNode message = (ObjectNode) update.get("message");
@@ -68,7 +68,7 @@ final class TelegramUpdates {
   }
 
   /** Posts an update with the given secret header (none when null). */
-  static ValidatableResponse post(Object update, String secret) {
+  public static ValidatableResponse post(Object update, String secret) {
     var request = given().contentType(ContentType.JSON).body(update.toString());
     if (secret != null) {
       request.header(SECRET_HEADER, secret);
