@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Load test of POST /api/v1/chat against loopback with wrk (docs/benchmarks.md, "Load").
+#
+#   bench/load.sh                 # embedded H2 (the default setting)
+#   bench/load.sh postgresql      # PostgreSQL at HELPLINE_DATABASE_URL (default 127.0.0.1:5432/helpline)
+#
+# Environment: DURATION (default 60s), WARMUP (30s), CONNECTIONS (32), THREADS (2).
+# Needs: wrk (Debian package), a built application (./mvnw package -DskipTests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DB=${1:-embedded}
+DURATION=${DURATION:-60s}
+WARMUP=${WARMUP:-30s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+PORT=${PORT:-18080}
+JAR=target/quarkus-app/quarkus-run.jar
+[ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
+
+# Messages: the held-out and safety sets, one per line, JSON-safe.
+cat src/test/resources/heldout/*.txt src/test/resources/safety/*.txt \
+  | grep -v '^#' | grep -v '^[[:space:]]*$' | tr -d '\r"\\' > bench/messages.txt
+
+DATA=$(mktemp -d)
+PROFILE=prod
+[ "$DB" = postgresql ] && PROFILE=prod,postgresql
+java -Xmx512m -Dquarkus.profile="$PROFILE" -Dquarkus.http.port="$PORT" \
+  -Dhelpline.storage.data-dir="$DATA" -Dhelpline.rate-limit.enabled=false \
+  -jar "$JAR" > "$DATA/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
+until curl -sf "localhost:$PORT/q/health/ready" >/dev/null; do
+  kill -0 $APP 2>/dev/null || { cat "$DATA/app.log"; exit 1; }
+  sleep 0.5
+done
+echo "== ready; database: $DB; pid $APP"
+
+URL="http://127.0.0.1:$PORT"
+echo "== warm-up $WARMUP"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/chat.lua "$URL" > /dev/null
+echo "== trivial endpoint (GET /q/health/live), $DURATION"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/trivial.lua "$URL/q/health/live" \
+  | grep -E 'Requests/sec|errors|p50|Non-2xx'
+echo "== chat turns (POST /api/v1/chat, stored), $DURATION"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/chat.lua "$URL" \
+  | grep -E 'Requests/sec|errors|p50|Non-2xx'
+echo "== resident memory: $(( $(awk '/VmRSS/ {print $2}' /proc/$APP/status) / 1024 )) MiB," \
+  "threads: $(awk '/Threads/ {print $2}' /proc/$APP/status)"
