@@ -1,5 +1,6 @@
 package org.helpline.channel.twilio;
 
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.HeaderParam;
@@ -62,8 +63,15 @@ public class TwilioWebhookResource {
     // the Host header: behind a proxy the request's own URL differs, and a caller controls it.
     String url = settings.webhookUrl().filter(s -> !s.isBlank())
         .orElseThrow(NotFoundException::new);
-    Map<String, List<String>> params = TwilioForm.parse(body);
-    if (!TwilioSignature.matches(token, url, params, signature)) {
+    Map<String, List<String>> params;
+    try {
+      params = TwilioForm.parse(body);
+    } catch (BadRequestException e) {
+      // Twilio signs the parameters, so a body that is not form data cannot carry its
+      // signature: refused like any unsigned request, before anything else is said about it.
+      params = null;
+    }
+    if (params == null || !TwilioSignature.matches(token, url, params, signature)) {
       throw new ForbiddenException("X-Twilio-Signature is missing or does not match this"
           + " request");
     }
