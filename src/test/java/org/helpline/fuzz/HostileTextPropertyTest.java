@@ -15,6 +15,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -89,7 +90,7 @@ class HostileTextPropertyTest {
     return hostile();
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void normalisingNeverThrowsAndGivesSingleSpacedLowerCaseWords(
       @ForAll("hostile") String text) {
     String once = TextNormaliser.plain().normalise(text);
@@ -99,7 +100,7 @@ class HostileTextPropertyTest {
     assertEquals(once, TextNormaliser.plain().normalise(once), "normalising is idempotent");
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void theWholePipelineAnswersAnyTextWithoutThrowing(@ForAll("hostile") String text) {
     SafetyResult safety = BOT.screen().screen(text);
     Classification nlu = BOT.classifier().classify(text);
@@ -143,19 +144,28 @@ class HostileTextPropertyTest {
     assertTrue(BOT.screen().screen(text).escalated(), () -> "not escalated: " + escape(text));
   }
 
-  @Property(tries = 500)
+  @Example
+  void aWordJoinerOrSoftHyphenInsideAWordNoLongerHidesIt() {
+    // Found by invisibleCharactersInsideWordsDoNotHideAnEmergency: both used to split the word.
+    assertTrue(BOT.screen().screen("i cant br\u2060eathe").escalated());
+    assertTrue(BOT.screen().screen("i want to k\u00adill my\u200bself").escalated());
+    assertEquals("what is immunotherapy",
+        TextNormaliser.plain().normalise("\u202ewhat\ufeff is immuno\u00adtherapy\u202c"));
+  }
+
+  @Property(tries = 300)
   void redactionNeverThrowsAndIsIdempotent(@ForAll("messy") String text) {
     String once = Redactor.redact(text);
     assertEquals(once, Redactor.redact(once));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void redactionNeverThrowsOnAnyUnicode(@ForAll("hostile") String text) {
     String once = Redactor.redact(text);
     assertEquals(once, Redactor.redact(once));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void aMobileNumberOrEmailInsideTextIsAlwaysRemoved(@ForAll("words") String before,
       @ForAll("words") String after, @ForAll("mobiles") String mobile) {
     String text = before + " call me on " + mobile + " or canary.x7@example.org " + after;
