@@ -439,6 +439,8 @@ class FuzzEndpointsTest {
     assertTrue(emergency.toString().contains("999"));
     // The Meta turns run off the request thread: give the last ones a moment to log.
     Thread.sleep(2_000);
+    assertTrue(LOGGED.stream().anyMatch(l -> l.startsWith("turn channel=")),
+        "the log handler saw no turn lines: it is not capturing");
     List<String> leaks = LOGGED.stream().filter(l -> l.contains(CANARY)).toList();
     assertTrue(leaks.isEmpty(), () -> leaks.size() + " log lines hold the person's words,"
         + " for example: " + abbrev(leaks.get(0)));
