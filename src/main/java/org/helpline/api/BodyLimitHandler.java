@@ -1,6 +1,7 @@
 package org.helpline.api;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -9,9 +10,10 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a body whose declared length is over {@code quarkus.http.limits.max-body-size}
- * before anything reads it, with a problem document like every other error. (Vert.x enforces
- * the same limit on bodies without a length, with a bare 413.)
+ * Refuses a body over {@code quarkus.http.limits.max-body-size} with a problem document like
+ * every other error: at once when its declared length is over, and while reading it when it
+ * comes without a length (chunked), which Quarkus's own reader would otherwise cut off with a
+ * bare, empty 413.
  */
 @ApplicationScoped
 public class BodyLimitHandler {
@@ -27,6 +29,40 @@ public class BodyLimitHandler {
     router.route().order(Integer.MIN_VALUE).handler(this::check);
   }
 
+  /**
+   * Buffers a body of unknown length up to the limit, as it is; RESTEasy then reads the
+   * buffer. (Vert.x's BodyHandler would also decode form bodies, and fail on them its own way.)
+   */
+  @SuppressWarnings("deprecation") // setBody: the buffer RESTEasy Reactive reads via getBody
+  private void collect(RoutingContext ctx) {
+    Buffer body = Buffer.buffer();
+    boolean[] refused = {false};
+    ctx.request().handler(chunk -> {
+      if (refused[0]) {
+        return;
+      }
+      if (body.length() + chunk.length() > limit) {
+        refused[0] = true;
+        refuse(ctx, "the request body is over the limit of " + limit + " bytes");
+        return;
+      }
+      body.appendBuffer(chunk);
+    });
+    ctx.request().exceptionHandler(e -> {
+      if (!refused[0] && !ctx.response().ended()) {
+        refused[0] = true;
+        ctx.fail(400, e);
+      }
+    });
+    ctx.request().endHandler(v -> {
+      if (!refused[0]) {
+        ctx.setBody(body);
+        ctx.next();
+      }
+    });
+    ctx.request().resume();
+  }
+
   private void check(RoutingContext ctx) {
     String declared = ctx.request().getHeader("Content-Length");
     long length;
@@ -36,13 +72,18 @@ public class BodyLimitHandler {
       length = -1;
     }
     if (length > limit) {
-      Problem problem = new Problem("urn:helpline:problem:too-large", "Payload Too Large", 413,
-          "the request body is " + length + " bytes; the limit is " + limit + " bytes",
-          ctx.request().path());
-      ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-          .putHeader("Connection", "close").end(Json.encode(problem));
+      refuse(ctx, "the request body is " + length + " bytes; the limit is " + limit + " bytes");
+    } else if (declared == null && ctx.request().headers().contains("Transfer-Encoding")) {
+      collect(ctx);
     } else {
       ctx.next();
     }
+  }
+
+  private static void refuse(RoutingContext ctx, String detail) {
+    Problem problem = new Problem("urn:helpline:problem:too-large", "Payload Too Large", 413,
+        detail, ctx.request().path());
+    ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+        .putHeader("Connection", "close").end(Json.encode(problem));
   }
 }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns what people type into the canonical form that both the safety screen and the
- * classifier see: Unicode-normalised, lower case, no apostrophes or punctuation, letters
+ * classifier see: Unicode-normalised, lower case, no invisible format characters, no
+ * apostrophes or punctuation, letters
  * repeated three or more times squeezed to two, and known misspellings replaced.
  *
  * <p>Spelling fixes are whole-word (or whole-phrase) replacements read from content
@@ -23,6 +24,12 @@ public final class TextNormaliser {
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern REPEATS = Pattern.compile("(\\p{L})\\1{2,}");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  /**
+   * Invisible format characters (zero-width space and joiners, word joiner, soft hyphen, byte
+   * order mark, bidi controls): removed, not turned into a space, so that one pasted or
+   * slipped inside a word cannot split it and hide it from the safety screen.
+   */
+  private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}+");
 
   private final List<Fix> fixes;
 
@@ -78,6 +85,7 @@ public final class TextNormaliser {
     }
     String s = Normalizer.normalize(text, Normalizer.Form.NFKD);
     s = MARKS.matcher(s).replaceAll("");
+    s = INVISIBLE.matcher(s).replaceAll("");
     s = s.toLowerCase(Locale.ROOT);
     s = APOSTROPHES.matcher(s).replaceAll("");
     s = NOT_WORD.matcher(s).replaceAll(" ");

@@ -1,5 +1,6 @@
 package org.helpline.safety;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +47,9 @@ public final class SafetyScreen {
       return SafetyResult.clear();
     }
     List<String[]> clauses = new ArrayList<>();
-    for (String clause : CLAUSES.split(text)) {
+    // NFKC first, so full-width and other compatibility punctuation (a full-width comma) ends
+    // a clause exactly as its ASCII form does.
+    for (String clause : CLAUSES.split(Normalizer.normalize(text, Normalizer.Form.NFKC))) {
       List<String> tokens = normaliser.tokens(clause);
       if (!tokens.isEmpty()) {
         clauses.add(tokens.toArray(String[]::new));

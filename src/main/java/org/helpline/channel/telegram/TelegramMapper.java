@@ -1,8 +1,8 @@
 package org.helpline.channel.telegram;
 
-import org.helpline.channel.messaging.MessagingNotices;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.helpline.channel.messaging.MessagingNotices;
 import org.helpline.channel.messaging.PlainTextRenderer;
 import org.helpline.channel.telegram.dto.TelegramInlineButton;
 import org.helpline.channel.telegram.dto.TelegramInlineKeyboard;

@@ -1,6 +1,5 @@
 package org.helpline.channel.telegram;
 
-import org.helpline.channel.messaging.MessagingNotices;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +14,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.helpline.channel.messaging.MessagingNotices;
 import org.helpline.channel.messaging.Signatures;
 import org.helpline.channel.telegram.dto.TelegramCallbackQuery;
 import org.helpline.channel.telegram.dto.TelegramMessage;

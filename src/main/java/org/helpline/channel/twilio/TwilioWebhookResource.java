@@ -1,6 +1,6 @@
 package org.helpline.channel.twilio;
 
-import org.helpline.channel.messaging.MessagingNotices;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.HeaderParam;
@@ -15,6 +15,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.helpline.channel.messaging.MessagingNotices;
 import org.helpline.channel.twilio.dto.TwilioInbound;
 import org.helpline.config.HelplineConfig;
 import org.helpline.conversation.BotHolder;
@@ -64,8 +65,15 @@ public class TwilioWebhookResource {
     // the Host header: behind a proxy the request's own URL differs, and a caller controls it.
     String url = settings.webhookUrl().filter(s -> !s.isBlank())
         .orElseThrow(NotFoundException::new);
-    Map<String, List<String>> params = TwilioForm.parse(body);
-    if (!TwilioSignature.matches(token, url, params, signature)) {
+    Map<String, List<String>> params;
+    try {
+      params = TwilioForm.parse(body);
+    } catch (BadRequestException e) {
+      // Twilio signs the parameters, so a body that is not form data cannot carry its
+      // signature: refused like any unsigned request, before anything else is said about it.
+      params = null;
+    }
+    if (params == null || !TwilioSignature.matches(token, url, params, signature)) {
       throw new ForbiddenException("X-Twilio-Signature is missing or does not match this"
           + " request");
     }
