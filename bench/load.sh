@@ -4,7 +4,8 @@
 #   bench/load.sh                 # embedded H2 (the default setting)
 #   bench/load.sh postgresql      # PostgreSQL at HELPLINE_DATABASE_URL (default 127.0.0.1:5432/helpline)
 #
-# Environment: DURATION (default 60s), WARMUP (30s), CONNECTIONS (32), THREADS (2).
+# Environment: DURATION (default 60s), WARMUP (30s), CONNECTIONS (32), THREADS (= CONNECTIONS), JAVA_OPTS
+# (extra JVM flags, e.g. -XX:StartFlightRecording=filename=target/chat.jfr,settings=profile).
 # Needs: wrk (Debian package), a built application (./mvnw package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,8 @@ DB=${1:-embedded}
 DURATION=${DURATION:-60s}
 WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-32}
-THREADS=${THREADS:-2}
+# One wrk thread per connection: bench/chat.lua keeps one conversation per thread.
+THREADS=${THREADS:-$CONNECTIONS}
 PORT=${PORT:-18080}
 JAR=target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
@@ -26,7 +28,7 @@ cat src/test/resources/heldout/*.txt src/test/resources/safety/*.txt \
 DATA=$(mktemp -d)
 PROFILE=prod
 [ "$DB" = postgresql ] && PROFILE=prod,postgresql
-java -Xmx512m -Dquarkus.profile="$PROFILE" -Dquarkus.http.port="$PORT" \
+java -Xmx512m ${JAVA_OPTS:-} -Dquarkus.profile="$PROFILE" -Dquarkus.http.port="$PORT" \
   -Dhelpline.storage.data-dir="$DATA" -Dhelpline.rate-limit.enabled=false \
   -jar "$JAR" > "$DATA/app.log" 2>&1 &
 APP=$!
