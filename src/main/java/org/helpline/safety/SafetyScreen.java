@@ -2,8 +2,11 @@ package org.helpline.safety;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,12 +25,13 @@ public final class SafetyScreen {
 
   private static final Pattern CLAUSES = Pattern.compile("[.,;:!?\\n\\r()\\[\\]\"\u201c\u201d]+");
   private static final int NEGATION_WINDOW = 3;
-  private static final int FUZZY_MIN_LENGTH = 6;
+  static final int FUZZY_MIN_LENGTH = 6;
 
   private final TextNormaliser normaliser;
   private final Set<String> negations;
   private final Set<String> scopeBreakers;
   private final List<CompiledRule> rules;
+  private final RuleWords words = new RuleWords();
 
   public SafetyScreen(SafetyRules content, TextNormaliser normaliser) {
     this.normaliser = normaliser;
@@ -46,13 +50,19 @@ public final class SafetyScreen {
     if (text == null || text.isBlank()) {
       return SafetyResult.clear();
     }
-    List<String[]> clauses = new ArrayList<>();
+    List<Clause> clauses = new ArrayList<>();
+    Map<String, BitSet> seen = new HashMap<>();
     // NFKC first, so full-width and other compatibility punctuation (a full-width comma) ends
     // a clause exactly as its ASCII form does.
     for (String clause : CLAUSES.split(Normalizer.normalize(text, Normalizer.Form.NFKC))) {
       List<String> tokens = normaliser.tokens(clause);
       if (!tokens.isEmpty()) {
-        clauses.add(tokens.toArray(String[]::new));
+        String[] each = tokens.toArray(String[]::new);
+        BitSet[] matched = new BitSet[each.length];
+        for (int i = 0; i < each.length; i++) {
+          matched[i] = seen.computeIfAbsent(each[i], words::matches);
+        }
+        clauses.add(new Clause(each, matched));
       }
     }
     Set<String> negated = new HashSet<>();
@@ -93,9 +103,14 @@ public final class SafetyScreen {
     return new SafetyResult(Optional.ofNullable(fired), negated);
   }
 
-  private boolean anyMatch(List<Phrase> phrases, List<String[]> clauses) {
+  /** The rules' words and their index (for tests). */
+  RuleWords words() {
+    return words;
+  }
+
+  private boolean anyMatch(List<Phrase> phrases, List<Clause> clauses) {
     for (Phrase phrase : phrases) {
-      for (String[] clause : clauses) {
+      for (Clause clause : clauses) {
         if (phrase.find(clause, 0) >= 0) {
           return true;
         }
@@ -105,10 +120,10 @@ public final class SafetyScreen {
   }
 
   /** The first phrase that occurs un-negated; negated occurrences are recorded by type. */
-  private Hit firstMatch(List<Phrase> phrases, List<String[]> clauses, Set<String> negated,
+  private Hit firstMatch(List<Phrase> phrases, List<Clause> clauses, Set<String> negated,
       String type) {
     for (Phrase phrase : phrases) {
-      for (String[] clause : clauses) {
+      for (Clause clause : clauses) {
         int from = 0;
         int start;
         while ((start = phrase.find(clause, from)) >= 0) {
@@ -123,12 +138,12 @@ public final class SafetyScreen {
     return null;
   }
 
-  private boolean isNegated(String[] clause, int start) {
+  private boolean isNegated(Clause clause, int start) {
     for (int i = start - 1; i >= 0 && i >= start - NEGATION_WINDOW; i--) {
-      if (negations.contains(clause[i])) {
+      if (negations.contains(clause.tokens()[i])) {
         return true;
       }
-      if (scopeBreakers.contains(clause[i])) {
+      if (scopeBreakers.contains(clause.tokens()[i])) {
         return false;
       }
     }
@@ -138,17 +153,18 @@ public final class SafetyScreen {
   private List<Phrase> compile(List<String> phrases) {
     List<Phrase> out = new ArrayList<>();
     for (String phrase : phrases) {
-      List<String> words = new ArrayList<>();
+      List<Integer> ids = new ArrayList<>();
       for (String raw : phrase.trim().split("\\s+")) {
         boolean prefix = raw.endsWith("*");
         List<String> normalised = normaliser.tokens(prefix ? raw.substring(0, raw.length() - 1)
             : raw);
         for (int i = 0; i < normalised.size(); i++) {
-          words.add(normalised.get(i) + (prefix && i == normalised.size() - 1 ? "*" : ""));
+          ids.add(words.idOf(normalised.get(i)
+              + (prefix && i == normalised.size() - 1 ? "*" : "")));
         }
       }
-      if (!words.isEmpty()) {
-        out.add(new Phrase(phrase, words.toArray(String[]::new)));
+      if (!ids.isEmpty()) {
+        out.add(new Phrase(phrase, ids.stream().mapToInt(Integer::intValue).toArray()));
       }
     }
     return List.copyOf(out);
@@ -161,31 +177,51 @@ public final class SafetyScreen {
   private record Hit(String phrase) {
   }
 
-  /** A phrase's words; finds itself in a clause allowing one extra word between its words. */
-  private record Phrase(String text, String[] words) {
+  /** A message clause: its tokens and, for each, the ids of the rule words it matches. */
+  private record Clause(String[] tokens, BitSet[] matched) {
 
-    int find(String[] clause, int from) {
-      for (int i = from; i < clause.length; i++) {
-        if (wordMatches(clause[i], words[0]) && restMatches(clause, i + 1, 1)) {
+    boolean matches(int pos, int word) {
+      return matched[pos].get(word);
+    }
+
+    int length() {
+      return tokens.length;
+    }
+  }
+
+  /**
+   * A phrase's words (ids in {@link RuleWords}); finds itself in a clause allowing one extra
+   * word between its words.
+   */
+  private record Phrase(String text, int[] words) {
+
+    int find(Clause clause, int from) {
+      for (int i = from; i < clause.length(); i++) {
+        if (clause.matches(i, words[0]) && restMatches(clause, i + 1, 1)) {
           return i;
         }
       }
       return -1;
     }
 
-    private boolean restMatches(String[] clause, int pos, int k) {
+    private boolean restMatches(Clause clause, int pos, int k) {
       if (k == words.length) {
         return true;
       }
-      if (pos < clause.length && wordMatches(clause[pos], words[k])
+      if (pos < clause.length() && clause.matches(pos, words[k])
           && restMatches(clause, pos + 1, k + 1)) {
         return true;
       }
-      return pos + 1 < clause.length && wordMatches(clause[pos + 1], words[k])
+      return pos + 1 < clause.length() && clause.matches(pos + 1, words[k])
           && restMatches(clause, pos + 2, k + 1);
     }
   }
 
+  /**
+   * Whether a message token matches a phrase word: the same word, a word starting with a
+   * prefix word's stem ({@code "suicid*"}), or, for words of six letters or more, the same
+   * first letter and at most one edit. {@link RuleWords} indexes exactly this relation.
+   */
   static boolean wordMatches(String token, String word) {
     if (word.endsWith("*")) {
       return token.startsWith(word.substring(0, word.length() - 1));
