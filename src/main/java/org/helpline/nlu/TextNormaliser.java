@@ -4,10 +4,10 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Turns what people type into the canonical form that both the safety screen and the
@@ -20,18 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class TextNormaliser {
 
-  private static final Pattern APOSTROPHES = Pattern.compile("['\u2018\u2019\u02bc\u0060\u00b4]");
-  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-  private static final Pattern REPEATS = Pattern.compile("(\\p{L})\\1{2,}");
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  /**
-   * Invisible format characters (zero-width space and joiners, word joiner, soft hyphen, byte
-   * order mark, bidi controls): removed, not turned into a space, so that one pasted or
-   * slipped inside a word cannot split it and hide it from the safety screen.
-   */
-  private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}+");
-
-  private final List<Fix> fixes;
+  /** Spelling fixes by their first wrong word, each list longest phrase first. */
+  private final Map<String, List<Fix>> fixes;
 
   /** A normaliser with the given spelling fixes (keys and values are normalised here). */
   public TextNormaliser(Map<String, String> spelling) {
@@ -39,7 +29,14 @@ public final class TextNormaliser {
     spelling.forEach((wrong, right) -> list.add(
         new Fix(basicTokens(wrong), basicTokens(right))));
     list.sort(Comparator.comparingInt((Fix f) -> f.wrong().length).reversed());
-    this.fixes = List.copyOf(list);
+    Map<String, List<Fix>> byFirstWord = new HashMap<>();
+    for (Fix fix : list) {
+      if (fix.wrong().length > 0) {
+        byFirstWord.computeIfAbsent(fix.wrong()[0], w -> new ArrayList<>()).add(fix);
+      }
+    }
+    byFirstWord.replaceAll((word, same) -> List.copyOf(same));
+    this.fixes = Map.copyOf(byFirstWord);
   }
 
   /** A normaliser without spelling fixes. */
@@ -62,7 +59,7 @@ public final class TextNormaliser {
     int i = 0;
     while (i < words.length) {
       Fix applied = null;
-      for (Fix fix : fixes) {
+      for (Fix fix : fixes.getOrDefault(words[i], List.of())) {
         if (fix.matchesAt(words, i)) {
           applied = fix;
           break;
@@ -79,25 +76,93 @@ public final class TextNormaliser {
     return List.copyOf(out);
   }
 
+  /**
+   * One pass over the text, equivalent to these steps in order (the regular expressions are
+   * the specification; TextNormaliserTest checks this method against them): NFKD, remove
+   * {@code \\p{M}} and {@code \\p{Cf}}, lower case (root locale), remove apostrophes, turn
+   * every run of characters other than {@code \\p{L}} and {@code \\p{N}} into one space,
+   * squeeze a letter repeated three or more times to two, strip, split on spaces.
+   */
   private static String[] basicTokens(String text) {
     if (text == null) {
       return new String[0];
     }
-    String s = Normalizer.normalize(text, Normalizer.Form.NFKD);
-    s = MARKS.matcher(s).replaceAll("");
-    s = INVISIBLE.matcher(s).replaceAll("");
-    s = s.toLowerCase(Locale.ROOT);
-    s = APOSTROPHES.matcher(s).replaceAll("");
-    s = NOT_WORD.matcher(s).replaceAll(" ");
-    s = REPEATS.matcher(s).replaceAll("$1$1");
-    s = s.strip();
-    return s.isEmpty() ? new String[0] : s.split(" ");
+    String lower = withoutMarks(text).toLowerCase(Locale.ROOT);
+    List<String> tokens = new ArrayList<>();
+    StringBuilder word = new StringBuilder(16);
+    int last = -1;
+    int run = 0;
+    for (int i = 0; i < lower.length(); ) {
+      int cp = lower.codePointAt(i);
+      i += Character.charCount(cp);
+      if (isApostrophe(cp)) {
+        continue;
+      }
+      if (Character.isLetter(cp)) {
+        run = cp == last ? run + 1 : 1;
+        last = cp;
+        if (run <= 2) {
+          word.appendCodePoint(cp);
+        }
+      } else if (isNumber(cp)) {
+        word.appendCodePoint(cp);
+        last = -1;
+        run = 0;
+      } else {
+        flush(word, tokens);
+        last = -1;
+        run = 0;
+      }
+    }
+    flush(word, tokens);
+    return tokens.toArray(String[]::new);
+  }
+
+  /** NFKD without combining marks and invisible format characters (ASCII needs nothing). */
+  private static String withoutMarks(String text) {
+    boolean ascii = true;
+    for (int i = 0; i < text.length() && ascii; i++) {
+      ascii = text.charAt(i) < 0x80;
+    }
+    if (ascii) {
+      return text;
+    }
+    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+    StringBuilder kept = new StringBuilder(decomposed.length());
+    for (int i = 0; i < decomposed.length(); ) {
+      int cp = decomposed.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
+          && type != Character.COMBINING_SPACING_MARK && type != Character.FORMAT) {
+        kept.appendCodePoint(cp);
+      }
+    }
+    return kept.toString();
+  }
+
+  private static boolean isApostrophe(int cp) {
+    return cp == '\'' || cp == '\u2018' || cp == '\u2019' || cp == '\u02bc' || cp == '`'
+        || cp == '\u00b4';
+  }
+
+  private static boolean isNumber(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
+  }
+
+  private static void flush(StringBuilder word, List<String> tokens) {
+    if (word.length() > 0) {
+      tokens.add(word.toString());
+      word.setLength(0);
+    }
   }
 
   private record Fix(String[] wrong, String[] right) {
 
     boolean matchesAt(String[] words, int start) {
-      if (wrong.length == 0 || start + wrong.length > words.length) {
+      if (start + wrong.length > words.length) {
         return false;
       }
       for (int k = 0; k < wrong.length; k++) {
