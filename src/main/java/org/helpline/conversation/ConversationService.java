@@ -125,10 +125,15 @@ public final class ConversationService {
           ? message.conversationId() : UUID.randomUUID().toString();
       outcome = ChatOutcome.taken(id, 0, ChatReply.of(turn), bot.content().version());
     }
-    LOG.infof("turn channel=%s action=%s intent=%s confidence=%s top=%s margin=%.3f rule=%s"
-        + " seq=%d", message.channel(), outcome.reply().action(), outcome.reply().intent(),
-        outcome.reply().confidence(), nlu.top().intent(), nlu.margin(),
-        safety.escalation().map(e -> e.rule()).orElse("-"), outcome.seq());
+    if (LOG.isInfoEnabled()) {
+      // Concatenation, not a format string: this line is written for every turn, and
+      // String.format cost as much as committing the turn (docs/benchmarks.md, Load).
+      LOG.info("turn channel=" + message.channel() + " action=" + outcome.reply().action()
+          + " intent=" + outcome.reply().intent() + " confidence="
+          + outcome.reply().confidence() + " top=" + nlu.top().intent() + " margin="
+          + Math.round(nlu.margin() * 1000) / 1000.0 + " rule="
+          + safety.escalation().map(e -> e.rule()).orElse("-") + " seq=" + outcome.seq());
+    }
     return outcome;
   }
 

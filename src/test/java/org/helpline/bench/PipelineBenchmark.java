@@ -54,6 +54,12 @@ public class PipelineBenchmark {
   public void setUp() throws IOException {
     Path project = Path.of("").toAbsolutePath();
     bot = BotFactory.defaults().build(ContentSource.directory(project));
+    messages = messages(project);
+    state = ConversationState.start(now);
+  }
+
+  /** The held-out and safety sets' messages, in file order. */
+  static String[] messages(Path project) throws IOException {
     List<String> all = new ArrayList<>();
     for (String dir : List.of("src/test/resources/heldout", "src/test/resources/safety")) {
       try (Stream<Path> files = Files.list(project.resolve(dir))) {
@@ -63,8 +69,7 @@ public class PipelineBenchmark {
         }
       }
     }
-    messages = all.toArray(String[]::new);
-    state = ConversationState.start(now);
+    return all.toArray(String[]::new);
   }
 
   /** One turn: screen, classify, decide. */
