@@ -1,7 +1,13 @@
 package org.helpline.config;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.helpline.content.Content;
 import org.helpline.content.ContentLoader;
 import org.helpline.content.ContentProblem;
@@ -14,7 +20,9 @@ import org.helpline.nlu.IntentClassifier;
 import org.helpline.nlu.TextNormaliser;
 import org.helpline.nlu.TrainingExample;
 import org.helpline.nlu.opennlp.IntentModelTrainer;
+import org.helpline.nlu.opennlp.OpenNlpIntentClassifier;
 import org.helpline.nlu.opennlp.OpenNlpSettings;
+import org.helpline.nlu.opennlp.PackagedModel;
 import org.helpline.safety.SafetyScreen;
 
 /**
@@ -66,16 +74,67 @@ public final class BotFactory {
     return new ContentLoader(validator).loadWithWarnings(source);
   }
 
-  /** Trains on already validated content. */
+  /**
+   * Builds the bot for already validated content: with the model packaged at build time when
+   * it was trained from exactly this content's examples and these settings, else by training.
+   */
   public HelplineBot build(Content content) {
-    TextNormaliser normaliser = new TextNormaliser(content.spelling());
+    TextNormaliser normaliser = normaliser(content);
+    List<TrainingExample> examples = examples(content);
     long start = System.nanoTime();
-    IntentClassifier classifier = new IntentModelTrainer(nlp).train(
-        content.examples().stream().map(e -> new TrainingExample(e.intent(), e.text())).toList(),
-        normaliser);
+    Optional<OpenNlpIntentClassifier> packaged = packagedModel(
+        PackagedModel.fingerprint(nlp, examples, normaliser), normaliser);
+    IntentClassifier classifier = packaged.isPresent() ? packaged.get()
+        : new IntentModelTrainer(nlp).train(examples, normaliser);
     Duration training = Duration.ofNanos(System.nanoTime() - start);
     return new HelplineBot(content, new SafetyScreen(content.safety(), normaliser), classifier,
-        new DialogEngine(content, thresholds, maxMisunderstandings), training);
+        new DialogEngine(content, thresholds, maxMisunderstandings), training,
+        packaged.isPresent());
+  }
+
+  /**
+   * Trains on validated content and writes the model where the build packages it
+   * ({@link PackagedModel#RESOURCE} under {@code classesDir}).
+   */
+  public void packageModel(Content content, Path classesDir) throws IOException {
+    TextNormaliser normaliser = normaliser(content);
+    List<TrainingExample> examples = examples(content);
+    Path file = classesDir.resolve(PackagedModel.RESOURCE);
+    Files.createDirectories(file.getParent());
+    try (OutputStream out = Files.newOutputStream(file)) {
+      PackagedModel.write(new IntentModelTrainer(nlp).train(examples, normaliser),
+          PackagedModel.fingerprint(nlp, examples, normaliser), out);
+    }
+  }
+
+  private Optional<OpenNlpIntentClassifier> packagedModel(String fingerprint,
+      TextNormaliser normaliser) {
+    try (InputStream in = BotFactory.class.getClassLoader()
+        .getResourceAsStream(PackagedModel.RESOURCE)) {
+      return in == null ? Optional.empty()
+          : PackagedModel.read(in, fingerprint, nlp, normaliser);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static TextNormaliser normaliser(Content content) {
+    return new TextNormaliser(content.spelling());
+  }
+
+  private static List<TrainingExample> examples(Content content) {
+    return content.examples().stream()
+        .map(e -> new TrainingExample(e.intent(), e.text())).toList();
+  }
+
+  /**
+   * Build step (pom.xml, {@code process-classes}): trains on the project's content and packages
+   * the model. Arguments: the project directory and the classes directory.
+   */
+  public static void main(String[] args) throws IOException {
+    BotFactory factory = defaults();
+    Content content = factory.load(ContentSource.directory(Path.of(args[0]))).content();
+    factory.packageModel(content, Path.of(args[1]));
   }
 
   public NluThresholds thresholds() {

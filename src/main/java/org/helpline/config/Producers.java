@@ -168,10 +168,11 @@ public class Producers {
     holder.swap(bot);
     logDueForReview(built.dueForReview());
     evaluation.submit(bot);
-    LOG.infof("Content %s from %s: %d intents, %d examples, %d dialogs; model trained in %d ms;"
+    LOG.infof("Content %s from %s: %d intents, %d examples, %d dialogs; model %s in %d ms;"
         + " ready in %d ms", bot.content().version(), source.describe(),
         bot.content().intents().size(), bot.content().examples().size(),
-        bot.content().dialogs().size(), bot.trainingTime().toMillis(),
+        bot.content().dialogs().size(), bot.modelPackaged() ? "loaded (packaged at build)"
+        : "trained", bot.trainingTime().toMillis(),
         (System.nanoTime() - start) / 1_000_000);
   }
 

@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
  */
 public final class ConversationService {
 
+  private static final Pattern NUMBER_CHOICE = Pattern.compile("\\d{1,2}");
   private static final Logger LOG = Logger.getLogger(ConversationService.class);
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
   private static final Pattern UUID_FORM = Pattern.compile(
@@ -149,7 +150,7 @@ public final class ConversationService {
 
   /** The quick reply a bare number stands for, when the last reply offered a numbered list. */
   private Optional<String> numberedChoice(String conversationId, String text) {
-    if (!text.strip().matches("\\d{1,2}")) {
+    if (!NUMBER_CHOICE.matcher(text.strip()).matches()) {
       return Optional.empty();
     }
     int n = Integer.parseInt(text.strip());
@@ -208,8 +209,7 @@ public final class ConversationService {
       sb.append("topic: ").append(before.topic()).append("; ");
     }
     sb.append("this message: ").append(nlu.top().intent().isEmpty() ? "not recognised"
-        : nlu.top().intent() + String.format(java.util.Locale.ROOT, " (%.2f)",
-        nlu.top().confidence()));
+        : nlu.top().intent() + " (" + Math.round(nlu.top().confidence() * 100) / 100.0 + ")");
     if (before.misunderstandings() > 0) {
       sb.append("; misunderstood turns in a row: ").append(before.misunderstandings());
     }

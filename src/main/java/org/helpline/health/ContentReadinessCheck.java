@@ -32,6 +32,7 @@ public class ContentReadinessCheck implements HealthCheck {
         .withData("contentVersion", bot.content().version())
         .withData("intents", bot.content().intents().size())
         .withData("examples", bot.content().examples().size())
+        .withData("model", bot.modelSource())
         .withData("trainingMillis", bot.trainingTime().toMillis())
         .build();
   }

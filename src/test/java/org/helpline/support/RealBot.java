@@ -5,7 +5,10 @@ import org.helpline.config.BotFactory;
 import org.helpline.content.ContentSource;
 import org.helpline.conversation.HelplineBot;
 
-/** The real bot, trained once per test JVM on the project's own intents/ and dialogs/. */
+/**
+ * The real bot on the project's own intents/ and dialogs/, built once per test JVM: with the model
+ * the build trained on them (PackagedModel; PackagedModelTest shows it equals a fresh one).
+ */
 public final class RealBot {
 
   /** The project directory: Maven runs tests from there. */

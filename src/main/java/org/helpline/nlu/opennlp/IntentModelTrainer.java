@@ -46,7 +46,7 @@ public final class IntentModelTrainer {
     params.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
     params.put(TrainingParameters.THREADS_PARAM, 1);
     try {
-      FeatureGenerator[] generators = featureGenerators();
+      FeatureGenerator[] generators = featureGenerators().toArray(FeatureGenerator[]::new);
       DoccatModel model = DocumentCategorizerME.train("en",
           ObjectStreamUtils.createObjectStream(samples), params, new DoccatFactory(generators));
       return new OpenNlpIntentClassifier(model.getMaxentModel(), List.of(generators),
@@ -56,7 +56,8 @@ public final class IntentModelTrainer {
     }
   }
 
-  private FeatureGenerator[] featureGenerators() throws IOException {
+  /** The feature generators these settings train and classify with. */
+  List<FeatureGenerator> featureGenerators() throws IOException {
     List<FeatureGenerator> generators = new ArrayList<>();
     generators.add(new BagOfWordsFeatureGenerator());
     if (settings.wordBigrams()) {
@@ -65,6 +66,6 @@ public final class IntentModelTrainer {
     if (settings.charNgrams()) {
       generators.add(new CharNGramFeatureGenerator());
     }
-    return generators.toArray(FeatureGenerator[]::new);
+    return List.copyOf(generators);
   }
 }

@@ -34,6 +34,11 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     this.normaliser = normaliser;
   }
 
+  /** The trained model (for {@link PackagedModel}). */
+  MaxentModel model() {
+    return model;
+  }
+
   @Override
   public Classification classify(String text) {
     List<String> tokens = normaliser.tokens(text);

@@ -78,9 +78,9 @@ public final class ContentReloader {
     }
     HelplineBot bot = factory.build(loaded.content());
     holder.swap(bot);
-    LOG.infof("Content reloaded from %s: version %s -> %s, %d intents, %d examples; model"
-        + " trained in %d ms", root, running, bot.content().version(),
-        bot.content().intents().size(), bot.content().examples().size(),
+    LOG.infof("Content reloaded from %s: version %s -> %s, %d intents, %d examples; model %s"
+        + " in %d ms", root, running, bot.content().version(),
+        bot.content().intents().size(), bot.content().examples().size(), bot.modelSource(),
         bot.trainingTime().toMillis());
     List<ContentProblem> due = loaded.dueForReview();
     if (!due.isEmpty()) {
