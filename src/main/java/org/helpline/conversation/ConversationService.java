@@ -138,13 +138,18 @@ public final class ConversationService {
     return outcome;
   }
 
-  /** The conversation to continue: it must exist and not have been idle too long. */
+  /**
+   * The conversation to continue: it must exist and not have been idle too long, unless it is
+   * waiting for the nurses (the queue can take longer than the idle timeout, and starting
+   * afresh would answer the person as if nobody had been asked to help).
+   */
   private Optional<String> continuing(String conversationId, Instant now) {
     if (conversationId == null || !UUID_FORM.matcher(conversationId).matches()) {
       return Optional.empty();
     }
     return store.find(conversationId)
-        .filter(state -> !state.lastActivity().plus(idleTimeout).isBefore(now))
+        .filter(state -> state.handoffOffered()
+            || !state.lastActivity().plus(idleTimeout).isBefore(now))
         .map(state -> conversationId);
   }
 

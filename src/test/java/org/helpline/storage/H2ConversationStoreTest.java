@@ -2,6 +2,7 @@ package org.helpline.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,6 +57,25 @@ class H2ConversationStoreTest extends ConversationStoreContract {
     ChatOutcome later = say(service, id, "hello again");
     assertNotEquals(id, later.conversationId());
     assertEquals(1, later.seq());
+  }
+
+  @Test
+  void aPersonWaitingForANurseIsNotCutOffByTheIdleTimeout() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    BotHolder bots = new BotHolder();
+    bots.swap(RealBot.get());
+    ConversationService service = new ConversationService(bots, new JdbcConversationStore(ds),
+        clock, 1000, Duration.ofMinutes(30), SenderKeys.random());
+    String id = say(service, null, "can I talk to a nurse please").conversationId();
+    assertEquals("handoff", new JdbcConversationStore(ds).lastReply(id).orElseThrow().action());
+    // The nurses are busy: an hour later the person is still in the same conversation, told
+    // it has been passed on, and the queue still has one entry for it.
+    clock.now = clock.now.plus(Duration.ofMinutes(60));
+    ChatOutcome later = say(service, id, "is anyone there?");
+    assertEquals(id, later.conversationId());
+    assertEquals(2, later.seq());
+    assertTrue(later.reply().replies().stream()
+        .anyMatch(r -> r.text().contains("passed")), later.reply().toString());
   }
 
   /** A clock the test moves forward. */
