@@ -11,7 +11,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.helpline.content.ContentException;
 import org.helpline.content.ContentProblem;
 import org.helpline.content.ContentSource;
@@ -39,6 +42,7 @@ import org.jboss.logging.Logger;
 public class Producers {
 
   private static final Logger LOG = Logger.getLogger(Producers.class);
+  private static final Duration EVALUATION_DELAY = Duration.ofSeconds(20);
 
   @Produces
   @Singleton
@@ -167,7 +171,11 @@ public class Producers {
     HelplineBot bot = built.bot();
     holder.swap(bot);
     logDueForReview(built.dueForReview());
-    evaluation.submit(bot);
+    // The editors' held-out report is not needed to take traffic: run it once start-up is
+    // over (an editor asking earlier starts it at once), so it does not compete with start-up
+    // for the CPU.
+    CompletableFuture.delayedExecutor(EVALUATION_DELAY.toMillis(), TimeUnit.MILLISECONDS)
+        .execute(() -> evaluation.submit(holder.current().orElse(bot)));
     LOG.infof("Content %s from %s: %d intents, %d examples, %d dialogs; model %s in %d ms;"
         + " ready in %d ms", bot.content().version(), source.describe(),
         bot.content().intents().size(), bot.content().examples().size(),
