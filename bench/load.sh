@@ -4,8 +4,9 @@
 #   bench/load.sh                 # embedded H2 (the default setting)
 #   bench/load.sh postgresql      # PostgreSQL at HELPLINE_DATABASE_URL (default 127.0.0.1:5432/helpline)
 #
-# Environment: DURATION (default 60s), WARMUP (30s), CONNECTIONS (32), THREADS (= CONNECTIONS), JAVA_OPTS
-# (extra JVM flags, e.g. -XX:StartFlightRecording=filename=target/chat.jfr,settings=profile).
+# Environment: DURATION (default 60s), WARMUP (30s), CONNECTIONS (32), THREADS (= CONNECTIONS),
+# TRIVIAL (yes; "no" skips the ceiling run), JAVA_OPTS (extra JVM flags, after -Xmx512m so they
+# can override it, e.g. -XX:StartFlightRecording=filename=target/chat.jfr,settings=profile).
 # Needs: wrk (Debian package), a built application (./mvnw package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,11 +43,17 @@ echo "== ready; database: $DB; pid $APP"
 URL="http://127.0.0.1:$PORT"
 echo "== warm-up $WARMUP"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/chat.lua "$URL" > /dev/null
-echo "== trivial endpoint (GET /q/health/live), $DURATION"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/trivial.lua "$URL/q/health/live" \
-  | grep -E 'Requests/sec|errors|p50|Non-2xx'
+memory() {
+  echo "== $1: resident memory $(( $(awk '/VmRSS/ {print $2}' /proc/$APP/status) / 1024 )) MiB," \
+    "threads $(awk '/Threads/ {print $2}' /proc/$APP/status)"
+}
+memory "after warm-up"
+if [ "${TRIVIAL:-yes}" != no ]; then
+  echo "== trivial endpoint (GET /q/health/live), $DURATION"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/trivial.lua \
+    "$URL/q/health/live" | grep -E 'Requests/sec|errors|p50|Non-2xx'
+fi
 echo "== chat turns (POST /api/v1/chat, stored), $DURATION"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/chat.lua "$URL" \
   | grep -E 'Requests/sec|errors|p50|Non-2xx'
-echo "== resident memory: $(( $(awk '/VmRSS/ {print $2}' /proc/$APP/status) / 1024 )) MiB," \
-  "threads: $(awk '/Threads/ {print $2}' /proc/$APP/status)"
+memory "at the end"
