@@ -213,6 +213,17 @@ public interface HelplineConfig {
      * sign in and every staff endpoint answers 401.
      */
     Optional<Path> usersFile();
+
+    /**
+     * Failed sign-ins allowed per staff name before sign-in with that name is refused; the
+     * name regains that many attempts per {@link #signInPeriod()}.
+     */
+    @WithDefault("10")
+    long signInFailures();
+
+    /** The period over which a staff name regains its failed sign-in attempts. */
+    @WithDefault("15m")
+    Duration signInPeriod();
   }
 
   /**

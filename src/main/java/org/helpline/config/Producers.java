@@ -26,6 +26,7 @@ import org.helpline.conversation.HelplineBot;
 import org.helpline.conversation.RateLimits;
 import org.helpline.conversation.SenderKeys;
 import org.helpline.dialog.NluThresholds;
+import org.helpline.staff.SignInThrottle;
 import org.helpline.staff.editor.ContentReloader;
 import org.helpline.staff.editor.HeldOutEvaluation;
 import org.helpline.staff.editor.HeldOutSet;
@@ -84,6 +85,12 @@ public class Producers {
           + active.size() + ": set quarkus.datasource.<name>.active");
     }
     return new JdbcConversationStore(active.get(0));
+  }
+
+  @Produces
+  @Singleton
+  SignInThrottle signInThrottle(HelplineConfig config) {
+    return new SignInThrottle(config.staff().signInFailures(), config.staff().signInPeriod());
   }
 
   @Produces

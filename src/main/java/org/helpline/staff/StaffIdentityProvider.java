@@ -13,13 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.Set;
 import org.helpline.config.HelplineConfig;
 import org.jboss.logging.Logger;
 
 /**
  * Signs staff in with HTTP Basic against {@link StaffAccounts}. The file is read once at
- * start-up; a bad file stops start-up rather than leaving staff locked out silently.
+ * start-up; a bad file stops start-up rather than leaving staff locked out silently. Repeated
+ * failures for one name are throttled ({@link SignInThrottle}).
  */
 @ApplicationScoped
 public class StaffIdentityProvider
@@ -28,8 +30,10 @@ public class StaffIdentityProvider
   private static final Logger LOG = Logger.getLogger(StaffIdentityProvider.class);
 
   private final StaffAccounts accounts;
+  private final SignInThrottle throttle;
 
-  public StaffIdentityProvider(HelplineConfig config) {
+  public StaffIdentityProvider(HelplineConfig config, SignInThrottle throttle) {
+    this.throttle = throttle;
     this.accounts = config.staff().usersFile().map(file -> {
       try {
         return StaffAccounts.read(file);
@@ -54,11 +58,19 @@ public class StaffIdentityProvider
     // bcrypt is slow on purpose: keep it off the event loop.
     return context.runBlocking(() -> {
       String name = request.getUsername();
-      Set<String> roles = accounts.authenticate(name, request.getPassword().getPassword())
-          .orElseThrow(AuthenticationFailedException::new);
+      if (!throttle.mayTry(name)) {
+        LOG.warn("staff sign-in refused: too many failed attempts for one name");
+        throw new AuthenticationFailedException();
+      }
+      Optional<Set<String>> roles = accounts.authenticate(name,
+          request.getPassword().getPassword());
+      if (roles.isEmpty()) {
+        throttle.failed(name);
+        throw new AuthenticationFailedException();
+      }
       return QuarkusSecurityIdentity.builder()
           .setPrincipal(new QuarkusPrincipal(name))
-          .addRoles(roles)
+          .addRoles(roles.get())
           .build();
     });
   }

@@ -28,6 +28,19 @@ class StaffSignInTest {
   }
 
   @Test
+  void tenWrongPasswordsLockThatNameEvenForTheRightOneButNoOtherName() {
+    // "trainee" is used by this test only, so the lock cannot disturb other tests.
+    for (int i = 0; i < 10; i++) {
+      given().auth().preemptive().basic("trainee", "guess-" + i)
+          .when().get("/api/v1/staff/me").then().statusCode(401);
+    }
+    given().auth().preemptive().basic("trainee", "trainee-test-pw")
+        .when().get("/api/v1/staff/me").then().statusCode(401);
+    given().auth().preemptive().basic("nurse", "nurse-test-pw")
+        .when().get("/api/v1/staff/me").then().statusCode(200);
+  }
+
+  @Test
   void aNurseSeesHerRoles() {
     given().auth().preemptive().basic("nurse", "nurse-test-pw")
         .when().get("/api/v1/staff/me").then()
