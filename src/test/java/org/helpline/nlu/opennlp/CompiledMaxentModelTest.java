@@ -49,7 +49,7 @@ class CompiledMaxentModelTest {
 
   @Test
   void wordBigramsGoThroughTheGenericFeaturePath() throws IOException {
-    assertIdentical(train(new OpenNlpSettings("MAXENT_QN", 30, 1, true, true)),
+    assertIdentical(train(OpenNlpSettings.defaults().withIterations(30).withWordBigrams(true)),
         messages());
   }
 
