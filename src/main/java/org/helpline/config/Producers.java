@@ -59,8 +59,7 @@ public class Producers {
     return new BotFactory(
         new ContentValidator(config.content().minExamples(), config.content().maxReplyLength(),
             config.content().reviewMaxAge(), clock),
-        new OpenNlpSettings(defaults.algorithm(), nlu.iterations(), defaults.cutoff(),
-            defaults.charNgrams(), defaults.wordBigrams()),
+        defaults.withIterations(nlu.iterations()),
         new NluThresholds(nlu.minConfidence(), nlu.minMargin(), nlu.clarifyFloor(),
             nlu.safetyNetConfidence()),
         config.dialog().maxMisunderstandings());

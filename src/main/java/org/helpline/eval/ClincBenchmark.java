@@ -2,7 +2,10 @@ package org.helpline.eval;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.helpline.content.Content;
 import org.helpline.nlu.Classification;
@@ -19,7 +23,9 @@ import org.helpline.nlu.IntentClassifier;
 import org.helpline.nlu.TextNormaliser;
 import org.helpline.nlu.TrainingExample;
 import org.helpline.nlu.opennlp.IntentModelTrainer;
+import org.helpline.nlu.opennlp.OpenNlpIntentClassifier;
 import org.helpline.nlu.opennlp.OpenNlpSettings;
+import org.helpline.nlu.opennlp.PackagedModel;
 
 /**
  * Benchmarks the bot's real classifier pipeline on CLINC150 or on an {@code intents/} folder
@@ -28,9 +34,10 @@ import org.helpline.nlu.opennlp.OpenNlpSettings;
  * <p>Arguments, in any order: the data (a CLINC150 {@code .json} file, default
  * {@value #DEFAULT_DATA}, or an {@code intents/} directory), any number of settings rows
  * ({@code default}, or changes to the defaults such as {@code algorithm=MAXENT},
- * {@code iterations=200}, {@code cutoff=2}, {@code chars=false}, {@code bigrams=true}, joined
- * with {@code +}), and the flags {@code --threshold-only}, {@code --oos-class-only} and
- * {@code --no-timing}.
+ * {@code iterations=200}, {@code cutoff=2}, {@code chars=false}, {@code bigrams=true},
+ * {@code l1=0}, {@code l2=0.5}, {@code threads=2}, joined with {@code +}), and the flags
+ * {@code --threshold-only}, {@code --oos-class-only}, {@code --no-timing} and {@code --cached}
+ * (load the threshold-only model an earlier run saved under {@code target/bench/}).
  *
  * <p>On CLINC150 each row trains on {@code train} (the "threshold only" model) and on
  * {@code train + oos_train} with {@code oos} as a 151st intent (the "trained oos class" model),
@@ -47,8 +54,11 @@ public final class ClincBenchmark {
   private static final int WARM_UP_PASSES = 3;
   private static final int TIMED_PASSES = 5;
   private static final Path HELD_OUT = Path.of("src/test/resources/heldout");
+  /** Where trained CLINC models are kept for {@code --cached} runs. */
+  private static final Path CACHE = Path.of("target/bench");
   private static final Path PROPERTIES = Path.of("src/main/resources/application.properties");
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static double sink;
 
   private ClincBenchmark() {
@@ -61,6 +71,7 @@ public final class ClincBenchmark {
     boolean thresholdModel = true;
     boolean oosModel = true;
     boolean timing = true;
+    boolean cached = false;
     for (String arg : args) {
       if (arg.isBlank()) {
         continue;
@@ -69,6 +80,7 @@ public final class ClincBenchmark {
         case "--threshold-only" -> oosModel = false;
         case "--oos-class-only" -> thresholdModel = false;
         case "--no-timing" -> timing = false;
+        case "--cached" -> cached = true;
         default -> {
           if (arg.endsWith(".json") || arg.contains("/") || Files.isDirectory(Path.of(arg))) {
             data = Path.of(arg);
@@ -95,7 +107,7 @@ public final class ClincBenchmark {
         clinc.oosTrain().size(), clinc.oosVal().size(), clinc.oosTest().size());
     List<String> summary = new ArrayList<>();
     for (String row : rows) {
-      summary.add(clinc(clinc, row, settings(row), thresholdModel, oosModel, timing));
+      summary.add(clinc(clinc, row, settings(row), thresholdModel, oosModel, timing, cached));
     }
     System.out.println();
     System.out.println("Summary (test + oos_test; in-scope accuracy / oos recall, %;"
@@ -121,18 +133,16 @@ public final class ClincBenchmark {
       }
       String v = kv[1];
       s = switch (kv[0]) {
-        case "algorithm" -> new OpenNlpSettings(v, s.iterations(), s.cutoff(), s.charNgrams(),
-            s.wordBigrams());
-        case "iterations" -> new OpenNlpSettings(s.algorithm(), Integer.parseInt(v), s.cutoff(),
-            s.charNgrams(), s.wordBigrams());
-        case "cutoff" -> new OpenNlpSettings(s.algorithm(), s.iterations(), Integer.parseInt(v),
-            s.charNgrams(), s.wordBigrams());
-        case "chars" -> new OpenNlpSettings(s.algorithm(), s.iterations(), s.cutoff(),
-            Boolean.parseBoolean(v), s.wordBigrams());
-        case "bigrams" -> new OpenNlpSettings(s.algorithm(), s.iterations(), s.cutoff(),
-            s.charNgrams(), Boolean.parseBoolean(v));
+        case "algorithm" -> s.withAlgorithm(v);
+        case "iterations" -> s.withIterations(Integer.parseInt(v));
+        case "cutoff" -> s.withCutoff(Integer.parseInt(v));
+        case "chars" -> s.withCharNgrams(Boolean.parseBoolean(v));
+        case "bigrams" -> s.withWordBigrams(Boolean.parseBoolean(v));
+        case "l1" -> s.withL1Cost(Double.parseDouble(v));
+        case "l2" -> s.withL2Cost(Double.parseDouble(v));
+        case "threads" -> s.withThreads(Integer.parseInt(v));
         default -> throw new IllegalArgumentException("row '" + row + "': unknown setting "
-            + kv[0] + "; use algorithm, iterations, cutoff, chars or bigrams");
+            + kv[0] + "; use algorithm, iterations, cutoff, chars, bigrams, l1, l2 or threads");
       };
     }
     return s;
@@ -190,7 +200,7 @@ public final class ClincBenchmark {
   }
 
   private static String clinc(ClincData data, String row, OpenNlpSettings settings,
-      boolean thresholdModel, boolean oosModel, boolean timing) {
+      boolean thresholdModel, boolean oosModel, boolean timing, boolean cached) {
     System.out.println();
     System.out.println("== " + row + ": " + settings);
     TextNormaliser normaliser = TextNormaliser.plain();
@@ -201,13 +211,28 @@ public final class ClincBenchmark {
     String throughput = " | |";
     if (thresholdModel) {
       long start = System.nanoTime();
-      IntentClassifier classifier = new IntentModelTrainer(settings)
-          .train(examples(data.train()), normaliser);
+      long cpu = processCpu();
+      Optional<OpenNlpIntentClassifier> saved = cached ? cachedModel(settings, data.train())
+          : Optional.empty();
+      IntentClassifier classifier = saved.isPresent() ? saved.get()
+          : trainAndCache(settings, data.train());
       double seconds = (System.nanoTime() - start) / 1e9;
-      trainSeconds = String.format(Locale.ROOT, "%.1f", seconds);
-      System.out.printf(Locale.ROOT, "threshold only: trained on %d in-scope queries in %.1f s%n",
-          data.train().size(), seconds);
+      double cpuSeconds = (processCpu() - cpu) / 1e9;
+      if (saved.isPresent()) {
+        trainSeconds = "(cached)";
+        System.out.println("threshold only: model loaded from " + CACHE + " (the same model"
+            + " training gives; training not timed)");
+      } else {
+        trainSeconds = String.format(Locale.ROOT, "%.1f (CPU %.1f)", seconds, cpuSeconds);
+        System.out.printf(Locale.ROOT, "threshold only: trained on %d in-scope queries in %.1f"
+            + " s (process CPU time %.1f s: all threads, GC and JIT included)%n",
+            data.train().size(), seconds, cpuSeconds);
+      }
       Map<String, Metrics> results = evaluate(classifier, val, test, true);
+      Metrics typos = Metrics.of(score(classifier, Typos.of(data.test())), 0, 0);
+      System.out.printf(Locale.ROOT, "  test in-scope queries with 1-2 seeded typos each, no"
+          + " rejection: in-scope %.1f%% (clean: %.1f%%)%n", 100 * typos.inScope(),
+          100 * results.get("none").inScope());
       for (String rule : List.of("none", "top-prob", "margin", "prob+margin", PAPER)) {
         line.append(" | ").append(cell(results.get(rule)));
       }
@@ -302,6 +327,7 @@ public final class ClincBenchmark {
     long[] latencies = new long[texts.length * TIMED_PASSES];
     int k = 0;
     long total = 0;
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
     for (int pass = 0; pass < TIMED_PASSES; pass++) {
       long passStart = System.nanoTime();
       for (String text : texts) {
@@ -311,15 +337,18 @@ public final class ClincBenchmark {
       }
       total += System.nanoTime() - passStart;
     }
+    double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     Arrays.sort(latencies);
     double qps = latencies.length / (total / 1e9);
     double p50 = latencies[latencies.length / 2] / 1e3;
     double p99 = latencies[(int) Math.ceil(0.99 * latencies.length) - 1] / 1e3;
     System.out.printf(Locale.ROOT, "timing (threshold-only model, one thread, %d warm-up + %d"
-        + " timed passes over %d queries): %.0f queries/s, p50 %.1f us, p99 %.1f us, max %.1f"
-        + " us (checksum %.1f)%n", WARM_UP_PASSES, TIMED_PASSES, texts.length, qps, p50, p99,
+        + " timed passes over %d queries): %.0f queries/s wall, %.0f queries per CPU-second of"
+        + " the thread, p50 %.1f us, p99 %.1f us, max %.1f us (checksum %.1f)%n",
+        WARM_UP_PASSES, TIMED_PASSES, texts.length, qps, latencies.length / cpuSeconds, p50, p99,
         latencies[latencies.length - 1] / 1e3, sink);
-    return String.format(Locale.ROOT, " | %.0f | %.1f", qps, p99);
+    return String.format(Locale.ROOT, " | %.0f (%.0f per CPU-s) | %.1f", qps,
+        latencies.length / cpuSeconds, p99);
   }
 
   /** Trains on an {@code intents/} folder as the bot does and times it (cold, then warm). */
@@ -340,34 +369,41 @@ public final class ClincBenchmark {
     List<LabelledText> heldOut = Files.isDirectory(HELD_OUT) ? Evaluator.readFolder(HELD_OUT)
         : List.of();
     if (!heldOut.isEmpty()) {
-      double[] thresholds = botThresholds();
-      int in = 0;
-      int top1 = 0;
-      int answered = 0;
-      int oos = 0;
-      int rejected = 0;
-      for (LabelledText m : heldOut) {
-        Classification c = classifier.classify(m.text());
-        boolean reject = c.ranking().isEmpty() || Content.OUT_OF_SCOPE.equals(c.top().intent())
-            || c.top().confidence() < thresholds[0] || c.margin() < thresholds[1];
-        if (Content.OUT_OF_SCOPE.equals(m.intent())) {
-          oos++;
-          rejected += reject ? 1 : 0;
-        } else {
-          in++;
-          top1 += m.intent().equals(c.top().intent()) ? 1 : 0;
-          answered += !reject && m.intent().equals(c.top().intent()) ? 1 : 0;
-        }
-      }
-      System.out.printf(Locale.ROOT, "held-out %s (%d in-scope, %d out_of_scope): top-1 %.1f%%;"
-          + " at min-confidence %.2f and min-margin %.2f (no clarify step): in-scope %.1f%%,"
-          + " oos rejected %.1f%%%n", HELD_OUT, in, oos, 100.0 * top1 / Math.max(1, in),
-          thresholds[0], thresholds[1], 100.0 * answered / Math.max(1, in),
-          100.0 * rejected / Math.max(1, oos));
+      heldOut(classifier, heldOut, "held-out " + HELD_OUT);
+      heldOut(classifier, Typos.of(heldOut), "held-out with 1-2 seeded typos per message");
     }
     if (timing) {
       timing(classifier, heldOut.isEmpty() ? examples : heldOut);
     }
+  }
+
+  /** Top-1 accuracy and, at the bot's thresholds, in-scope answered right and oos rejected. */
+  private static void heldOut(IntentClassifier classifier, List<LabelledText> messages,
+      String name) {
+    double[] thresholds = botThresholds();
+    int in = 0;
+    int top1 = 0;
+    int answered = 0;
+    int oos = 0;
+    int rejected = 0;
+    for (LabelledText m : messages) {
+      Classification c = classifier.classify(m.text());
+      boolean reject = c.ranking().isEmpty() || Content.OUT_OF_SCOPE.equals(c.top().intent())
+          || c.top().confidence() < thresholds[0] || c.margin() < thresholds[1];
+      if (Content.OUT_OF_SCOPE.equals(m.intent())) {
+        oos++;
+        rejected += reject ? 1 : 0;
+      } else {
+        in++;
+        top1 += m.intent().equals(c.top().intent()) ? 1 : 0;
+        answered += !reject && m.intent().equals(c.top().intent()) ? 1 : 0;
+      }
+    }
+    System.out.printf(Locale.ROOT, "%s (%d in-scope, %d out_of_scope): top-1 %.1f%%;"
+        + " at min-confidence %.2f and min-margin %.2f (no clarify step): in-scope %.1f%%,"
+        + " oos rejected %.1f%%%n", name, in, oos, 100.0 * top1 / Math.max(1, in),
+        thresholds[0], thresholds[1], 100.0 * answered / Math.max(1, in),
+        100.0 * rejected / Math.max(1, oos));
   }
 
   private static Map<String, String> spelling(Path file) {
@@ -401,6 +437,52 @@ public final class ClincBenchmark {
     return new double[] {
         Double.parseDouble(p.getProperty("helpline.nlu.min-confidence", "0.6")),
         Double.parseDouble(p.getProperty("helpline.nlu.min-margin", "0.4"))};
+  }
+
+  /**
+   * The threshold-only model for these settings saved by an earlier run, when {@code --cached}
+   * is given: a {@link PackagedModel} file whose fingerprint covers the settings and examples,
+   * so a loaded model is the one training would give.
+   */
+  public static Optional<OpenNlpIntentClassifier> cachedModel(OpenNlpSettings settings,
+      List<LabelledText> train) {
+    List<TrainingExample> examples = examples(train);
+    TextNormaliser normaliser = TextNormaliser.plain();
+    String fingerprint = PackagedModel.fingerprint(settings, examples, normaliser);
+    Path file = CACHE.resolve("clinc-" + fingerprint + ".bin");
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return PackagedModel.read(in, fingerprint, settings, normaliser);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Trains the threshold-only model and saves it for {@link #cachedModel}. */
+  public static OpenNlpIntentClassifier trainAndCache(OpenNlpSettings settings,
+      List<LabelledText> train) {
+    List<TrainingExample> examples = examples(train);
+    TextNormaliser normaliser = TextNormaliser.plain();
+    OpenNlpIntentClassifier classifier = new IntentModelTrainer(settings).train(examples,
+        normaliser);
+    String fingerprint = PackagedModel.fingerprint(settings, examples, normaliser);
+    try {
+      Files.createDirectories(CACHE);
+      try (OutputStream out = Files.newOutputStream(CACHE.resolve("clinc-" + fingerprint
+          + ".bin"))) {
+        PackagedModel.write(classifier, fingerprint, out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return classifier;
+  }
+
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static void printMachine() {

@@ -160,11 +160,12 @@ public final class EvaluationCommand {
     System.out.println("  algorithm  iter cutoff chars bigrams  train-ms  cv-top1  held-out-in-scope");
     List<OpenNlpSettings> variants = List.of(
         OpenNlpSettings.defaults(),
-        new OpenNlpSettings("MAXENT_QN", 100, 1, true, true),
-        new OpenNlpSettings("MAXENT_QN", 100, 1, false, true),
-        new OpenNlpSettings("MAXENT_QN", 100, 0, true, false),
-        new OpenNlpSettings("MAXENT_QN", 200, 1, true, false),
-        new OpenNlpSettings("MAXENT", 300, 1, true, true));
+        OpenNlpSettings.defaults().withWordBigrams(true),
+        OpenNlpSettings.defaults().withCharNgrams(false).withWordBigrams(true),
+        OpenNlpSettings.defaults().withCutoff(0),
+        OpenNlpSettings.defaults().withIterations(200),
+        OpenNlpSettings.defaults().withAlgorithm("MAXENT").withIterations(300)
+            .withWordBigrams(true));
     for (OpenNlpSettings settings : variants) {
       long start = System.nanoTime();
       var classifier = new org.helpline.nlu.opennlp.IntentModelTrainer(settings)

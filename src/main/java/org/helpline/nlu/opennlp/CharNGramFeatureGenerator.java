@@ -12,8 +12,11 @@ import opennlp.tools.doccat.FeatureGenerator;
  */
 public final class CharNGramFeatureGenerator implements FeatureGenerator {
 
-  private static final int MIN = 4;
-  private static final int MAX = 4;
+  static final int MIN = 4;
+  static final int MAX = 4;
+  /** Shorter words get no n-grams. */
+  static final int MIN_WORD = 5;
+  static final String PREFIX = "c=";
 
   /** Public and without arguments because OpenNLP re-creates generators by class name. */
   public CharNGramFeatureGenerator() {
@@ -23,13 +26,13 @@ public final class CharNGramFeatureGenerator implements FeatureGenerator {
   public Collection<String> extractFeatures(String[] words, Map<String, Object> extraInformation) {
     List<String> features = new ArrayList<>();
     for (String word : words) {
-      if (word.length() < 5) {
+      if (word.length() < MIN_WORD) {
         continue; // short words are covered by the bag-of-words features
       }
       String marked = "<" + word + ">";
       for (int n = MIN; n <= MAX; n++) {
         for (int i = 0; i + n <= marked.length(); i++) {
-          features.add("c=" + marked.substring(i, i + n));
+          features.add(PREFIX + marked.substring(i, i + n));
         }
       }
     }

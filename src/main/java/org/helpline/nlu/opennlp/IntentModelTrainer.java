@@ -18,7 +18,7 @@ import org.helpline.nlu.TrainingExample;
 
 /**
  * Trains an {@link OpenNlpIntentClassifier} from labelled examples. Training is deterministic:
- * the same examples in the same order give the same model (single thread).
+ * the same examples in the same order give the same model (with one training thread).
  */
 public final class IntentModelTrainer {
 
@@ -44,7 +44,11 @@ public final class IntentModelTrainer {
     params.put(TrainingParameters.ALGORITHM_PARAM, settings.algorithm());
     params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
     params.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
-    params.put(TrainingParameters.THREADS_PARAM, 1);
+    params.put(TrainingParameters.THREADS_PARAM, settings.threads());
+    if ("MAXENT_QN".equals(settings.algorithm())) {
+      params.put("L1Cost", settings.l1Cost());
+      params.put("L2Cost", settings.l2Cost());
+    }
     try {
       FeatureGenerator[] generators = featureGenerators().toArray(FeatureGenerator[]::new);
       DoccatModel model = DocumentCategorizerME.train("en",

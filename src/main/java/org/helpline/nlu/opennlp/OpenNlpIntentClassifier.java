@@ -1,9 +1,11 @@
 package org.helpline.nlu.opennlp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.ml.model.MaxentModel;
 import org.helpline.nlu.Classification;
@@ -26,12 +28,26 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
   private final MaxentModel model;
   private final List<FeatureGenerator> features;
   private final TextNormaliser normaliser;
+  /** The fast evaluator of an L-BFGS model; null for other model types. */
+  private final CompiledMaxentModel compiled;
+  /** Each outcome's place in alphabetical order, to break ties in the ranking. */
+  private final int[] nameOrder;
 
   OpenNlpIntentClassifier(MaxentModel model, List<FeatureGenerator> features,
       TextNormaliser normaliser) {
     this.model = model;
     this.features = List.copyOf(features);
     this.normaliser = normaliser;
+    this.compiled = CompiledMaxentModel.of(model).orElse(null);
+    Integer[] byName = new Integer[model.getNumOutcomes()];
+    for (int i = 0; i < byName.length; i++) {
+      byName[i] = i;
+    }
+    Arrays.sort(byName, Comparator.comparing(model::getOutcome));
+    nameOrder = new int[byName.length];
+    for (int rank = 0; rank < byName.length; rank++) {
+      nameOrder[byName[rank]] = rank;
+    }
   }
 
   /** The trained model (for {@link PackagedModel}). */
@@ -47,23 +63,121 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
       return new Classification(normalised, List.of());
     }
     String[] words = tokens.toArray(String[]::new);
-    List<String> context = new ArrayList<>();
-    for (FeatureGenerator generator : features) {
-      context.addAll(generator.extractFeatures(words, Map.of()));
-    }
-    double[] probabilities = model.eval(context.toArray(String[]::new));
+    double[] probabilities = compiled != null ? compiledEval(words) : model.eval(context(words));
     if (isUniform(probabilities)) {
       // None of the message's features was seen in training: the model knows nothing about
       // it, and an arbitrary "top" intent would only mislead.
       return new Classification(normalised, List.of());
     }
-    List<IntentScore> ranking = new ArrayList<>(probabilities.length);
-    for (int i = 0; i < probabilities.length; i++) {
-      ranking.add(new IntentScore(model.getOutcome(i), probabilities[i]));
+    int[] order = rank(probabilities);
+    IntentScore[] ranking = new IntentScore[order.length];
+    for (int i = 0; i < order.length; i++) {
+      ranking[i] = new IntentScore(model.getOutcome(order[i]), probabilities[order[i]]);
     }
-    ranking.sort(Comparator.comparingDouble(IntentScore::confidence).reversed()
-        .thenComparing(IntentScore::intent));
-    return new Classification(normalised, ranking);
+    return new Classification(normalised, Arrays.asList(ranking));
+  }
+
+  /** The features OpenNLP's categoriser would give the model, as strings, in order. */
+  String[] context(String[] words) {
+    List<String> context = new ArrayList<>();
+    for (FeatureGenerator generator : features) {
+      context.addAll(generator.extractFeatures(words, Map.of()));
+    }
+    return context.toArray(String[]::new);
+  }
+
+  /** OpenNLP's evaluation of the model on {@link #context}, for tests of the compiled path. */
+  double[] openNlpEval(String[] words) {
+    return model.eval(context(words));
+  }
+
+  /**
+   * The same features as {@link #context}, in the same order, as ids of the compiled model;
+   * the bag of words and character n-grams are looked up without building their strings.
+   */
+  double[] compiledEval(String[] words) {
+    int[] ids = new int[16 + words.length * 8];
+    int count = 0;
+    char[] marked = new char[32];
+    for (FeatureGenerator generator : features) {
+      if (generator.getClass() == BagOfWordsFeatureGenerator.class) {
+        // IntentModelTrainer builds it with no arguments: every token, prefix "bow=".
+        for (String word : words) {
+          ids = grow(ids, count, 1);
+          ids[count] = compiled.index("bow=", word);
+          count += ids[count] >= 0 ? 1 : 0;
+        }
+      } else if (generator instanceof CharNGramFeatureGenerator) {
+        for (String word : words) {
+          if (word.length() < CharNGramFeatureGenerator.MIN_WORD) {
+            continue;
+          }
+          int length = word.length() + 2;
+          if (marked.length < length) {
+            marked = new char[length * 2];
+          }
+          marked[0] = '<';
+          word.getChars(0, word.length(), marked, 1);
+          marked[length - 1] = '>';
+          for (int n = CharNGramFeatureGenerator.MIN; n <= CharNGramFeatureGenerator.MAX; n++) {
+            ids = grow(ids, count, length);
+            for (int i = 0; i + n <= length; i++) {
+              ids[count] = compiled.index(CharNGramFeatureGenerator.PREFIX, marked, i, n);
+              count += ids[count] >= 0 ? 1 : 0;
+            }
+          }
+        }
+      } else {
+        for (String feature : generator.extractFeatures(words, Map.of())) {
+          ids = grow(ids, count, 1);
+          ids[count] = compiled.index(feature);
+          count += ids[count] >= 0 ? 1 : 0;
+        }
+      }
+    }
+    return compiled.eval(ids, count);
+  }
+
+  private static int[] grow(int[] ids, int count, int more) {
+    return count + more <= ids.length ? ids : Arrays.copyOf(ids, Math.max(ids.length * 2,
+        count + more));
+  }
+
+  /**
+   * Outcome indices by probability, highest first, ties in alphabetical order of the intent:
+   * a merge sort of plain ints instead of sorting boxed scores with a comparator.
+   */
+  private int[] rank(double[] p) {
+    int n = p.length;
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    int[] b = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int lo = 0; lo < n; lo += 2 * width) {
+        int mid = Math.min(lo + width, n);
+        int hi = Math.min(lo + 2 * width, n);
+        int i = lo;
+        int j = mid;
+        for (int k = lo; k < hi; k++) {
+          if (i < mid && (j >= hi || !before(p, a[j], a[i]))) {
+            b[k] = a[i++];
+          } else {
+            b[k] = a[j++];
+          }
+        }
+      }
+      int[] t = a;
+      a = b;
+      b = t;
+    }
+    return a;
+  }
+
+  private boolean before(double[] p, int x, int y) {
+    int c = Double.compare(p[y], p[x]);
+    return c < 0 || c == 0 && nameOrder[x] < nameOrder[y];
   }
 
   private static boolean isUniform(double[] probabilities) {

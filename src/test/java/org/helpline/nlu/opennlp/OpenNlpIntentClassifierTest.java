@@ -34,7 +34,7 @@ class OpenNlpIntentClassifierTest {
 
   private final TextNormaliser normaliser = new TextNormaliser(Map.of("imunotherapy",
       "immunotherapy"));
-  private final OpenNlpSettings settings = new OpenNlpSettings("MAXENT_QN", 100, 0, true, true);
+  private final OpenNlpSettings settings = OpenNlpSettings.defaults().withCutoff(0).withWordBigrams(true);
 
   @Test
   void ranksEveryIntentWithProbabilitiesThatSumToOne() {

@@ -57,7 +57,7 @@ class PackagedModelTest {
   @Test
   void otherSettingsTrainInsteadOfUsingThePackagedModel() {
     BotFactory other = new BotFactory(new ContentValidator(25, 600),
-        new OpenNlpSettings("MAXENT_QN", 99, 1, true, false), NluThresholds.DEFAULTS, 3);
+        OpenNlpSettings.defaults().withIterations(99), NluThresholds.DEFAULTS, 3);
     HelplineBot bot = other.build(RealBot.get().content());
     assertFalse(bot.modelPackaged(), "a model trained with other settings must not be used");
   }
