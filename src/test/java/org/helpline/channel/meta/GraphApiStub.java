@@ -41,6 +41,7 @@ public final class GraphApiStub {
   private static final String CONTROL = "/__stub/";
   private static final String FAIL = "fail";
   private static final String HANG = "hang";
+  private static final String RELEASE = "release";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -89,6 +90,14 @@ public final class GraphApiStub {
   /** Never answers a later send to this recipient (until the caller gives up). */
   public static void hangFor(String recipient) {
     control("POST", HANG, recipient);
+  }
+
+  /**
+   * Answers later sends to this recipient with 200 again, and lets the sends it is holding
+   * (after {@link #hangFor}) finish.
+   */
+  public static void release(String recipient) {
+    control("POST", RELEASE, recipient);
   }
 
   /** Sleeps, for tests that must show that nothing happens. */
@@ -185,7 +194,10 @@ public final class GraphApiStub {
         "authorization", auth == null ? "" : auth, "body", body, "recipient", recipient));
     String mode = behaviour.getOrDefault(recipient, "");
     if (mode.equals(HANG)) {
-      pause(Duration.ofSeconds(30).toMillis());
+      long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (HANG.equals(behaviour.get(recipient)) && System.nanoTime() < until) {
+        pause(20);
+      }
     }
     if (mode.equals(FAIL)) {
       respond(exchange, 500, "{\"error\":{\"message\":\"An unexpected error has occurred."
