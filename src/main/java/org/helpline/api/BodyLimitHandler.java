@@ -26,7 +26,9 @@ public class BodyLimitHandler {
   }
 
   void install(@Observes Router router) {
-    router.route().order(Integer.MIN_VALUE).handler(this::check);
+    // Just after Quarkus's quarkus.http.header.* routes (order MIN_VALUE), so a refusal
+    // carries the security headers too; before everything that reads a body.
+    router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
   }
 
   /**

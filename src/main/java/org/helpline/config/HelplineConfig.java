@@ -202,6 +202,13 @@ public interface HelplineConfig {
 
     /** Origins allowed to call the chat API from a browser; empty means same origin only. */
     Optional<java.util.List<String>> allowedOrigins();
+
+    /**
+     * Who may show the demo page in a frame: the CSP {@code frame-ancestors} source list, e.g.
+     * {@code https://www.example.org}; {@code 'none'} means no one.
+     */
+    @WithDefault("'none'")
+    String frameAncestors();
   }
 
   /** Staff accounts. */
