@@ -169,7 +169,7 @@
     }
     $('console-title').textContent = roles.length === 2 ? 'Nurses and editors'
       : roles[0] === 'editor' ? 'Editors' : 'Nurses';
-    say($('status'), 'Signed in as ' + me.name + '.');
+    say($('status'), '');
     $('console-title').focus();
     if (hasRole('nurse')) {
       loadQueue();
