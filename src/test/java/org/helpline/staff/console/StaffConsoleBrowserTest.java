@@ -148,7 +148,8 @@ class StaffConsoleBrowserTest {
   }
 
   @Test
-  void theTriageBoxShowsUrgencyRuleTopicsContentAndNextStepsOnANarrowScreen() {
+  void theTriageBoxShowsUrgencyRuleTopicsContentAndNextStepsOnANarrowScreen()
+      throws IOException {
     driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 360,
         "height", 740, "deviceScaleFactor", 1, "mobile", true));
     signIn("nurse", "nurse-test-pw");
@@ -177,6 +178,9 @@ class StaffConsoleBrowserTest {
     assertEquals(360L, ((Number) widths.get("inner")).longValue());
     assertTrue(((Number) widths.get("scroll")).intValue()
         <= ((Number) widths.get("client")).intValue(), "no sideways scrolling: " + widths);
+    // For a look by eye; not committed.
+    Files.write(Path.of("target", "staff-console-360.png"),
+        driver.getScreenshotAs(OutputType.BYTES));
   }
 
   @Test
