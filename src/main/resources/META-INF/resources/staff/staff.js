@@ -503,65 +503,72 @@
 
   // ---------------------------------------------------------------- editors
 
-  function loadUnrecognised() {
-    var list = $('unrecognised-list');
-    say($('unrecognised-message'), 'Loading…');
-    api('GET', 'staff/unrecognised?days=30').then(function (result) {
+  /**
+   * Loads one of the editors' reports into its list: render(data, list) fills the list and
+   * returns the summary line.
+   */
+  function loadReport(path, name, doing, render) {
+    var list = $(name + '-list');
+    var message = $(name + '-message');
+    say(message, 'Loading…');
+    api('GET', path).then(function (result) {
       if (result.status !== 200 || !result.data) {
-        say($('unrecognised-message'), problem(result, 'loading the questions'), 'error');
+        say(message, problem(result, doing), 'error');
         return;
       }
       clear(list);
-      var groups = result.data.groups || [];
-      groups.forEach(function (g) {
-        var item = el('li', 'entry');
-        item.appendChild(el('p', 'entry-head', g.count + (g.count === 1 ? ' time' : ' times')
-          + ' · last ' + time(g.lastSeen)));
-        var examples = el('ul', 'examples');
-        (g.examples || []).forEach(function (text) {
-          examples.appendChild(el('li', null, text));
-        });
-        item.appendChild(examples);
-        var closest = (g.closestIntents || []).map(function (c) {
-          return c.intent + ' (' + c.count + ')';
-        }).join(', ');
-        item.appendChild(el('p', 'meta', 'Closest topics: ' + (closest || 'none')));
-        list.appendChild(item);
-      });
-      say($('unrecognised-message'), groups.length === 0 ? 'Nothing unrecognised.'
-        : result.data.total + ' questions in ' + groups.length + ' groups.');
+      say(message, render(result.data, list));
     });
   }
 
-  function loadFeedback() {
-    var list = $('feedback-list');
-    say($('feedback-message'), 'Loading…');
-    api('GET', 'staff/feedback?days=30').then(function (result) {
-      if (result.status !== 200 || !result.data) {
-        say($('feedback-message'), problem(result, 'loading the feedback'), 'error');
-        return;
-      }
-      clear(list);
-      var intents = result.data.intents || [];
-      intents.forEach(function (f) {
-        var item = el('li', 'entry');
-        var head = el('p', 'entry-head');
-        head.appendChild(el('span', 'intent-name', f.intent));
-        head.appendChild(el('span', 'good', f.helpful + ' helpful'));
-        head.appendChild(el('span', 'bad', f.notHelpful + ' not helpful'));
-        item.appendChild(head);
-        if (f.comments && f.comments.length) {
-          var comments = el('ul', 'examples');
-          f.comments.forEach(function (c) {
-            comments.appendChild(el('li', null, c));
-          });
-          item.appendChild(comments);
-        }
-        list.appendChild(item);
+  function loadUnrecognised() {
+    loadReport('staff/unrecognised?days=30', 'unrecognised', 'loading the questions',
+      function (data, list) {
+        var groups = data.groups || [];
+        groups.forEach(function (g) {
+          var item = el('li', 'entry');
+          item.appendChild(el('p', 'entry-head', g.count + (g.count === 1 ? ' time' : ' times')
+            + ' · last ' + time(g.lastSeen)));
+          item.appendChild(texts(g.examples));
+          var closest = (g.closestIntents || []).map(function (c) {
+            return c.intent + ' (' + c.count + ')';
+          }).join(', ');
+          item.appendChild(el('p', 'meta', 'Closest topics: ' + (closest || 'none')));
+          list.appendChild(item);
+        });
+        return groups.length === 0 ? 'Nothing unrecognised.'
+          : data.total + ' questions in ' + groups.length + ' groups.';
       });
-      say($('feedback-message'), intents.length === 0 ? 'No ratings yet.'
-        : 'Ratings for ' + intents.length + (intents.length === 1 ? ' topic.' : ' topics.'));
+  }
+
+  function loadFeedback() {
+    loadReport('staff/feedback?days=30', 'feedback', 'loading the feedback',
+      function (data, list) {
+        var intents = data.intents || [];
+        intents.forEach(function (f) {
+          var item = el('li', 'entry');
+          var head = el('p', 'entry-head');
+          head.appendChild(el('span', 'intent-name', f.intent));
+          head.appendChild(el('span', 'good', f.helpful + ' helpful'));
+          head.appendChild(el('span', 'bad', f.notHelpful + ' not helpful'));
+          item.appendChild(head);
+          if (f.comments && f.comments.length) {
+            item.appendChild(texts(f.comments));
+          }
+          list.appendChild(item);
+        });
+        return intents.length === 0 ? 'No ratings yet.'
+          : 'Ratings for ' + intents.length + (intents.length === 1 ? ' topic.' : ' topics.');
+      });
+  }
+
+  /** A bulleted list of texts people wrote (redacted by the server), as plain text. */
+  function texts(items) {
+    var list = el('ul', 'examples');
+    (items || []).forEach(function (text) {
+      list.appendChild(el('li', null, text));
     });
+    return list;
   }
 
   function reloadContent() {

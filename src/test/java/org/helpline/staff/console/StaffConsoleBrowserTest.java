@@ -20,19 +20,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.helpline.staff.editor.LiveContentDirectory;
-import org.helpline.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.helpline.support.ChromiumBrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The staff console in a real browser (Debian's Chromium, headless) against the real bot: people
@@ -42,7 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @TestProfile(LiveContentDirectory.Profile.class)
-class StaffConsoleBrowserTest {
+class StaffConsoleBrowserTest extends ChromiumBrowserTest {
 
   /** Written on every run; docs/staff-console.png is a reviewed copy. */
   private static final Path SCREENSHOT = Path.of("target", "staff-console.png");
@@ -50,24 +45,6 @@ class StaffConsoleBrowserTest {
 
   @TestHTTPResource("/staff/")
   URL console;
-
-  private HeadlessChromium browser;
-  private ChromeDriver driver;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    browser = HeadlessChromium.start();
-    driver = browser.driver();
-    wait = browser.waiter();
-  }
-
-  @AfterEach
-  void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void aNurseReadsTheRedactedTranscriptClaimsAndClosesAHandoff() {
@@ -262,10 +239,6 @@ class StaffConsoleBrowserTest {
 
   // ------------------------------------------------------------------ the console
 
-  private JavascriptExecutor js() {
-    return driver;
-  }
-
   private void signIn(String name, String password) {
     driver.get(console.toString());
     wait.until(d -> d.findElement(By.id("sign-in-name")).isDisplayed());
@@ -284,9 +257,6 @@ class StaffConsoleBrowserTest {
     return driver.findElement(By.id(id)).getText();
   }
 
-  private String activeElementId() {
-    return (String) js().executeScript("return document.activeElement.id");
-  }
 
   /** The queue entry of a conversation; the console shows its id's first 8 characters. */
   private WebElement entryFor(String conversationId) {

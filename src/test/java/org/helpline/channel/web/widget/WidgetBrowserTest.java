@@ -15,20 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.helpline.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.helpline.support.ChromiumBrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The widget in a real browser (Debian's Chromium, headless) against the real bot: asking,
@@ -37,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * chromium-driver}).
  */
 @QuarkusTest
-class WidgetBrowserTest {
+class WidgetBrowserTest extends ChromiumBrowserTest {
 
   /**
    * Each run writes its screenshot under target/, so a test run never changes a tracked file;
@@ -47,24 +42,6 @@ class WidgetBrowserTest {
 
   @TestHTTPResource("/")
   URL home;
-
-  private HeadlessChromium browser;
-  private ChromeDriver driver;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    browser = HeadlessChromium.start();
-    driver = browser.driver();
-    wait = browser.waiter();
-  }
-
-  @AfterEach
-  void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void aVisitorAsksTapsAQuickReplyReloadsAndReachesANurse() throws IOException {
@@ -219,10 +196,6 @@ class WidgetBrowserTest {
         "focus returns to the launcher on close");
   }
 
-  private JavascriptExecutor js() {
-    return driver;
-  }
-
   private void openDemoPage() {
     driver.get(home.toString());
     wait.until(d -> d.findElement(By.cssSelector(".hlw-launcher")).isDisplayed());
@@ -275,9 +248,6 @@ class WidgetBrowserTest {
     return raw == null ? null : raw.toString().replace("\"", "");
   }
 
-  private String activeElementId() {
-    return (String) js().executeScript("return document.activeElement.id");
-  }
 
   private void assertKindErrorWithNumbers() {
     List<WebElement> errors = driver.findElements(By.cssSelector(".hlw-msg-error"));

@@ -8,40 +8,39 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, headless, driven by Debian's chromedriver, for the browser tests: a fresh
- * profile per browser, nothing downloaded. {@link #start} skips the calling test (a JUnit
- * assumption) when Chromium or chromedriver is not installed
- * ({@code apt-get install chromium chromium-driver}).
+ * What the browser tests share: Debian's Chromium, headless, driven by Debian's chromedriver,
+ * a fresh profile for every test, nothing downloaded. A test is skipped (a JUnit assumption)
+ * when Chromium or chromedriver is not installed ({@code apt-get install chromium
+ * chromium-driver}).
  */
-public final class HeadlessChromium implements AutoCloseable {
+public abstract class ChromiumBrowserTest {
 
   public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-  private final ChromeDriver driver;
-  private final Path profile;
-  private final WebDriverWait wait;
+  /** The browser, 1280 x 900 to start with. */
+  protected ChromeDriver driver;
+  /** Waits up to 15 seconds. */
+  protected WebDriverWait wait;
+  private Path profile;
 
-  private HeadlessChromium(ChromeDriver driver, Path profile) {
-    this.driver = driver;
-    this.profile = profile;
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-  }
-
-  /** Starts a browser with a 1280 x 900 window, or skips the test without Chromium. */
-  public static HeadlessChromium start() throws IOException {
+  @BeforeEach
+  void startBrowser() throws IOException {
     assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
         "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
     // Never let Selenium Manager look for (or download) a browser or driver.
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     System.setProperty("SE_OFFLINE", "true");
-    Path profile = Files.createTempDirectory("helpline-chromium-");
+    profile = Files.createTempDirectory("helpline-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
@@ -50,26 +49,29 @@ public final class HeadlessChromium implements AutoCloseable {
         "--user-data-dir=" + profile, "--window-size=1280,900");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    ChromeDriver driver = new ChromeDriver(service, options);
+    driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
-    return new HeadlessChromium(driver, profile);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
   }
 
-  public ChromeDriver driver() {
+  @AfterEach
+  void stopBrowser() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  protected JavascriptExecutor js() {
     return driver;
   }
 
-  /** Waits up to 15 seconds. */
-  public WebDriverWait waiter() {
-    return wait;
-  }
-
-  /** Quits the browser and deletes its profile. */
-  @Override
-  public void close() throws IOException {
-    driver.quit();
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+  /** The id of the element that has the keyboard focus. */
+  protected String activeElementId() {
+    return (String) js().executeScript("return document.activeElement.id");
   }
 }
