@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,26 +13,17 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.helpline.support.ChromiumBrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The widget in a real browser (Debian's Chromium, headless) against the real bot: asking,
@@ -42,10 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * chromium-driver}).
  */
 @QuarkusTest
-class WidgetBrowserTest {
+class WidgetBrowserTest extends ChromiumBrowserTest {
 
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   /**
    * Each run writes its screenshot under target/, so a test run never changes a tracked file;
    * docs/widget-screenshot.png is a reviewed copy of it, linked from the README.
@@ -54,43 +42,6 @@ class WidgetBrowserTest {
 
   @TestHTTPResource("/")
   URL home;
-
-  private ChromeDriver driver;
-  private Path profile;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-        "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-    // Never let Selenium Manager look for (or download) a browser or driver.
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    System.setProperty("SE_OFFLINE", "true");
-    profile = Files.createTempDirectory("widget-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-        "--user-data-dir=" + profile, "--window-size=1280,900");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-  }
-
-  @AfterEach
-  void stopBrowser() throws IOException {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
-  }
 
   @Test
   void aVisitorAsksTapsAQuickReplyReloadsAndReachesANurse() throws IOException {
@@ -245,10 +196,6 @@ class WidgetBrowserTest {
         "focus returns to the launcher on close");
   }
 
-  private JavascriptExecutor js() {
-    return driver;
-  }
-
   private void openDemoPage() {
     driver.get(home.toString());
     wait.until(d -> d.findElement(By.cssSelector(".hlw-launcher")).isDisplayed());
@@ -301,9 +248,6 @@ class WidgetBrowserTest {
     return raw == null ? null : raw.toString().replace("\"", "");
   }
 
-  private String activeElementId() {
-    return (String) js().executeScript("return document.activeElement.id");
-  }
 
   private void assertKindErrorWithNumbers() {
     List<WebElement> errors = driver.findElements(By.cssSelector(".hlw-msg-error"));
