@@ -360,11 +360,12 @@ public final class ClincBenchmark {
     IntentClassifier classifier = null;
     for (int run = 1; run <= 3; run++) {
       long start = System.nanoTime();
+      long cpu = processCpu();
       classifier = new IntentModelTrainer(settings).train(examples(examples), normaliser);
-      System.out.printf(Locale.ROOT, "training run %d (%s): %d examples, %d intents, %.2f s%n",
-          run, run == 1 ? "cold JVM, as at start-up" : "warm", examples.size(),
-          examples.stream().map(LabelledText::intent).distinct().count(),
-          (System.nanoTime() - start) / 1e9);
+      System.out.printf(Locale.ROOT, "training run %d (%s): %d examples, %d intents, %.2f s"
+          + " (process CPU %.2f s)%n", run, run == 1 ? "cold JVM, as at start-up" : "warm",
+          examples.size(), examples.stream().map(LabelledText::intent).distinct().count(),
+          (System.nanoTime() - start) / 1e9, (processCpu() - cpu) / 1e9);
     }
     List<LabelledText> heldOut = Files.isDirectory(HELD_OUT) ? Evaluator.readFolder(HELD_OUT)
         : List.of();

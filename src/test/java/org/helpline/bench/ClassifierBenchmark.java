@@ -9,9 +9,7 @@ import org.helpline.eval.ClincData;
 import org.helpline.eval.LabelledText;
 import org.helpline.nlu.Classification;
 import org.helpline.nlu.IntentClassifier;
-import org.helpline.nlu.TextNormaliser;
-import org.helpline.nlu.TrainingExample;
-import org.helpline.nlu.opennlp.IntentModelTrainer;
+import org.helpline.nlu.opennlp.OpenNlpSettings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,14 +46,16 @@ public class ClassifierBenchmark {
   private String[] queries;
   private int next;
 
-  /** Trains on {@code train} once per fork; the queries are {@code test + oos_test}, in order. */
+  /**
+   * Trains on {@code train} once per fork, or loads the model an earlier benchmark run saved for
+   * these settings (the same model); the queries are {@code test + oos_test}, in order.
+   */
   @Setup(Level.Trial)
   public void setUp() {
     ClincData clinc = ClincData.read(Path.of(data));
-    List<TrainingExample> train = clinc.train().stream()
-        .map(m -> new TrainingExample(m.intent(), m.text())).toList();
-    classifier = new IntentModelTrainer(ClincBenchmark.settings(settings))
-        .train(train, TextNormaliser.plain());
+    OpenNlpSettings row = ClincBenchmark.settings(settings);
+    classifier = ClincBenchmark.cachedModel(row, clinc.train())
+        .orElseGet(() -> ClincBenchmark.trainAndCache(row, clinc.train()));
     List<LabelledText> test = new ArrayList<>(clinc.test());
     test.addAll(clinc.oosTest());
     queries = test.stream().map(LabelledText::text).toArray(String[]::new);
