@@ -72,6 +72,11 @@ public class MetaDispatcher {
     executor.shutdown();
   }
 
+  /** Tasks running or waiting for a thread (for tests). */
+  int pending() {
+    return executor.getActiveCount() + executor.getQueue().size();
+  }
+
   /** The running bot's helpline facts; 503 while it is starting, so Meta redelivers later. */
   public HelplineFacts helpline() {
     return bots.current().map(bot -> bot.content().helpline())
