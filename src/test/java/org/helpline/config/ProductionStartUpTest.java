@@ -11,10 +11,8 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import org.helpline.staff.StaffAccountFiles;
-import org.jboss.logmanager.ExtLogRecord;
+import org.helpline.support.LogCapture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +39,7 @@ class ProductionStartUpTest {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("helpline.storage.data-dir", "./target/prod-start-up-data");
+      return Map.of("helpline.storage.data-dir", "./target/prod-data");
     }
   }
 
@@ -83,35 +81,17 @@ class ProductionStartUpTest {
    * with the asynchronous console handler).
    */
   private static String refused(QuarkusMainLauncher launcher, Map<String, String> properties) {
-    StringBuffer logged = new StringBuffer();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.append(record instanceof ExtLogRecord ext ? ext.getFormattedMessage()
-            : record.getMessage()).append('\n');
-        for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-          logged.append(t).append('\n');
-        }
-      }
-
-      @Override
-      public void flush() {
-      }
-
-      @Override
-      public void close() {
-      }
-    };
     properties.forEach(System::setProperty);
-    java.util.logging.Logger.getLogger("").addHandler(capture);
     LaunchResult result;
-    try {
+    List<String> logged;
+    try (LogCapture capture = LogCapture.start()) {
       result = launcher.launch();
+      logged = capture.lines();
     } finally {
-      java.util.logging.Logger.getLogger("").removeHandler(capture);
       properties.keySet().forEach(System::clearProperty);
     }
-    String output = logged + result.getOutput() + "\n" + result.getErrorOutput();
+    String output = String.join("\n", logged) + "\n" + result.getOutput() + "\n"
+        + result.getErrorOutput();
     assertEquals(1, result.exitCode(), output);
     assertTrue(output.contains("refusing to start in the prod profile")
         || output.contains("bad staff accounts file"), output);

@@ -4,10 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,21 +14,8 @@ import org.junit.jupiter.api.Test;
  * answers.
  */
 @QuarkusTest
-@TestProfile(ProductionWithoutSecretsTest.ProdWithoutSecrets.class)
+@TestProfile(ProductionStartUpTest.Prod.class)
 class ProductionWithoutSecretsTest {
-
-  /** The production profile and nothing else but a data directory under target/. */
-  public static class ProdWithoutSecrets implements QuarkusTestProfile {
-    @Override
-    public String getConfigProfile() {
-      return "prod";
-    }
-
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("helpline.storage.data-dir", "./target/prod-without-secrets-data");
-    }
-  }
 
   @Test
   void itStartsWithTheChannelsOffAndNoOneSignedIn() {
