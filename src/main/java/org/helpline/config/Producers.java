@@ -1,6 +1,7 @@
 package org.helpline.config;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,7 +104,7 @@ public class Producers {
   @Produces
   @Singleton
   ConversationService conversationService(BotHolder bots, ConversationStore store, Clock clock,
-      HelplineConfig config, RateLimits rateLimits) {
+      HelplineConfig config, RateLimits rateLimits, MeterRegistry meters) {
     SenderKeys senderKeys = config.channels().userIdKey()
         .map(secret -> new SenderKeys(secret.getBytes(StandardCharsets.UTF_8)))
         .orElseGet(() -> {
@@ -112,7 +113,8 @@ public class Producers {
           return SenderKeys.random();
         });
     return new ConversationService(bots, store, clock, config.chat().maxTextLength(),
-        config.storage().idleTimeout(), senderKeys, rateLimits);
+        config.storage().idleTimeout(), senderKeys, rateLimits,
+        new MicrometerTurnMetrics(meters));
   }
 
   /** The one active datasource (see {@link #conversationStore}). */

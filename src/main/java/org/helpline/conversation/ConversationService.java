@@ -39,6 +39,7 @@ public final class ConversationService {
   private final Duration idleTimeout;
   private final SenderKeys senderKeys;
   private final RateLimits rateLimits;
+  private final TurnMetrics metrics;
 
   /** A service without rate limits. */
   public ConversationService(BotHolder bots, ConversationStore store, Clock clock,
@@ -46,8 +47,17 @@ public final class ConversationService {
     this(bots, store, clock, maxTextLength, idleTimeout, senderKeys, RateLimits.off());
   }
 
+  /** A service without metrics. */
   public ConversationService(BotHolder bots, ConversationStore store, Clock clock,
       int maxTextLength, Duration idleTimeout, SenderKeys senderKeys, RateLimits rateLimits) {
+    this(bots, store, clock, maxTextLength, idleTimeout, senderKeys, rateLimits,
+        TurnMetrics.none());
+  }
+
+  public ConversationService(BotHolder bots, ConversationStore store, Clock clock,
+      int maxTextLength, Duration idleTimeout, SenderKeys senderKeys, RateLimits rateLimits,
+      TurnMetrics metrics) {
+    this.metrics = metrics;
     this.bots = bots;
     this.store = store;
     this.clock = clock;
@@ -102,6 +112,9 @@ public final class ConversationService {
     UserTurn input = new UserTurn(safety, nlu, quickReply, now);
 
     ChatOutcome outcome;
+    // The queue entry this turn opened, if any: set inside the store's transaction, counted
+    // once it has committed.
+    String[] opened = {null};
     try {
       String id = existing.orElseGet(() -> UUID.randomUUID().toString());
       outcome = store.applyTurn(id, messageKey, senderKey, message.channel(), now, current -> {
@@ -111,6 +124,8 @@ public final class ConversationService {
         // nothing, and an emergency raises the open entry's urgency (the store joins it).
         Optional<HandoffRecord> queued = before.handoffOffered() && turn.escalation().isEmpty()
             ? Optional.empty() : queueEntry(turn, before, nlu, safety);
+        opened[0] = before.handoffOffered() ? null
+            : queued.map(HandoffRecord::reason).orElse(null);
         ConversationState after = queued.isEmpty() ? turn.state()
             : new ConversationState(turn.state().topic(), turn.state().misunderstandings(), true,
             turn.state().lastActivity());
@@ -125,6 +140,12 @@ public final class ConversationService {
           && UUID_FORM.matcher(message.conversationId()).matches()
           ? message.conversationId() : UUID.randomUUID().toString();
       outcome = ChatOutcome.taken(id, 0, ChatReply.of(turn), bot.content().version());
+    }
+    if (!outcome.replayed()) {
+      metrics.turnTaken(message.channel(), outcome.reply().action());
+      if (opened[0] != null) {
+        metrics.handoffOpened(opened[0]);
+      }
     }
     if (LOG.isInfoEnabled()) {
       // Concatenation, not a format string: this line is written for every turn, and

@@ -34,6 +34,18 @@ public final class StaffAccounts {
   private static final String DUMMY_HASH =
       "$2a$10$lUnQrPHXaVLgHlyVrrrbYeb5IVnezlOT.wfAG4aJhbEjxkNEptcUW";
 
+  /**
+   * The hashes of the demo accounts in {@code src/test/resources/staff/users.txt}, whose
+   * passwords are in the README: an account with one of them must never guard real data.
+   */
+  static final Set<String> DEMO_HASHES = Set.of(
+      "$2a$10$QvjMtNbgWOxErSY68i5JDO.6s5C8UXBIXKiD5ksHbODUs4aaEYWEW",
+      "$2a$10$ipL0zxNmACUGZgOGPRT6Z.tOBvMuHY0RxwzimsLRK0WPoCPvQlKr.",
+      "$2a$10$GrRQIhgHeYVtECkUuuUv8OEMYEVDuhnr1sisOjaBR51xF62idvjc6",
+      "$2a$10$Nl1eGOAO0OAY6tzyWmKoG.tR6kFVCGTKPaPfRTnNqGIKYc0ey/iki");
+  /** The demo accounts' names; each one's password is {@code <name>-test-pw}. */
+  static final Set<String> DEMO_NAMES = Set.of("nurse", "nurse2", "editor", "admin");
+
   private final Map<String, Account> accounts;
 
   private StaffAccounts(Map<String, Account> accounts) {
@@ -76,12 +88,17 @@ public final class StaffAccounts {
         problems.add(where + ": roles must be nurse, editor or admin");
         continue;
       }
+      if (parts[1].isBlank()) {
+        problems.add(where + ": the password hash is empty; make one with htpasswd -nbBC 12");
+        continue;
+      }
       Optional<Password> hash = decode(parts[1]);
       if (hash.isEmpty()) {
         problems.add(where + ": the password hash is not bcrypt");
         continue;
       }
-      if (accounts.put(parts[0], new Account(parts[0], hash.get(), roles)) != null) {
+      if (accounts.put(parts[0], new Account(parts[0], modularCrypt(parts[1]), hash.get(),
+          roles)) != null) {
         problems.add(where + ": the name is listed twice");
       }
     }
@@ -93,6 +110,23 @@ public final class StaffAccounts {
 
   public int size() {
     return accounts.size();
+  }
+
+  /**
+   * The accounts (by name, sorted) a demo sign-in would open: a hash copied from the demo accounts file, or a
+   * demo account's name with its demo password. (Only the demo names are tried with a
+   * password, so the check costs no bcrypt round for anyone else.)
+   */
+  public List<String> demoAccounts() {
+    List<String> demo = new ArrayList<>();
+    for (Account account : accounts.values()) {
+      if (DEMO_HASHES.contains(account.crypt())
+          || (DEMO_NAMES.contains(account.name())
+          && verify(account.hash(), (account.name() + "-test-pw").toCharArray()))) {
+        demo.add(account.name());
+      }
+    }
+    return demo.stream().sorted().toList();
   }
 
   /**
@@ -126,10 +160,13 @@ public final class StaffAccounts {
     }
   }
 
+  /** $2b$ and $2y$ are the same algorithm as $2a$ for every password we accept. */
+  private static String modularCrypt(String hash) {
+    return hash.startsWith("$2b$") || hash.startsWith("$2y$") ? "$2a$" + hash.substring(4) : hash;
+  }
+
   private static Optional<Password> decode(String hash) {
-    // $2b$ and $2y$ are the same algorithm as $2a$ for every password we accept.
-    String crypt = hash.startsWith("$2b$") || hash.startsWith("$2y$")
-        ? "$2a$" + hash.substring(4) : hash;
+    String crypt = modularCrypt(hash);
     if (!crypt.startsWith("$2a$")) {
       return Optional.empty();
     }
@@ -140,6 +177,6 @@ public final class StaffAccounts {
     }
   }
 
-  private record Account(String name, Password hash, Set<String> roles) {
+  private record Account(String name, String crypt, Password hash, Set<String> roles) {
   }
 }

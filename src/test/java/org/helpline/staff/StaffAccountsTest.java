@@ -49,4 +49,25 @@ class StaffAccountsTest {
     assertTrue(message.contains("users:5"), message);
     assertFalse(message.contains("plain-password"), message);
   }
+
+  @Test
+  void anEmptyHashIsReportedAsEmpty() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+        StaffAccounts.parse(List.of("ana::nurse"), "users"));
+    assertTrue(e.getMessage().contains("users:1: the password hash is empty"), e.getMessage());
+  }
+
+  @Test
+  void theDemoHashesAreExactlyThoseOfTheDemoAccountsFile() throws java.io.IOException {
+    Set<String> hashes = new java.util.HashSet<>();
+    for (String line : java.nio.file.Files.readAllLines(
+        java.nio.file.Path.of("src/test/resources/staff/users.txt"))) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        hashes.add(line.split(":")[1]);
+      }
+    }
+    assertEquals(hashes, StaffAccounts.DEMO_HASHES);
+    assertEquals(List.of("admin", "editor", "nurse", "nurse2"), StaffAccounts.read(
+        java.nio.file.Path.of("src/test/resources/staff/users.txt")).demoAccounts());
+  }
 }

@@ -12,10 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import org.jboss.logmanager.ExtLogRecord;
+import org.helpline.support.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,42 +42,16 @@ class StaffCredentialsLogTest {
     }
   }
 
-  private final List<String> logged = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      StringBuilder sb = new StringBuilder(String.valueOf(record.getMessage()));
-      if (record instanceof ExtLogRecord ext) {
-        sb.append(" | ").append(ext.getFormattedMessage());
-      }
-      if (record.getParameters() != null) {
-        for (Object p : record.getParameters()) {
-          sb.append(" | ").append(p);
-        }
-      }
-      for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-        sb.append(" | ").append(t);
-      }
-      logged.add(sb.toString());
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-    }
-  };
+  private LogCapture capture;
 
   @BeforeEach
   void captureLogs() {
-    java.util.logging.Logger.getLogger("").addHandler(capture);
+    capture = LogCapture.start();
   }
 
   @AfterEach
   void stopCapturing() {
-    java.util.logging.Logger.getLogger("").removeHandler(capture);
+    capture.close();
   }
 
   @Test
@@ -101,6 +72,7 @@ class StaffCredentialsLogTest {
     given().contentType(ContentType.JSON).body("{\"text\":\"what is immunotherapy\"}")
         .when().post("/api/v1/chat").then().statusCode(200);
 
+    List<String> logged = capture.lines();
     assertTrue(logged.stream().anyMatch(line -> line.contains("turn channel=web")),
         "the capture saw the application's log: " + logged);
     for (String secret : List.of(WRONG, RIGHT, UNKNOWN_USERS, "editor-test-pw",
