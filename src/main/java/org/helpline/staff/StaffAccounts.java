@@ -42,9 +42,10 @@ public final class StaffAccounts {
       "$2a$10$QvjMtNbgWOxErSY68i5JDO.6s5C8UXBIXKiD5ksHbODUs4aaEYWEW",
       "$2a$10$ipL0zxNmACUGZgOGPRT6Z.tOBvMuHY0RxwzimsLRK0WPoCPvQlKr.",
       "$2a$10$GrRQIhgHeYVtECkUuuUv8OEMYEVDuhnr1sisOjaBR51xF62idvjc6",
-      "$2a$10$Nl1eGOAO0OAY6tzyWmKoG.tR6kFVCGTKPaPfRTnNqGIKYc0ey/iki");
+      "$2a$10$Nl1eGOAO0OAY6tzyWmKoG.tR6kFVCGTKPaPfRTnNqGIKYc0ey/iki",
+      "$2a$10$LwpOcbvkL2CrL.KlIkTsGuJvrjrk7ZEgvevh.8o0gxxocBovtCgN.");
   /** The demo accounts' names; each one's password is {@code <name>-test-pw}. */
-  static final Set<String> DEMO_NAMES = Set.of("nurse", "nurse2", "editor", "admin");
+  static final Set<String> DEMO_NAMES = Set.of("nurse", "nurse2", "editor", "admin", "trainee");
 
   private final Map<String, Account> accounts;
 

@@ -67,7 +67,7 @@ class StaffAccountsTest {
       }
     }
     assertEquals(hashes, StaffAccounts.DEMO_HASHES);
-    assertEquals(List.of("admin", "editor", "nurse", "nurse2"), StaffAccounts.read(
+    assertEquals(List.of("admin", "editor", "nurse", "nurse2", "trainee"), StaffAccounts.read(
         java.nio.file.Path.of("src/test/resources/staff/users.txt")).demoAccounts());
   }
 }
