@@ -46,10 +46,7 @@ class H2ConversationStoreTest extends ConversationStoreContract {
   @Test
   void anIdleConversationExpiresAndTheNextMessageStartsANewOne() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
-    BotHolder bots = new BotHolder();
-    bots.swap(RealBot.get());
-    ConversationService service = new ConversationService(bots, new JdbcConversationStore(ds),
-        clock, 1000, Duration.ofMinutes(30), SenderKeys.random());
+    ConversationService service = serviceAt(clock);
     String id = say(service, null, "what are checkpoint inhibitors").conversationId();
     clock.now = clock.now.plus(Duration.ofMinutes(29));
     assertEquals(id, say(service, id, "what about side effects?").conversationId());
@@ -62,10 +59,7 @@ class H2ConversationStoreTest extends ConversationStoreContract {
   @Test
   void aPersonWaitingForANurseIsNotCutOffByTheIdleTimeout() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
-    BotHolder bots = new BotHolder();
-    bots.swap(RealBot.get());
-    ConversationService service = new ConversationService(bots, new JdbcConversationStore(ds),
-        clock, 1000, Duration.ofMinutes(30), SenderKeys.random());
+    ConversationService service = serviceAt(clock);
     String id = say(service, null, "can I talk to a nurse please").conversationId();
     assertEquals("handoff", new JdbcConversationStore(ds).lastReply(id).orElseThrow().action());
     // The nurses are busy: an hour later the person is still in the same conversation, told
@@ -76,6 +70,14 @@ class H2ConversationStoreTest extends ConversationStoreContract {
     assertEquals(2, later.seq());
     assertTrue(later.reply().replies().stream()
         .anyMatch(r -> r.text().contains("passed")), later.reply().toString());
+  }
+
+  /** A service on this database with a 30-minute idle timeout, reading {@code clock}. */
+  private ConversationService serviceAt(Clock clock) {
+    BotHolder bots = new BotHolder();
+    bots.swap(RealBot.get());
+    return new ConversationService(bots, new JdbcConversationStore(ds), clock, 1000,
+        Duration.ofMinutes(30), SenderKeys.random());
   }
 
   /** A clock the test moves forward. */
