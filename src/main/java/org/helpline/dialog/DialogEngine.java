@@ -13,6 +13,7 @@ import org.helpline.content.HandoffTexts;
 import org.helpline.content.HelplineFacts;
 import org.helpline.content.Link;
 import org.helpline.handoff.HelplineHours;
+import org.helpline.nlu.Classification;
 import org.helpline.nlu.IntentScore;
 import org.helpline.nlu.TextNormaliser;
 import org.helpline.safety.Escalation;
@@ -89,8 +90,14 @@ public final class DialogEngine {
       Escalation e = screened.get();
       return escalate(now, dialog(e.dialog()), e.rule(), e.type(), 1.0);
     }
-    List<IntentScore> ranking = withoutNegatedEscalations(turn);
-    Optional<IntentScore> net = ranking.stream()
+    // The bot reads only the top two intents and the few above the safety net's floor, so the
+    // full ranking is sorted only when the person denied an emergency ("I'm not suicidal").
+    Classification nlu = turn.nlu();
+    List<IntentScore> ranking = turn.safety().negatedTypes().isEmpty() ? null
+        : withoutNegatedEscalations(turn);
+    List<IntentScore> alarming = ranking != null ? ranking
+        : nlu.atLeast(thresholds.safetyNetConfidence());
+    Optional<IntentScore> net = alarming.stream()
         .filter(s -> s.confidence() >= thresholds.safetyNetConfidence())
         .filter(s -> dialogOf(s.intent()).map(d -> d.action() == DialogAction.ESCALATE)
             .orElse(false))
@@ -100,14 +107,16 @@ public final class DialogEngine {
           net.get().confidence());
     }
     if (turn.quickReply()) {
-      String payload = turn.nlu().top().intent();
+      String payload = nlu.top().intent();
       return SOMETHING_ELSE.equals(payload)
           ? fallback(now, dialog(Content.FALLBACK), null, 0.0, false)
-          : act(now, payload, 1.0, turn.nlu().text());
+          : act(now, payload, 1.0, nlu.text());
     }
-    IntentScore top = ranking.isEmpty() ? new IntentScore(Content.OUT_OF_SCOPE, 0.0)
-        : ranking.get(0);
-    IntentScore second = ranking.size() < 2 ? new IntentScore("", 0.0) : ranking.get(1);
+    IntentScore top = ranking != null ? scoreAt(ranking, 0) : nlu.top();
+    IntentScore second = ranking != null ? scoreAt(ranking, 1) : nlu.second();
+    if (top.intent().isEmpty()) {
+      top = new IntentScore(Content.OUT_OF_SCOPE, 0.0);
+    }
     double margin = top.confidence() - second.confidence();
     if (top.confidence() >= thresholds.minConfidence() && margin >= thresholds.minMargin()) {
       return act(now, top.intent(), top.confidence(), turn.nlu().text());
@@ -125,6 +134,10 @@ public final class DialogEngine {
             && turn.safety().negatedTypes().contains(d.escalation().type()))
         .orElse(false));
     return ranking;
+  }
+
+  private static IntentScore scoreAt(List<IntentScore> ranking, int i) {
+    return i < ranking.size() ? ranking.get(i) : new IntentScore("", 0.0);
   }
 
   private boolean canClarify(IntentScore top, IntentScore second) {

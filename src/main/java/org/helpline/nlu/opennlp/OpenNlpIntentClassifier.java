@@ -2,7 +2,6 @@ package org.helpline.nlu.opennlp;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
@@ -10,7 +9,6 @@ import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.ml.model.MaxentModel;
 import org.helpline.nlu.Classification;
 import org.helpline.nlu.IntentClassifier;
-import org.helpline.nlu.IntentScore;
 import org.helpline.nlu.TextNormaliser;
 
 /**
@@ -30,8 +28,8 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
   private final TextNormaliser normaliser;
   /** The fast evaluator of an L-BFGS model; null for other model types. */
   private final CompiledMaxentModel compiled;
-  /** Each outcome's place in alphabetical order, to break ties in the ranking. */
-  private final int[] nameOrder;
+  /** The model's outcomes (intents) by index. */
+  private final String[] intents;
 
   OpenNlpIntentClassifier(MaxentModel model, List<FeatureGenerator> features,
       TextNormaliser normaliser) {
@@ -39,14 +37,9 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     this.features = List.copyOf(features);
     this.normaliser = normaliser;
     this.compiled = CompiledMaxentModel.of(model).orElse(null);
-    Integer[] byName = new Integer[model.getNumOutcomes()];
-    for (int i = 0; i < byName.length; i++) {
-      byName[i] = i;
-    }
-    Arrays.sort(byName, Comparator.comparing(model::getOutcome));
-    nameOrder = new int[byName.length];
-    for (int rank = 0; rank < byName.length; rank++) {
-      nameOrder[byName[rank]] = rank;
+    intents = new String[model.getNumOutcomes()];
+    for (int i = 0; i < intents.length; i++) {
+      intents[i] = model.getOutcome(i);
     }
   }
 
@@ -69,12 +62,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
       // it, and an arbitrary "top" intent would only mislead.
       return new Classification(normalised, List.of());
     }
-    int[] order = rank(probabilities);
-    IntentScore[] ranking = new IntentScore[order.length];
-    for (int i = 0; i < order.length; i++) {
-      ranking[i] = new IntentScore(model.getOutcome(order[i]), probabilities[order[i]]);
-    }
-    return new Classification(normalised, Arrays.asList(ranking));
+    return Classification.of(normalised, intents, probabilities);
   }
 
   /** The features OpenNLP's categoriser would give the model, as strings, in order. */
@@ -141,43 +129,6 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
   private static int[] grow(int[] ids, int count, int more) {
     return count + more <= ids.length ? ids : Arrays.copyOf(ids, Math.max(ids.length * 2,
         count + more));
-  }
-
-  /**
-   * Outcome indices by probability, highest first, ties in alphabetical order of the intent:
-   * a merge sort of plain ints instead of sorting boxed scores with a comparator.
-   */
-  private int[] rank(double[] p) {
-    int n = p.length;
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = i;
-    }
-    int[] b = new int[n];
-    for (int width = 1; width < n; width *= 2) {
-      for (int lo = 0; lo < n; lo += 2 * width) {
-        int mid = Math.min(lo + width, n);
-        int hi = Math.min(lo + 2 * width, n);
-        int i = lo;
-        int j = mid;
-        for (int k = lo; k < hi; k++) {
-          if (i < mid && (j >= hi || !before(p, a[j], a[i]))) {
-            b[k] = a[i++];
-          } else {
-            b[k] = a[j++];
-          }
-        }
-      }
-      int[] t = a;
-      a = b;
-      b = t;
-    }
-    return a;
-  }
-
-  private boolean before(double[] p, int x, int y) {
-    int c = Double.compare(p[y], p[x]);
-    return c < 0 || c == 0 && nameOrder[x] < nameOrder[y];
   }
 
   private static boolean isUniform(double[] probabilities) {
