@@ -48,6 +48,7 @@ public final class IntentModelTrainer {
     if ("MAXENT_QN".equals(settings.algorithm())) {
       params.put("L1Cost", settings.l1Cost());
       params.put("L2Cost", settings.l2Cost());
+      params.put("NumOfUpdates", settings.updates());
     }
     try {
       FeatureGenerator[] generators = featureGenerators().toArray(FeatureGenerator[]::new);

@@ -15,56 +15,66 @@ package org.helpline.nlu.opennlp;
  * @param l2Cost L2 regularisation weight of the L-BFGS trainer (OpenNLP {@code L2Cost})
  * @param threads training threads of the L-BFGS trainer (OpenNLP {@code Threads}); more than
  *     one sums the gradient in another order, so the model can differ in the last bits
+ * @param updates corrections the L-BFGS trainer keeps (OpenNLP {@code NumOfUpdates}); each is
+ *     two vectors of features × intents doubles
  */
 public record OpenNlpSettings(String algorithm, int iterations, int cutoff, boolean charNgrams,
-    boolean wordBigrams, double l1Cost, double l2Cost, int threads) {
+    boolean wordBigrams, double l1Cost, double l2Cost, int threads, int updates) {
 
   /** OpenNLP's own defaults for the L-BFGS costs ({@code QNTrainer.L1COST_DEFAULT}, L2). */
   static final double QN_DEFAULT_COST = 0.1;
 
+  /** OpenNLP's default number of L-BFGS corrections ({@code QNTrainer.M_DEFAULT}). */
+  static final int QN_DEFAULT_UPDATES = 15;
+
   /** The settings the bot runs with; measured in {@code docs/} and the evaluation command. */
   public static OpenNlpSettings defaults() {
     return new OpenNlpSettings("MAXENT_QN", 100, 1, true, false, QN_DEFAULT_COST,
-        QN_DEFAULT_COST, 1);
+        QN_DEFAULT_COST, 1, QN_DEFAULT_UPDATES);
   }
 
   public OpenNlpSettings withAlgorithm(String value) {
     return new OpenNlpSettings(value, iterations, cutoff, charNgrams, wordBigrams, l1Cost, l2Cost,
-        threads);
+        threads, updates);
   }
 
   public OpenNlpSettings withIterations(int value) {
     return new OpenNlpSettings(algorithm, value, cutoff, charNgrams, wordBigrams, l1Cost, l2Cost,
-        threads);
+        threads, updates);
   }
 
   public OpenNlpSettings withCutoff(int value) {
     return new OpenNlpSettings(algorithm, iterations, value, charNgrams, wordBigrams, l1Cost,
-        l2Cost, threads);
+        l2Cost, threads, updates);
   }
 
   public OpenNlpSettings withCharNgrams(boolean value) {
     return new OpenNlpSettings(algorithm, iterations, cutoff, value, wordBigrams, l1Cost, l2Cost,
-        threads);
+        threads, updates);
   }
 
   public OpenNlpSettings withWordBigrams(boolean value) {
     return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, value, l1Cost, l2Cost,
-        threads);
+        threads, updates);
   }
 
   public OpenNlpSettings withL1Cost(double value) {
     return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, value,
-        l2Cost, threads);
+        l2Cost, threads, updates);
   }
 
   public OpenNlpSettings withL2Cost(double value) {
     return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, l1Cost,
-        value, threads);
+        value, threads, updates);
   }
 
   public OpenNlpSettings withThreads(int value) {
     return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, l1Cost,
-        l2Cost, value);
+        l2Cost, value, updates);
+  }
+
+  public OpenNlpSettings withUpdates(int value) {
+    return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, l1Cost,
+        l2Cost, threads, value);
   }
 }
