@@ -76,6 +76,15 @@ public final class EvaluationCommand {
     r.confusions().stream().limit(12).forEach(e -> System.out.printf(Locale.ROOT,
         "  %3d  %s%n", e.getValue(), e.getKey()));
     System.out.println();
+    Evaluator.Report typos = Evaluator.report(Evaluator.run(bot,
+        Typos.of(Evaluator.readFolder(HELD_OUT))));
+    System.out.printf(Locale.ROOT, "The same set with 1-2 seeded typos per message (seed %d):%n"
+        + "  intent accuracy (top-1):         %5.1f%%%n"
+        + "  answered with the right intent:  %5.1f%%%n"
+        + "  answered with a wrong intent:    %5.1f%%%n"
+        + "  out-of-scope rejection:          %5.1f%%%n%n", Typos.SEED,
+        100 * typos.intentAccuracy(), 100 * typos.answeredCorrectly(),
+        100 * typos.answeredWrongly(), 100 * typos.outOfScopeRejection());
     safety(bot);
   }
 

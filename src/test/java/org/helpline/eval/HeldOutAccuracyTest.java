@@ -8,31 +8,59 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The quality gate: the real model, trained on intents/, on the separately written held-out
- * set it never saw. Fails the build when understanding or out-of-scope rejection drops.
+ * set it never saw, clean and with seeded typos. Fails the build when understanding or
+ * out-of-scope rejection drops below the figures measured for issue 3 (docs/benchmarks.md,
+ * "The bot's own content"); raise the bars when content improves, never lower them.
  */
 class HeldOutAccuracyTest {
 
+  /** With typos (seed {@link Typos#SEED}): 81.6 % top-1, 2.6 % wrong, 93.1 % rejected. */
+  private static final double TYPO_ACCURACY = 0.815;
+  private static final double TYPO_WRONG = 0.03;
+  private static final double TYPO_REJECTION = 0.93;
+
+  private static final List<LabelledText> HELD_OUT = Evaluator.readFolder(
+      RealBot.PROJECT.resolve("src/test/resources/heldout"));
   private static final Evaluator.Report REPORT = Evaluator.report(Evaluator.run(RealBot.get(),
-      Evaluator.readFolder(RealBot.PROJECT.resolve("src/test/resources/heldout"))));
+      HELD_OUT));
+  private static final Evaluator.Report TYPOS = Evaluator.report(Evaluator.run(RealBot.get(),
+      Typos.of(HELD_OUT)));
 
   @Test
-  void intentAccuracyIsAtLeast90Percent() {
-    assertTrue(REPORT.intentAccuracy() >= 0.90, "held-out intent accuracy "
+  void intentAccuracyIsAtLeast92AndAHalfPercent() {
+    assertTrue(REPORT.intentAccuracy() >= 0.925, "held-out intent accuracy "
         + REPORT.intentAccuracy() + "; most confused: " + REPORT.confusions().stream().limit(8)
         .toList());
   }
 
   @Test
-  void atLeast85PercentOfOutOfScopeMessagesAreRejected() {
+  void atLeast88AndAHalfPercentAreAnsweredWithTheRightContent() {
+    assertTrue(REPORT.answeredCorrectly() >= 0.885, "answered right "
+        + REPORT.answeredCorrectly());
+  }
+
+  @Test
+  void atLeast95PercentOfOutOfScopeMessagesAreRejected() {
     assertTrue(REPORT.outOfScope() >= 100);
-    assertTrue(REPORT.outOfScopeRejection() >= 0.85, "out-of-scope rejection "
+    assertTrue(REPORT.outOfScopeRejection() >= 0.95, "out-of-scope rejection "
         + REPORT.outOfScopeRejection());
   }
 
   @Test
   void wrongAnswersStayRare() {
     // A wrong curated answer is misinformation; a fallback offers the nurses instead.
-    assertTrue(REPORT.answeredWrongly() <= 0.05, "answered wrongly " + REPORT.answeredWrongly());
+    assertTrue(REPORT.answeredWrongly() <= 0.02, "answered wrongly " + REPORT.answeredWrongly());
+  }
+
+  @Test
+  void typingMistakesAreMostlyUnderstoodAndNeverTurnIntoWrongAnswers() {
+    assertTrue(TYPOS.intentAccuracy() >= TYPO_ACCURACY, "intent accuracy with typos "
+        + TYPOS.intentAccuracy() + "; most confused: " + TYPOS.confusions().stream().limit(8)
+        .toList());
+    assertTrue(TYPOS.answeredWrongly() <= TYPO_WRONG, "answered wrongly with typos "
+        + TYPOS.answeredWrongly());
+    assertTrue(TYPOS.outOfScopeRejection() >= TYPO_REJECTION, "out-of-scope rejection with typos "
+        + TYPOS.outOfScopeRejection());
   }
 
   @Test
