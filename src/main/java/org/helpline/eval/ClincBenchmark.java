@@ -35,8 +35,9 @@ import org.helpline.nlu.opennlp.PackagedModel;
  * {@value #DEFAULT_DATA}, or an {@code intents/} directory), any number of settings rows
  * ({@code default}, or changes to the defaults such as {@code algorithm=MAXENT},
  * {@code iterations=200}, {@code cutoff=2}, {@code chars=false}, {@code bigrams=true},
- * {@code l1=0}, {@code l2=0.5}, {@code threads=2}, {@code updates=5}, joined with {@code +}),
- * and the flags {@code --threshold-only}, {@code --oos-class-only}, {@code --no-timing} and {@code --cached}
+ * {@code l1=0}, {@code l2=0.5}, {@code threads=2}, {@code updates=5}, {@code typos=true},
+ * joined with {@code +}), and the flags {@code --threshold-only}, {@code --oos-class-only},
+ * {@code --no-timing} and {@code --cached}
  * (load the threshold-only model an earlier run saved under {@code target/bench/}).
  *
  * <p>On CLINC150 each row trains on {@code train} (the "threshold only" model) and on
@@ -142,9 +143,10 @@ public final class ClincBenchmark {
         case "l2" -> s.withL2Cost(Double.parseDouble(v));
         case "threads" -> s.withThreads(Integer.parseInt(v));
         case "updates" -> s.withUpdates(Integer.parseInt(v));
+        case "typos" -> s.withTypoCorrection(Boolean.parseBoolean(v));
         default -> throw new IllegalArgumentException("row '" + row + "': unknown setting "
-            + kv[0] + "; use algorithm, iterations, cutoff, chars, bigrams, l1, l2, threads or"
-            + " updates");
+            + kv[0] + "; use algorithm, iterations, cutoff, chars, bigrams, l1, l2, threads,"
+            + " updates or typos");
       };
     }
     return s;

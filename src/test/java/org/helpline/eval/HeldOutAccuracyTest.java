@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
  */
 class HeldOutAccuracyTest {
 
-  /** With typos (seed {@link Typos#SEED}): 81.6 % top-1, 2.6 % wrong, 93.1 % rejected. */
-  private static final double TYPO_ACCURACY = 0.815;
-  private static final double TYPO_WRONG = 0.03;
-  private static final double TYPO_REJECTION = 0.93;
+  /** With typos (seed {@link Typos#SEED}): 87.9 % top-1, 2.0 % wrong, 93.8 % rejected. */
+  private static final double TYPO_ACCURACY = 0.875;
+  private static final double TYPO_WRONG = 0.025;
+  private static final double TYPO_REJECTION = 0.935;
 
   private static final List<LabelledText> HELD_OUT = Evaluator.readFolder(
       RealBot.PROJECT.resolve("src/test/resources/heldout"));
@@ -27,15 +27,15 @@ class HeldOutAccuracyTest {
       Typos.of(HELD_OUT)));
 
   @Test
-  void intentAccuracyIsAtLeast92AndAHalfPercent() {
-    assertTrue(REPORT.intentAccuracy() >= 0.925, "held-out intent accuracy "
+  void intentAccuracyIsAtLeast93Percent() {
+    assertTrue(REPORT.intentAccuracy() >= 0.93, "held-out intent accuracy "
         + REPORT.intentAccuracy() + "; most confused: " + REPORT.confusions().stream().limit(8)
         .toList());
   }
 
   @Test
-  void atLeast88AndAHalfPercentAreAnsweredWithTheRightContent() {
-    assertTrue(REPORT.answeredCorrectly() >= 0.885, "answered right "
+  void atLeast89PercentAreAnsweredWithTheRightContent() {
+    assertTrue(REPORT.answeredCorrectly() >= 0.89, "answered right "
         + REPORT.answeredCorrectly());
   }
 
@@ -49,7 +49,7 @@ class HeldOutAccuracyTest {
   @Test
   void wrongAnswersStayRare() {
     // A wrong curated answer is misinformation; a fallback offers the nurses instead.
-    assertTrue(REPORT.answeredWrongly() <= 0.02, "answered wrongly " + REPORT.answeredWrongly());
+    assertTrue(REPORT.answeredWrongly() <= 0.015, "answered wrongly " + REPORT.answeredWrongly());
   }
 
   @Test

@@ -55,7 +55,7 @@ public final class IntentModelTrainer {
       DoccatModel model = DocumentCategorizerME.train("en",
           ObjectStreamUtils.createObjectStream(samples), params, new DoccatFactory(generators));
       return new OpenNlpIntentClassifier(model.getMaxentModel(), List.of(generators),
-          normaliser);
+          normaliser, settings.typoCorrection());
     } catch (IOException e) {
       throw new UncheckedIOException("training the intent model failed", e);
     }

@@ -28,12 +28,15 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
   private final TextNormaliser normaliser;
   /** The fast evaluator of an L-BFGS model; null for other model types. */
   private final CompiledMaxentModel compiled;
+  /** Corrects words the model never saw; null when the settings leave typos alone. */
+  private final TypoCorrector typos;
   /** The model's outcomes (intents) by index. */
   private final String[] intents;
 
   OpenNlpIntentClassifier(MaxentModel model, List<FeatureGenerator> features,
-      TextNormaliser normaliser) {
+      TextNormaliser normaliser, boolean correctTypos) {
     this.model = model;
+    this.typos = correctTypos ? TypoCorrector.of(model) : null;
     this.features = List.copyOf(features);
     this.normaliser = normaliser;
     this.compiled = CompiledMaxentModel.of(model).orElse(null);
@@ -55,7 +58,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     if (tokens.isEmpty()) {
       return new Classification(normalised, List.of());
     }
-    String[] words = tokens.toArray(String[]::new);
+    String[] words = wordsSeen(tokens);
     double[] probabilities = compiled != null ? compiledEval(words) : model.eval(context(words));
     if (isUniform(probabilities)) {
       // None of the message's features was seen in training: the model knows nothing about
@@ -63,6 +66,12 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
       return new Classification(normalised, List.of());
     }
     return Classification.of(normalised, intents, probabilities);
+  }
+
+  /** The words the model is given: the tokens, with typos corrected when the settings say so. */
+  String[] wordsSeen(List<String> tokens) {
+    String[] words = tokens.toArray(String[]::new);
+    return typos == null ? words : typos.correct(words);
   }
 
   /** The features OpenNLP's categoriser would give the model, as strings, in order. */

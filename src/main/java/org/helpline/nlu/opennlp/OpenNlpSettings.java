@@ -17,9 +17,12 @@ package org.helpline.nlu.opennlp;
  *     one sums the gradient in another order, so the model can differ in the last bits
  * @param updates corrections the L-BFGS trainer keeps (OpenNLP {@code NumOfUpdates}); each is
  *     two vectors of features × intents doubles
+ * @param typoCorrection whether a word the model never saw is replaced by the known word one
+ *     keystroke away before classification ({@link TypoCorrector}); training is unaffected
  */
 public record OpenNlpSettings(String algorithm, int iterations, int cutoff, boolean charNgrams,
-    boolean wordBigrams, double l1Cost, double l2Cost, int threads, int updates) {
+    boolean wordBigrams, double l1Cost, double l2Cost, int threads, int updates,
+    boolean typoCorrection) {
 
   /** OpenNLP's own defaults for the L-BFGS costs ({@code QNTrainer.L1COST_DEFAULT}, L2). */
   static final double QN_DEFAULT_COST = 0.1;
@@ -30,51 +33,56 @@ public record OpenNlpSettings(String algorithm, int iterations, int cutoff, bool
   /** The settings the bot runs with; measured in {@code docs/} and the evaluation command. */
   public static OpenNlpSettings defaults() {
     return new OpenNlpSettings("MAXENT_QN", 100, 1, true, false, QN_DEFAULT_COST,
-        QN_DEFAULT_COST, 1, QN_DEFAULT_UPDATES);
+        QN_DEFAULT_COST, 1, QN_DEFAULT_UPDATES, true);
   }
 
   public OpenNlpSettings withAlgorithm(String value) {
     return new OpenNlpSettings(value, iterations, cutoff, charNgrams, wordBigrams, l1Cost, l2Cost,
-        threads, updates);
+        threads, updates, typoCorrection);
   }
 
   public OpenNlpSettings withIterations(int value) {
     return new OpenNlpSettings(algorithm, value, cutoff, charNgrams, wordBigrams, l1Cost, l2Cost,
-        threads, updates);
+        threads, updates, typoCorrection);
   }
 
   public OpenNlpSettings withCutoff(int value) {
     return new OpenNlpSettings(algorithm, iterations, value, charNgrams, wordBigrams, l1Cost,
-        l2Cost, threads, updates);
+        l2Cost, threads, updates, typoCorrection);
   }
 
   public OpenNlpSettings withCharNgrams(boolean value) {
     return new OpenNlpSettings(algorithm, iterations, cutoff, value, wordBigrams, l1Cost, l2Cost,
-        threads, updates);
+        threads, updates, typoCorrection);
   }
 
   public OpenNlpSettings withWordBigrams(boolean value) {
     return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, value, l1Cost, l2Cost,
-        threads, updates);
+        threads, updates, typoCorrection);
   }
 
   public OpenNlpSettings withL1Cost(double value) {
     return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, value,
-        l2Cost, threads, updates);
+        l2Cost, threads, updates, typoCorrection);
   }
 
   public OpenNlpSettings withL2Cost(double value) {
     return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, l1Cost,
-        value, threads, updates);
+        value, threads, updates, typoCorrection);
   }
 
   public OpenNlpSettings withThreads(int value) {
     return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, l1Cost,
-        l2Cost, value, updates);
+        l2Cost, value, updates, typoCorrection);
   }
 
   public OpenNlpSettings withUpdates(int value) {
     return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, l1Cost,
-        l2Cost, threads, value);
+        l2Cost, threads, value, typoCorrection);
+  }
+
+  public OpenNlpSettings withTypoCorrection(boolean value) {
+    return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, l1Cost,
+        l2Cost, threads, updates, value);
   }
 }

@@ -79,7 +79,8 @@ public final class PackagedModel {
       }
       AbstractModel model = new GenericModelReader(new BinaryFileDataReader(data)).getModel();
       return Optional.of(new OpenNlpIntentClassifier(model,
-          new IntentModelTrainer(settings).featureGenerators(), normaliser));
+          new IntentModelTrainer(settings).featureGenerators(), normaliser,
+          settings.typoCorrection()));
     } catch (IOException e) {
       throw new UncheckedIOException("the packaged intent model could not be read", e);
     }

@@ -66,7 +66,8 @@ class CompiledMaxentModelTest {
       compared++;
       Classification c = classifier.classify(message);
       if (!c.ranking().isEmpty()) {
-        assertEquals(plainRanking(classifier, expected), c.ranking(), message);
+        assertEquals(plainRanking(classifier, classifier.openNlpEval(classifier.wordsSeen(
+            NORMALISER.tokens(message)))), c.ranking(), message);
       }
     }
     assertTrue(compared > 900, "compared " + compared);
