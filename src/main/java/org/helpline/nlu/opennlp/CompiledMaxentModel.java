@@ -10,8 +10,8 @@ import opennlp.tools.ml.model.MaxentModel;
  * A trained L-BFGS maxent model ({@code MAXENT_QN}) laid out for fast evaluation, giving
  * bit-for-bit the probabilities of OpenNLP's own {@code QNModel.eval}.
  *
- * <p>Each feature string is mapped once, at load time, to an int; its parameters sit in flat
- * arrays (outcome ids and weights, feature after feature). Features can be looked up from a
+ * <p>Each feature string is mapped once, at load time, to an int; its non-zero parameters sit
+ * in flat arrays (outcome ids and weights, feature after feature). Features can be looked up from a
  * prefix and a slice of a {@code char[]}, so the classifier finds a character n-gram's weights
  * without building its string. Evaluation adds the weights in the order of the features and
  * normalises with {@link StrictMath} exactly as {@code QNModel} and
@@ -39,7 +39,9 @@ final class CompiledMaxentModel {
     start = new int[pmap.size() + 1];
     int total = 0;
     for (Context c : pmap.values()) {
-      total += c.getOutcomes().length;
+      for (double p : c.getParameters()) {
+        total += p == 0.0 ? 0 : 1;
+      }
     }
     outcomeOf = new int[total];
     weights = new double[total];
@@ -56,9 +58,14 @@ final class CompiledMaxentModel {
       start[feature] = at;
       int[] os = e.getValue().getOutcomes();
       double[] ps = e.getValue().getParameters();
-      System.arraycopy(os, 0, outcomeOf, at, os.length);
-      System.arraycopy(ps, 0, weights, at, os.length);
-      at += os.length;
+      for (int k = 0; k < os.length; k++) {
+        // Adding 0.0 leaves every sum as it was, so the weights L1 regularisation zeroed out
+        // are dropped: most of them on CLINC, and with them most of the additions.
+        if (ps[k] != 0.0) {
+          outcomeOf[at] = os[k];
+          weights[at++] = ps[k];
+        }
+      }
       feature++;
     }
     start[feature] = at;
