@@ -56,11 +56,10 @@ public class Producers {
   @Singleton
   BotFactory botFactory(HelplineConfig config, Clock clock) {
     HelplineConfig.Nlu nlu = config.nlu();
-    OpenNlpSettings defaults = OpenNlpSettings.defaults();
     return new BotFactory(
         new ContentValidator(config.content().minExamples(), config.content().maxReplyLength(),
             config.content().reviewMaxAge(), clock),
-        defaults.withIterations(nlu.iterations()),
+        OpenNlpSettings.builder().iterations(nlu.iterations()).build(),
         new NluThresholds(nlu.minConfidence(), nlu.minMargin(), nlu.clarifyFloor(),
             nlu.safetyNetConfidence()),
         config.dialog().maxMisunderstandings());

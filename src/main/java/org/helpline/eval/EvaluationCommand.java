@@ -166,15 +166,16 @@ public final class EvaluationCommand {
     var normaliser = new org.helpline.nlu.TextNormaliser(bot.content().spelling());
     var examples = bot.content().examples().stream()
         .map(e -> new org.helpline.nlu.TrainingExample(e.intent(), e.text())).toList();
-    System.out.println("  algorithm  iter cutoff chars bigrams  train-ms  cv-top1  held-out-in-scope");
+    System.out.println("  algorithm  iter cutoff chars bigrams typos  train-ms  cv-top1"
+        + "  held-out-in-scope");
     List<OpenNlpSettings> variants = List.of(
         OpenNlpSettings.defaults(),
-        OpenNlpSettings.defaults().withWordBigrams(true),
-        OpenNlpSettings.defaults().withCharNgrams(false).withWordBigrams(true),
-        OpenNlpSettings.defaults().withCutoff(0),
-        OpenNlpSettings.defaults().withIterations(200),
-        OpenNlpSettings.defaults().withAlgorithm("MAXENT").withIterations(300)
-            .withWordBigrams(true));
+        OpenNlpSettings.builder().wordBigrams(true).build(),
+        OpenNlpSettings.builder().charNgrams(false).wordBigrams(true).build(),
+        OpenNlpSettings.builder().cutoff(0).build(),
+        OpenNlpSettings.builder().iterations(200).build(),
+        OpenNlpSettings.builder().algorithm("MAXENT").iterations(300).wordBigrams(true).build(),
+        OpenNlpSettings.builder().typoCorrection(false).build());
     for (OpenNlpSettings settings : variants) {
       long start = System.nanoTime();
       var classifier = new org.helpline.nlu.opennlp.IntentModelTrainer(settings)
@@ -186,9 +187,9 @@ public final class EvaluationCommand {
           bot.content(), settings, 5);
       long cvRight = oof.stream().filter(e -> e.getKey().intent()
           .equals(e.getValue().top().intent())).count();
-      System.out.printf(Locale.ROOT, "  %-10s %4d %6d %5s %7s %9d %7.1f%% %8.1f%%%n",
+      System.out.printf(Locale.ROOT, "  %-10s %4d %6d %5s %7s %5s %9d %7.1f%% %8.1f%%%n",
           settings.algorithm(), settings.iterations(), settings.cutoff(), settings.charNgrams(),
-          settings.wordBigrams(), ms, 100.0 * cvRight / oof.size(),
+          settings.wordBigrams(), settings.typoCorrection(), ms, 100.0 * cvRight / oof.size(),
           100.0 * right / heldOut.size());
     }
   }

@@ -14,7 +14,7 @@ package org.helpline.nlu.opennlp;
  * @param l1Cost L1 regularisation weight of the L-BFGS trainer (OpenNLP {@code L1Cost})
  * @param l2Cost L2 regularisation weight of the L-BFGS trainer (OpenNLP {@code L2Cost})
  * @param threads training threads of the L-BFGS trainer (OpenNLP {@code Threads}); more than
- *     one sums the gradient in another order, so the model can differ in the last bits
+ *     one sums the gradient in another order and gives a different (reproducible) model
  * @param updates corrections the L-BFGS trainer keeps (OpenNLP {@code NumOfUpdates}); each is
  *     two vectors of features × intents doubles
  * @param typoCorrection whether a word the model never saw is replaced by the known word one
@@ -32,57 +32,84 @@ public record OpenNlpSettings(String algorithm, int iterations, int cutoff, bool
 
   /** The settings the bot runs with; measured in {@code docs/} and the evaluation command. */
   public static OpenNlpSettings defaults() {
-    return new OpenNlpSettings("MAXENT_QN", 100, 1, true, false, QN_DEFAULT_COST,
-        QN_DEFAULT_COST, 1, QN_DEFAULT_UPDATES, true);
+    return builder().build();
   }
 
-  public OpenNlpSettings withAlgorithm(String value) {
-    return new OpenNlpSettings(value, iterations, cutoff, charNgrams, wordBigrams, l1Cost, l2Cost,
-        threads, updates, typoCorrection);
+  /** A builder that starts from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public OpenNlpSettings withIterations(int value) {
-    return new OpenNlpSettings(algorithm, value, cutoff, charNgrams, wordBigrams, l1Cost, l2Cost,
-        threads, updates, typoCorrection);
-  }
+  /** Builds settings one change at a time, starting from the defaults. */
+  public static final class Builder {
 
-  public OpenNlpSettings withCutoff(int value) {
-    return new OpenNlpSettings(algorithm, iterations, value, charNgrams, wordBigrams, l1Cost,
-        l2Cost, threads, updates, typoCorrection);
-  }
+    private String algorithm = "MAXENT_QN";
+    private int iterations = 100;
+    private int cutoff = 1;
+    private boolean charNgrams = true;
+    private boolean wordBigrams;
+    private double l1Cost = QN_DEFAULT_COST;
+    private double l2Cost = QN_DEFAULT_COST;
+    private int threads = 1;
+    private int updates = QN_DEFAULT_UPDATES;
+    private boolean typoCorrection = true;
 
-  public OpenNlpSettings withCharNgrams(boolean value) {
-    return new OpenNlpSettings(algorithm, iterations, cutoff, value, wordBigrams, l1Cost, l2Cost,
-        threads, updates, typoCorrection);
-  }
+    private Builder() {
+    }
 
-  public OpenNlpSettings withWordBigrams(boolean value) {
-    return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, value, l1Cost, l2Cost,
-        threads, updates, typoCorrection);
-  }
+    public Builder algorithm(String value) {
+      algorithm = value;
+      return this;
+    }
 
-  public OpenNlpSettings withL1Cost(double value) {
-    return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, value,
-        l2Cost, threads, updates, typoCorrection);
-  }
+    public Builder iterations(int value) {
+      iterations = value;
+      return this;
+    }
 
-  public OpenNlpSettings withL2Cost(double value) {
-    return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, l1Cost,
-        value, threads, updates, typoCorrection);
-  }
+    public Builder cutoff(int value) {
+      cutoff = value;
+      return this;
+    }
 
-  public OpenNlpSettings withThreads(int value) {
-    return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, l1Cost,
-        l2Cost, value, updates, typoCorrection);
-  }
+    public Builder charNgrams(boolean value) {
+      charNgrams = value;
+      return this;
+    }
 
-  public OpenNlpSettings withUpdates(int value) {
-    return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, l1Cost,
-        l2Cost, threads, value, typoCorrection);
-  }
+    public Builder wordBigrams(boolean value) {
+      wordBigrams = value;
+      return this;
+    }
 
-  public OpenNlpSettings withTypoCorrection(boolean value) {
-    return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, l1Cost,
-        l2Cost, threads, updates, value);
+    public Builder l1Cost(double value) {
+      l1Cost = value;
+      return this;
+    }
+
+    public Builder l2Cost(double value) {
+      l2Cost = value;
+      return this;
+    }
+
+    public Builder threads(int value) {
+      threads = value;
+      return this;
+    }
+
+    public Builder updates(int value) {
+      updates = value;
+      return this;
+    }
+
+    public Builder typoCorrection(boolean value) {
+      typoCorrection = value;
+      return this;
+    }
+
+    public OpenNlpSettings build() {
+      return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, l1Cost,
+          l2Cost, threads, updates, typoCorrection);
+    }
   }
 }

@@ -49,7 +49,7 @@ class CompiledMaxentModelTest {
 
   @Test
   void wordBigramsGoThroughTheGenericFeaturePath() throws IOException {
-    assertIdentical(train(OpenNlpSettings.defaults().withIterations(30).withWordBigrams(true)),
+    assertIdentical(train(OpenNlpSettings.builder().iterations(30).wordBigrams(true).build()),
         messages());
   }
 

@@ -34,7 +34,8 @@ class OpenNlpIntentClassifierTest {
 
   private final TextNormaliser normaliser = new TextNormaliser(Map.of("imunotherapy",
       "immunotherapy"));
-  private final OpenNlpSettings settings = OpenNlpSettings.defaults().withCutoff(0).withWordBigrams(true);
+  private final OpenNlpSettings settings = OpenNlpSettings.builder().cutoff(0).wordBigrams(true)
+      .build();
 
   @Test
   void ranksEveryIntentWithProbabilitiesThatSumToOne() {

@@ -57,7 +57,7 @@ class PackagedModelTest {
   @Test
   void otherSettingsTrainInsteadOfUsingThePackagedModel() {
     BotFactory other = new BotFactory(new ContentValidator(25, 600),
-        OpenNlpSettings.defaults().withIterations(99), NluThresholds.DEFAULTS, 3);
+        OpenNlpSettings.builder().iterations(99).build(), NluThresholds.DEFAULTS, 3);
     HelplineBot bot = other.build(RealBot.get().content());
     assertFalse(bot.modelPackaged(), "a model trained with other settings must not be used");
   }

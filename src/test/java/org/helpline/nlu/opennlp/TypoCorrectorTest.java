@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class TypoCorrectorTest {
 
-  private static final OpenNlpSettings SETTINGS = OpenNlpSettings.defaults().withIterations(40)
-      .withTypoCorrection(true);
+  private static final OpenNlpSettings SETTINGS = OpenNlpSettings.builder().iterations(40)
+      .typoCorrection(true).build();
   private static final OpenNlpIntentClassifier CLASSIFIER = new IntentModelTrainer(SETTINGS)
       .train(List.of(
           new TrainingExample("immunotherapy", "what is immunotherapy"),
