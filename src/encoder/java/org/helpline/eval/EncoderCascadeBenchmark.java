@@ -108,15 +108,15 @@ public final class EncoderCascadeBenchmark {
     IntentClassifier first = cached.isPresent() ? cached.get()
         : ClincBenchmark.trainAndCache(settings, data.train());
     System.out.printf(Locale.ROOT, "stage 1 (%s) %s in %.1f s%n", row,
-        cached.isPresent() ? "loaded from " + CACHE : "trained", (System.nanoTime() - t0) / 1e9);
+        cached.isPresent() ? "loaded from " + CACHE : "trained", secondsSince(t0));
 
     long heapBefore = usedHeap();
     long rssBefore = rss();
     t0 = System.nanoTime();
     Encoder encoder = new Encoder(quantised, ortThreads);
     encoder.vector("warm up");
-    double loadSeconds = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "encoder %s (ONNX Runtime threads: %s) loaded in %.2f s;"
+    double loadSeconds = secondsSince(t0);
+    System.out.printf(Locale.ROOT, "encoder %s (ONNX Runtime threads: %s) loaded in %.1f s;"
         + " heap +%d MB, resident +%d MB%n", encoder.name(),
         ortThreads > 0 ? ortThreads + " intra-op, " + ortThreads + " inter-op" : "its default",
         loadSeconds, (usedHeap() - heapBefore) >> 20, (rss() - rssBefore) >> 20);
@@ -141,9 +141,9 @@ public final class EncoderCascadeBenchmark {
     for (Point p : points) {
       Result v = Result.of(onVal, p.t1(), p.t2());
       Result r = Result.of(onTest, p.t1(), p.t2());
-      System.out.printf(Locale.ROOT, "%-74s %4.2f / %4.2f | %5.1f / %5.1f | %5.1f%% / %5.1f%% /"
-          + " %5.1f%%%n", p.name(), p.t1(), p.t2(), 100 * v.inScope(), 100 * v.oosRecall(),
-          100 * r.inScope(), 100 * r.oosRecall(), 100 * r.toStageTwo());
+      System.out.printf(Locale.ROOT, "%-74s %4.2f / %4.2f | %5s / %5s | %5s%% / %5s%% /"
+          + " %5s%%%n", p.name(), p.t1(), p.t2(), down(v.inScope()), down(v.oosRecall()),
+          down(r.inScope()), down(r.oosRecall()), up(r.toStageTwo()));
     }
 
     if (timing) {
@@ -280,7 +280,7 @@ public final class EncoderCascadeBenchmark {
         intents.size(), epochs);
     System.out.printf(Locale.ROOT, "head: softmax regression over %d intents, %d examples,"
         + " %d epochs, trained in %.1f s%n", intents.size(), x.length, epochs,
-        (System.nanoTime() - t0) / 1e9);
+        secondsSince(t0));
     return head;
   }
 
@@ -357,7 +357,7 @@ public final class EncoderCascadeBenchmark {
       sink += all.decide(m.text()).answer().top().confidence();
     }
     System.out.printf(Locale.ROOT, "warm-up: %d queries through both stages in %.1f s%n",
-        slice.size(), (System.nanoTime() - start) / 1e9);
+        slice.size(), secondsSince(start));
   }
 
   /**
@@ -403,14 +403,15 @@ public final class EncoderCascadeBenchmark {
       double inScope = (double) right / in;
       double recall = (double) caught / oos;
       System.out.printf(Locale.ROOT, "timing %s (t1 %.2f t2 %.2f), pass %d, load average"
-          + " before %s: %d queries, %.1f%% to stage 2; %.0f queries/s wall, %.0f per process"
+          + " before %s: %d queries, %s%% to stage 2; %.0f queries/s wall, %.0f per process"
           + " CPU-second, %.0f per CPU-second of the calling thread; p50 %.0f us, p99 %.0f us;"
-          + " in-scope %.1f%%, oos recall %.1f%%%s%n", point.name(), point.t1(), point.t2(),
-          pass, load, test.size(), 100.0 * second / test.size(), test.size() / wall,
-          test.size() / cpuSeconds, test.size() / threadSeconds,
-          latencies[latencies.length / 2] / 1e3,
-          latencies[(int) Math.ceil(0.99 * latencies.length) - 1] / 1e3, 100 * inScope,
-          100 * recall, Math.abs(inScope - expected.inScope()) < 1e-9
+          + " in-scope %s%%, oos recall %s%%%s%n", point.name(), point.t1(), point.t2(),
+          pass, load, test.size(), up((double) second / test.size()),
+          Math.floor(test.size() / wall), Math.floor(test.size() / cpuSeconds),
+          Math.floor(test.size() / threadSeconds),
+          Math.ceil(latencies[latencies.length / 2] / 1e3),
+          Math.ceil(latencies[(int) Math.ceil(0.99 * latencies.length) - 1] / 1e3),
+          down(inScope), down(recall), Math.abs(inScope - expected.inScope()) < 1e-9
               && Math.abs(recall - expected.oosRecall()) < 1e-9 ? " (as reported)"
               : " (DIFFERS from the reported figures)");
     }
@@ -427,10 +428,10 @@ public final class EncoderCascadeBenchmark {
     NluThresholds thresholds = EvaluationCommand.thresholdsInForce();
     long t0 = System.nanoTime();
     HelplineBot bot = Evaluator.build(Path.of("."), thresholds);
-    System.out.printf(Locale.ROOT, "bot content %s: %d intents, %d examples; stage 1 %s in %.2f"
+    System.out.printf(Locale.ROOT, "bot content %s: %d intents, %d examples; stage 1 %s in %.1f"
         + " s; thresholds min-confidence %.2f, min-margin %.2f%n", bot.content().version(),
         bot.content().intents().size(), bot.content().examples().size(), bot.modelSource(),
-        (System.nanoTime() - t0) / 1e9, thresholds.minConfidence(), thresholds.minMargin());
+        secondsSince(t0), thresholds.minConfidence(), thresholds.minMargin());
     List<LabelledText> train = bot.content().examples().stream()
         .map(e -> new LabelledText(e.intent(), e.text())).toList();
     List<String> intents = train.stream().map(LabelledText::intent).distinct().sorted().toList();
@@ -501,11 +502,11 @@ public final class EncoderCascadeBenchmark {
       }
     }
     Evaluator.Report r = Evaluator.report(Evaluator.run(bot, messages));
-    System.out.printf(Locale.ROOT, "%-100s | %5.1f | %5.1f / %5.1f / %5.1f | %5.1f / %5.1f /"
-        + " %5.1f | %s%n", name, 100.0 * top1 / in, 100.0 * right / in, 100.0 * wrong / in,
-        100.0 * rejected / oos, 100 * r.answeredCorrectly(), 100 * r.answeredWrongly(),
-        100 * r.outOfScopeRejection(), bot.classifier() instanceof Cascade
-            ? String.format(Locale.ROOT, "%.1f%%", 100.0 * second / messages.size()) : "-");
+    System.out.printf(Locale.ROOT, "%-100s | %5s | %5s / %5s / %5s | %5s / %5s / %5s | %s%n",
+        name, down((double) top1 / in), down((double) right / in), up((double) wrong / in),
+        down((double) rejected / oos), down(r.answeredCorrectly()), up(r.answeredWrongly()),
+        down(r.outOfScopeRejection()), bot.classifier() instanceof Cascade
+            ? up((double) second / messages.size()) + "%" : "-");
   }
 
   /**
@@ -659,7 +660,7 @@ public final class EncoderCascadeBenchmark {
         out[i] = encoder.vector(texts.get(i).text());
       }
       System.out.printf(Locale.ROOT, "encoded %s (%d queries) in %.1f s%n", name, out.length,
-          (System.nanoTime() - start) / 1e9);
+          secondsSince(start));
       Files.createDirectories(CACHE);
       try (DataOutputStream o = new DataOutputStream(new java.io.BufferedOutputStream(
           Files.newOutputStream(file)))) {
@@ -704,6 +705,21 @@ public final class EncoderCascadeBenchmark {
       return 0;
     }
     return 0;
+  }
+
+  /** Seconds since a {@link System#nanoTime()} reading, rounded up to a tenth. */
+  private static double secondsSince(long start) {
+    return Math.ceil((System.nanoTime() - start) / 1e8) / 10;
+  }
+
+  /** A share as a percentage with one decimal, rounded down (for figures where more is better). */
+  private static String down(double share) {
+    return String.format(Locale.ROOT, "%.1f", Math.floor(share * 1000 + 1e-9) / 10);
+  }
+
+  /** A share as a percentage with one decimal, rounded up (for figures where less is better). */
+  private static String up(double share) {
+    return String.format(Locale.ROOT, "%.1f", Math.ceil(share * 1000 - 1e-9) / 10);
   }
 
   /** The first three fields of {@code /proc/loadavg} (1, 5 and 15 minutes). */
