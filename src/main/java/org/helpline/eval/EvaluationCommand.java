@@ -23,7 +23,8 @@ import org.helpline.nlu.opennlp.OpenNlpSettings;
  */
 public final class EvaluationCommand {
 
-  private static final Path HELD_OUT = Path.of("src/test/resources/heldout");
+  /** The held-out set (also read by the encoder benchmark). */
+  static final Path HELD_OUT = Path.of("src/test/resources/heldout");
   private static final Path SAFETY = Path.of("src/test/resources/safety");
   private static final Path PROPERTIES = Path.of("src/main/resources/application.properties");
 
@@ -88,7 +89,8 @@ public final class EvaluationCommand {
     safety(bot);
   }
 
-  private static void safety(HelplineBot bot) {
+  /** Safety recall and false alarms of a bot on the safety set (also the encoder benchmark). */
+  static void safety(HelplineBot bot) {
     for (String type : List.of("medical_emergency", "self_harm")) {
       List<Evaluator.Outcome> outcomes = Evaluator.run(bot,
           Evaluator.readFolder(SAFETY).stream()
@@ -194,7 +196,8 @@ public final class EvaluationCommand {
     }
   }
 
-  private static NluThresholds thresholdsInForce() {
+  /** The thresholds of {@code application.properties}, as the server reads them. */
+  static NluThresholds thresholdsInForce() {
     Properties p = new Properties();
     if (Files.exists(PROPERTIES)) {
       try (InputStream in = Files.newInputStream(PROPERTIES)) {
