@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.helpline.nlu.EditDistance;
 
 /**
  * Every distinct word of the safety rules' phrases, numbered, with indexes that find the words
@@ -62,7 +63,7 @@ final class RuleWords {
     if (token.length() >= SafetyScreen.FUZZY_MIN_LENGTH - 1) {
       for (int length = token.length() - 1; length <= token.length() + 1; length++) {
         for (int id : fuzzy.getOrDefault(bucket(token.charAt(0), length), List.of())) {
-          if (SafetyScreen.withinOneEdit(token, words.get(id))) {
+          if (EditDistance.withinOne(token, words.get(id))) {
             found.set(id);
           }
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.helpline.content.SafetyRule;
 import org.helpline.content.SafetyRules;
+import org.helpline.nlu.EditDistance;
 import org.helpline.nlu.TextNormaliser;
 
 /**
@@ -230,31 +231,6 @@ public final class SafetyScreen {
       return true;
     }
     return word.length() >= FUZZY_MIN_LENGTH && token.length() >= FUZZY_MIN_LENGTH - 1
-        && token.charAt(0) == word.charAt(0) && withinOneEdit(token, word);
-  }
-
-  /** True when the two words differ by at most one insertion, deletion, substitution or swap. */
-  static boolean withinOneEdit(String a, String b) {
-    int la = a.length();
-    int lb = b.length();
-    if (Math.abs(la - lb) > 1) {
-      return false;
-    }
-    int i = 0;
-    while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
-      i++;
-    }
-    if (i == la || i == lb) {
-      return Math.abs(la - lb) <= 1;
-    }
-    if (la == lb) {
-      if (a.substring(i + 1).equals(b.substring(i + 1))) {
-        return true;
-      }
-      return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-          && a.substring(i + 2).equals(b.substring(i + 2));
-    }
-    return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(
-        b.substring(i + 1));
+        && token.charAt(0) == word.charAt(0) && EditDistance.withinOne(token, word);
   }
 }

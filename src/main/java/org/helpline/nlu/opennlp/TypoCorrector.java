@@ -8,6 +8,7 @@ import java.util.Map;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
+import org.helpline.nlu.EditDistance;
 
 /**
  * Replaces a word the model never saw by the word it knows one keystroke away: a letter
@@ -154,22 +155,7 @@ final class TypoCorrector {
 
   /** One insertion, deletion, substitution or swap of neighbours turns {@code a} into {@code b}. */
   static boolean oneEditApart(String a, String b) {
-    int la = a.length();
-    int lb = b.length();
-    if (Math.abs(la - lb) > 1 || a.equals(b)) {
-      return false;
-    }
-    int i = 0;
-    while (i < Math.min(la, lb) && a.charAt(i) == b.charAt(i)) {
-      i++;
-    }
-    if (la == lb) {
-      // substitution at i, or neighbours swapped at i and i + 1
-      return a.regionMatches(i + 1, b, i + 1, la - i - 1)
-          || i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-          && a.regionMatches(i + 2, b, i + 2, la - i - 2);
-    }
-    return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : b.regionMatches(i + 1, a, i, la - i);
+    return !a.equals(b) && EditDistance.withinOne(a, b);
   }
 
   private static String deleteAt(String word, int i) {
