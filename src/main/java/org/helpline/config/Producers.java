@@ -129,8 +129,9 @@ public class Producers {
   @Produces
   @Singleton
   FeedbackService feedbackService(@Any InjectableInstance<AgroalDataSource> dataSources,
-      Clock clock) {
-    return new FeedbackService(new JdbcFeedbackStore(activeDataSource(dataSources)), clock);
+      Clock clock, BotHolder bots) {
+    return new FeedbackService(new JdbcFeedbackStore(activeDataSource(dataSources)), clock,
+        bots::redactor);
   }
 
   @Produces

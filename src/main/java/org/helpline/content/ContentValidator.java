@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.helpline.handoff.HandoffReason;
+import org.helpline.handoff.Urgency;
 import org.helpline.nlu.TextNormaliser;
 
 /**
@@ -188,6 +190,15 @@ public final class ContentValidator {
         || isBlank(d.handoff().urgency()))) {
       check.add(file, check.line(file, "action:"),
           "handoff dialogs need 'handoff: {reason: ..., urgency: ...}'");
+    } else if (d.handoff() != null) {
+      if (HandoffReason.of(d.handoff().reason()).isEmpty()) {
+        check.add(file, check.line(file, "reason"), "handoff reason must be one of "
+            + HandoffReason.ids() + ", not '" + d.handoff().reason() + "'");
+      }
+      if (Urgency.of(d.handoff().urgency()).isEmpty()) {
+        check.add(file, check.line(file, "urgency"), "handoff urgency must be one of "
+            + Urgency.ids() + ", not '" + d.handoff().urgency() + "'");
+      }
     }
     checkTriage(file, d.triage(), check);
     if (d.action() == DialogAction.ESCALATE) {
@@ -214,9 +225,9 @@ public final class ContentValidator {
       return;
     }
     int line = check.line(file, "triage:");
-    if (!TriageSpec.URGENCIES.contains(triage.urgency())) {
-      check.add(file, line, "triage urgency must be one of "
-          + String.join(", ", TriageSpec.URGENCIES) + ", not '" + triage.urgency() + "'");
+    if (Urgency.of(triage.urgency()).isEmpty()) {
+      check.add(file, line, "triage urgency must be one of " + Urgency.ids() + ", not '"
+          + triage.urgency() + "'");
     }
     if (triage.nextSteps().isEmpty()) {
       check.add(file, line, "triage needs at least one entry in nextSteps");

@@ -12,6 +12,12 @@ public final class BotHolder {
     return Optional.ofNullable(current.get());
   }
 
+  /** The running content's redactor, or one that keeps no number while content loads. */
+  public Redactor redactor() {
+    HelplineBot bot = current.get();
+    return bot == null ? Redactor.keepingNone() : bot.redactor();
+  }
+
   public void swap(HelplineBot bot) {
     current.set(bot);
   }

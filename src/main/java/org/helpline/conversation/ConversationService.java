@@ -6,18 +6,15 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.helpline.content.Content;
+import org.helpline.conversation.ConversationStore.StoredConversation;
+import org.helpline.conversation.ConversationStore.TurnTransaction;
 import org.helpline.dialog.ConversationState;
-import org.helpline.dialog.DialogEngine;
-import org.helpline.dialog.Turn;
-import org.helpline.dialog.UserTurn;
-import org.helpline.nlu.Classification;
-import org.helpline.safety.SafetyResult;
 import org.jboss.logging.Logger;
 
 /**
- * The turn pipeline: check the message, load the conversation, screen for safety, classify,
- * let the engine decide, store the turn. Owns the effects the engine must not have. Logs
+ * The effects of a turn around the bot's pure {@link HelplineBot#respond}: check the message,
+ * read the conversation once inside the turn's transaction, count the rate limits, store what
+ * the turn decided (the queue entry included) and commit, then count metrics and log. Logs
  * numbers and ids only, never what the person wrote.
  *
  * <p>When storage fails, the person still gets an answer: the turn is decided without context
@@ -25,12 +22,13 @@ import org.jboss.logging.Logger;
  */
 public final class ConversationService {
 
-  private static final Pattern NUMBER_CHOICE = Pattern.compile("\\d{1,2}");
   private static final Logger LOG = Logger.getLogger(ConversationService.class);
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
   private static final Pattern UUID_FORM = Pattern.compile(
       "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
   private static final int MAX_MESSAGE_ID_LENGTH = 128;
+  /** Tries of a turn the database asked to repeat (a lock timeout or deadlock). */
+  private static final int ATTEMPTS = 5;
 
   private final BotHolder bots;
   private final ConversationStore store;
@@ -85,107 +83,132 @@ public final class ConversationService {
     String senderKey = message.senderId() == null ? null
         : senderKeys.keyOf(message.channel(), message.senderId());
     String messageKey = messageKey(message);
-    Instant now = clock.instant();
     boolean tapped = message.payload() != null && !message.payload().isBlank();
-    String text = tapped ? null : checkText(message.text());
-    Optional<String> existing;
-    try {
-      String requested = message.conversationId() != null || senderKey == null
-          ? message.conversationId() : store.latestForSender(senderKey).orElse(null);
-      existing = continuing(requested, now);
-    } catch (StorageUnavailableException e) {
-      existing = Optional.empty();
-    }
-    // A bare number answers a numbered list of quick replies (SMS and other text channels).
-    String chosen = tapped ? message.payload().strip()
-        : existing.flatMap(id -> numberedChoice(id, text)).orElse(null);
-    boolean quickReply = chosen != null;
-    String payload = quickReply ? checkPayload(bot.content(), chosen) : null;
+    Utterance said = tapped ? Utterance.tapped(message.payload())
+        : Utterance.typed(checkText(message.text()));
+    TurnContext context = new TurnContext(message, said, senderKey, messageKey, clientAddress);
 
-    SafetyResult safety = quickReply ? SafetyResult.clear() : bot.screen().screen(text);
-    if (safety.escalation().isEmpty()) {
-      rateLimits.take(existing.orElse(null), clientAddress, senderKey);
-    }
-    Classification nlu = quickReply ? Classification.certain(payload, payload)
-        : bot.classifier().classify(text);
-    String redacted = tapped ? "[quick reply] " + payload : Redactor.redact(text);
-    UserTurn input = new UserTurn(safety, nlu, quickReply, now);
-
-    ChatOutcome outcome;
-    // The queue entry this turn opened, if any: set inside the store's transaction, counted
-    // once it has committed.
-    String[] opened = {null};
+    Taken taken;
     try {
-      String id = existing.orElseGet(() -> UUID.randomUUID().toString());
-      outcome = store.applyTurn(id, messageKey, senderKey, message.channel(), now, current -> {
-        ConversationState before = current.orElse(ConversationState.start(now));
-        Turn turn = bot.engine().respond(before, input);
-        // One open queue entry per conversation: while the nurses have it, asking again adds
-        // nothing, and an emergency raises the open entry's urgency (the store joins it).
-        Optional<HandoffRecord> queued = before.handoffOffered() && turn.escalation().isEmpty()
-            ? Optional.empty() : queueEntry(turn, before, nlu, safety);
-        opened[0] = before.handoffOffered() ? null
-            : queued.map(HandoffRecord::reason).orElse(null);
-        ConversationState after = queued.isEmpty() ? turn.state()
-            : new ConversationState(turn.state().topic(), turn.state().misunderstandings(), true,
-            turn.state().lastActivity());
-        return new RecordedTurn(after, redacted, ChatReply.of(turn), bot.content().version(),
-            queued);
-      });
+      taken = takeStored(bot, context);
+    } catch (DuplicateMessageException e) {
+      taken = new Taken(store.replay(messageKey), null);
     } catch (StorageUnavailableException e) {
       // Never leave a person without an answer because the database is down.
       LOG.warnf("storage unavailable, answering without context: %s", e.getMessage());
-      Turn turn = bot.engine().respond(ConversationState.start(now), input);
-      String id = message.conversationId() != null
-          && UUID_FORM.matcher(message.conversationId()).matches()
-          ? message.conversationId() : UUID.randomUUID().toString();
-      outcome = ChatOutcome.taken(id, 0, ChatReply.of(turn), bot.content().version());
+      taken = takeUnstored(bot, context);
     }
+    ChatOutcome outcome = taken.outcome();
     if (!outcome.replayed()) {
       metrics.turnTaken(message.channel(), outcome.reply().action());
-      if (opened[0] != null) {
-        metrics.handoffOpened(opened[0]);
-      }
+      taken.opened().ifPresent(metrics::handoffOpened);
     }
-    if (LOG.isInfoEnabled()) {
-      // Concatenation, not a format string: this line is written for every turn, and
-      // String.format cost as much as committing the turn (docs/benchmarks.md, Load).
-      LOG.info("turn channel=" + message.channel() + " action=" + outcome.reply().action()
-          + " intent=" + outcome.reply().intent() + " confidence="
-          + outcome.reply().confidence() + " top=" + nlu.top().intent() + " margin="
-          + Math.round(nlu.margin() * 1000) / 1000.0 + " rule="
-          + safety.escalation().map(e -> e.rule()).orElse("-") + " seq=" + outcome.seq());
-    }
+    log(message.channel(), outcome, taken.turn());
     return outcome;
   }
 
+  /** What a turn needs besides the bot: the message, checked, and who sent it. */
+  private record TurnContext(ChatMessage message, Utterance said, String senderKey,
+      String messageKey, String clientAddress) {
+  }
+
   /**
-   * The conversation to continue: it must exist and not have been idle too long, unless it is
+   * A turn's outcome, the bot's turn (null for a replay) and the reason of the queue entry
+   * it opened, if it opened one.
+   */
+  private record Taken(ChatOutcome outcome, BotTurn turn, Optional<String> opened) {
+
+    Taken(ChatOutcome outcome, BotTurn turn) {
+      this(outcome, turn, Optional.empty());
+    }
+  }
+
+  /** The turn in one transaction, tried again when the database asks for it. */
+  private Taken takeStored(HelplineBot bot, TurnContext context) {
+    for (int attempt = 1; ; attempt++) {
+      try (TurnTransaction tx = store.begin(requestedId(context.message()),
+          context.message().conversationId() == null ? context.senderKey() : null)) {
+        return take(bot, context, tx);
+      } catch (StorageConflictException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Taken take(HelplineBot bot, TurnContext context, TurnTransaction tx) {
+    Instant now = clock.instant();
+    Optional<StoredConversation> continuing = tx.conversation()
+        .filter(c -> isContinuing(c.state(), now));
+    ConversationState before = continuing.map(StoredConversation::state)
+        .orElseGet(() -> ConversationState.start(now));
+    BotTurn turn = bot.respond(before, context.said(), clock);
+    if (turn.safety().escalation().isEmpty()) {
+      rateLimits.take(continuing.map(StoredConversation::id).orElse(null),
+          context.clientAddress(), context.senderKey());
+    }
+    String id = continuing.map(StoredConversation::id)
+        .orElseGet(() -> UUID.randomUUID().toString());
+    ChatReply reply = ChatReply.of(turn.turn());
+    ChatOutcome outcome;
+    try {
+      outcome = tx.commit(new RecordedTurn(id, continuing.isEmpty(), context.messageKey(),
+          context.senderKey(), context.message().channel(), now, turn.transcriptText(),
+          reply, bot.content().version(), turn.turn().state(), turn.turn().referral()));
+    } catch (StorageConflictException e) {
+      throw e;
+    } catch (StorageUnavailableException e) {
+      // Decided, but not committed: the person still gets the reply, unstored.
+      LOG.warnf("storage unavailable, answering without storing: %s", e.getMessage());
+      return new Taken(ChatOutcome.taken(id, 0, reply, bot.content().version()), turn);
+    }
+    // A conversation the nurses had already only joins its open entry.
+    Optional<String> opened = before.handoffOffered() ? Optional.empty()
+        : turn.turn().referral().map(r -> r.reason().id());
+    return new Taken(outcome, turn, opened);
+  }
+
+  /** The turn decided without context and not stored, while storage is unavailable. */
+  private Taken takeUnstored(HelplineBot bot, TurnContext context) {
+    BotTurn turn = bot.respond(ConversationState.start(clock.instant()), context.said(), clock);
+    if (turn.safety().escalation().isEmpty()) {
+      rateLimits.take(null, context.clientAddress(), context.senderKey());
+    }
+    String id = requestedId(context.message());
+    return new Taken(ChatOutcome.taken(id != null ? id : UUID.randomUUID().toString(), 0,
+        ChatReply.of(turn.turn()), bot.content().version()), turn);
+  }
+
+  /**
+   * Whether a conversation continues: it must not have been idle too long, unless it is
    * waiting for the nurses (the queue can take longer than the idle timeout, and starting
    * afresh would answer the person as if nobody had been asked to help).
    */
-  private Optional<String> continuing(String conversationId, Instant now) {
-    if (conversationId == null || !UUID_FORM.matcher(conversationId).matches()) {
-      return Optional.empty();
-    }
-    return store.find(conversationId)
-        .filter(state -> state.handoffOffered()
-            || !state.lastActivity().plus(idleTimeout).isBefore(now))
-        .map(state -> conversationId);
+  private boolean isContinuing(ConversationState state, Instant now) {
+    return state.handoffOffered() || !state.lastActivity().plus(idleTimeout).isBefore(now);
   }
 
-  /** The quick reply a bare number stands for, when the last reply offered a numbered list. */
-  private Optional<String> numberedChoice(String conversationId, String text) {
-    if (!NUMBER_CHOICE.matcher(text.strip()).matches()) {
-      return Optional.empty();
-    }
-    int n = Integer.parseInt(text.strip());
-    try {
-      return store.lastReply(conversationId).map(ChatReply::quickReplies)
-          .filter(options -> n >= 1 && n <= options.size())
-          .map(options -> options.get(n - 1).payload());
-    } catch (StorageUnavailableException e) {
-      return Optional.empty();
+  /** The conversation id the message names, if it is well formed. */
+  private static String requestedId(ChatMessage message) {
+    String id = message.conversationId();
+    return id != null && UUID_FORM.matcher(id).matches() ? id : null;
+  }
+
+  private static void log(String channel, ChatOutcome outcome, BotTurn turn) {
+    if (LOG.isInfoEnabled()) {
+      // Concatenation, not a format string: this line is written for every turn, and
+      // String.format cost as much as committing the turn (docs/benchmarks.md, Load).
+      StringBuilder line = new StringBuilder("turn channel=").append(channel)
+          .append(" action=").append(outcome.reply().action())
+          .append(" intent=").append(outcome.reply().intent())
+          .append(" confidence=").append(outcome.reply().confidence());
+      if (turn != null) {
+        line.append(" top=").append(turn.nlu().top().intent())
+            .append(" margin=").append(Math.round(turn.nlu().margin() * 1000) / 1000.0)
+            .append(" rule=").append(turn.safety().escalation().map(e -> e.rule()).orElse("-"));
+      }
+      LOG.info(line.append(" seq=").append(outcome.seq()).toString());
     }
   }
 
@@ -201,47 +224,6 @@ public final class ConversationService {
     return message.channel() + ":" + id;
   }
 
-  /**
-   * The entry for the nurses' queue this turn creates, if any: every handoff, and every
-   * escalation (an emergency for the nurses to see first: self-harm as distress, anything
-   * else as an escalation).
-   */
-  private static Optional<HandoffRecord> queueEntry(Turn turn, ConversationState before,
-      Classification nlu, SafetyResult safety) {
-    if (turn.handoff().isPresent()) {
-      return Optional.of(new HandoffRecord(turn.handoff().get().reason(),
-          turn.handoff().get().urgency(), summary(turn, before, nlu, safety)));
-    }
-    return turn.escalation().map(e -> new HandoffRecord(
-        "self_harm".equals(e.type()) ? "distress" : "escalation", "emergency",
-        summary(turn, before, nlu, safety)));
-  }
-
-  /**
-   * A short summary for the nurses: the topic, what this message was recognised as and any
-   * red flag, as ids and numbers; never the person's words.
-   */
-  private static String summary(Turn turn, ConversationState before, Classification nlu,
-      SafetyResult safety) {
-    StringBuilder sb = new StringBuilder();
-    turn.escalation().ifPresent(e -> sb.append("red flag: ").append(e.type())
-        .append(" (").append(e.trigger().equals("classifier") ? "classifier"
-        : "safety rule " + e.trigger()).append("); "));
-    if (turn.escalation().isEmpty()) {
-      safety.escalation().ifPresent(e -> sb.append("red flag: ").append(e.type())
-          .append(" (safety rule ").append(e.rule()).append("); "));
-    }
-    if (before.topic() != null) {
-      sb.append("topic: ").append(before.topic()).append("; ");
-    }
-    sb.append("this message: ").append(nlu.top().intent().isEmpty() ? "not recognised"
-        : nlu.top().intent() + " (" + Math.round(nlu.top().confidence() * 100) / 100.0 + ")");
-    if (before.misunderstandings() > 0) {
-      sb.append("; misunderstood turns in a row: ").append(before.misunderstandings());
-    }
-    return sb.toString();
-  }
-
   private String checkText(String text) {
     if (text == null || text.isBlank()) {
       throw new InvalidMessageException("text must not be empty");
@@ -254,20 +236,6 @@ public final class ConversationService {
       throw new InvalidMessageException("text must not contain control characters");
     }
     return text;
-  }
-
-  private static String checkPayload(Content content, String payload) {
-    boolean known = content.intents().containsKey(payload)
-        || DialogEngine.SOMETHING_ELSE.equals(payload);
-    if (!known) {
-      throw new InvalidMessageException("payload '" + abbreviate(payload)
-          + "' is not a quick reply this bot offers");
-    }
-    return payload;
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 50 ? s.substring(0, 50) + "…" : s;
   }
 
   /** The conversation's state, for tests and staff tools. */

@@ -5,37 +5,33 @@ import java.util.Optional;
 import org.helpline.dialog.ConversationState;
 
 /**
- * Keeps conversations, transcripts, handoffs and processed message ids. Implementations apply
- * the turns of one conversation one after another, even across application instances, and
- * process a message key at most once. They throw {@link StorageUnavailableException} when
- * the storage cannot be used.
+ * Keeps conversations, transcripts and processed message ids, and gives the nurses' queue the
+ * entries turns decide. A turn runs inside one {@link TurnTransaction}: it reads the
+ * conversation once, locked, so that the turns of one conversation are applied one after
+ * another even across application instances, and writes everything the turn decided at
+ * commit. A message key is processed at most once. Implementations throw
+ * {@link StorageUnavailableException} when the storage cannot be used.
  */
 public interface ConversationStore {
 
-  /** The state of a conversation, if it exists. */
-  Optional<ConversationState> find(String conversationId);
-
-  /** The last reply given in a conversation, if any. */
-  Optional<ChatReply> lastReply(String conversationId);
-
-  /** The most recent conversation of a messaging-app sender (by the HMAC of their id). */
-  Optional<String> latestForSender(String senderKey);
+  /**
+   * Begins a turn: reads the conversation it continues and keeps it locked until the
+   * transaction ends. The conversation is the one with {@code conversationId}, else the latest
+   * one of {@code senderKey}, else none.
+   *
+   * @param conversationId a well-formed conversation id, or null
+   * @param senderKey the HMAC of a messaging-app sender's id, or null
+   */
+  TurnTransaction begin(String conversationId, String senderKey);
 
   /**
-   * Applies one turn atomically. {@code turn} receives the conversation's current state (empty
-   * for a new conversation) and decides; the store writes the result. When {@code messageKey}
-   * was already processed (or is being processed concurrently), {@code turn} is not called and
-   * the first reply is returned. A conversation has at most one open (or claimed) handoff: a
-   * turn's handoff record for a conversation that has one raises that one's urgency and adds
-   * to its summary instead of queueing a second.
-   *
-   * @param conversationId an existing conversation, or a new random id to create
-   * @param messageKey the channel's message id, prefixed with the channel, or null
-   * @param senderKey the HMAC of a messaging-app sender's id, kept with a new conversation, or
-   *     null
+   * The stored reply to a message key that was processed already, waiting while a concurrent
+   * first delivery commits.
    */
-  ChatOutcome applyTurn(String conversationId, String messageKey, String senderKey,
-      String channel, Instant now, TurnFunction turn);
+  ChatOutcome replay(String messageKey);
+
+  /** The state of a conversation, if it exists (for tests and staff tools, not for turns). */
+  Optional<ConversationState> find(String conversationId);
 
   /** Records a reply that could not be delivered to a messaging platform. */
   void recordDeliveryFailure(String channel, String conversationId, int seq, String reason,
@@ -49,9 +45,28 @@ public interface ConversationStore {
    */
   int deleteOlderThan(Instant transcriptsBefore, Instant handoffsBefore);
 
-  /** Decides a turn given the conversation's current state. */
-  @FunctionalInterface
-  interface TurnFunction {
-    RecordedTurn decide(Optional<ConversationState> current);
+  /** A conversation as a turn finds it. */
+  record StoredConversation(String id, ConversationState state) {
+  }
+
+  /** One turn's transaction; closing it without a commit rolls it back. */
+  interface TurnTransaction extends AutoCloseable {
+
+    /** The conversation read when the transaction began, if there is one. */
+    Optional<StoredConversation> conversation();
+
+    /**
+     * Writes the turn (transcript row, conversation state, processed message key and the
+     * queue entry it gives the nurses, joining the open one if the conversation has one) and
+     * commits.
+     *
+     * @throws DuplicateMessageException when the message key was processed already, or is
+     *     being processed concurrently; nothing is written
+     * @throws StorageConflictException when the database asks for the turn to be tried again
+     */
+    ChatOutcome commit(RecordedTurn turn);
+
+    @Override
+    void close();
   }
 }

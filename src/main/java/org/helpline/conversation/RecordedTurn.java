@@ -1,12 +1,23 @@
 package org.helpline.conversation;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.helpline.dialog.ConversationState;
+import org.helpline.handoff.HandoffRecord;
 
 /**
- * Everything one turn writes: the new state, the redacted text, the reply, the content version,
- * and a handoff record when the bot passed the person to the nurses.
+ * Everything one turn writes.
+ *
+ * @param conversationId the conversation the turn belongs to: the one the transaction read,
+ *     or a new random id
+ * @param fresh whether this turn starts the conversation
+ * @param messageKey the channel's message id, prefixed with the channel, or null
+ * @param senderKey the HMAC of a messaging-app sender's id, kept with a new conversation, or
+ *     null
+ * @param transcriptText what the transcript keeps of the person's message (redacted)
+ * @param referral the entry the turn gives the nurses' queue, if any
  */
-public record RecordedTurn(ConversationState state, String redactedText, ChatReply reply,
-    String contentVersion, Optional<HandoffRecord> handoff) {
+public record RecordedTurn(String conversationId, boolean fresh, String messageKey,
+    String senderKey, String channel, Instant at, String transcriptText, ChatReply reply,
+    String contentVersion, ConversationState state, Optional<HandoffRecord> referral) {
 }

@@ -1,14 +1,18 @@
 package org.helpline.conversation;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.helpline.content.Content;
 
 /**
  * Removes personal data from text before it is stored or logged: e-mail addresses, NHS numbers
  * (10 digits that pass the modulus-11 check), UK and international phone numbers, UK
  * postcodes and dates (a date with a year may be a date of birth). The numbers the bot itself
- * gives people (the helpline, Samaritans, 999, 111) are kept, so transcripts stay readable.
+ * gives people are kept, so transcripts stay readable: short service numbers (Samaritans, 999,
+ * 111, text lines) are never taken for personal ones, and the helpline's own number, which
+ * is, comes from the content ({@link #forContent}).
  */
 public final class Redactor {
 
@@ -29,15 +33,42 @@ public final class Redactor {
           + "|\\d{1,2}(st|nd|rd|th)? (of )?" + MONTHS + ",? \\d{2,4}"
           + "|" + MONTHS + " \\d{1,2}(st|nd|rd|th)?,? \\d{4})\\b",
       Pattern.CASE_INSENSITIVE);
-  /** Numbers the bot gives out; never redacted. Compared without spaces. */
-  private static final Set<String> SERVICE_NUMBERS = Set.of("08088004040", "+448088004040",
-      "116123", "999", "111", "85258");
+  /** Digits of a number shorter than this are never a personal phone number. */
+  private static final int SHORTEST_PHONE = 9;
 
-  private Redactor() {
+  /** Long numbers the bot gives out, never redacted: digits only, and a leading + kept. */
+  private final Set<String> kept;
+
+  private Redactor(Set<String> kept) {
+    this.kept = Set.copyOf(kept);
+  }
+
+  /** A redactor that keeps the helpline number the content gives people, in any spacing. */
+  public static Redactor forContent(Content content) {
+    Set<String> kept = new HashSet<>();
+    for (String number : new String[] {content.helpline().phone(),
+        content.helpline().phoneUri()}) {
+      String digits = number == null ? "" : number.replaceAll("[^\\d+]", "");
+      if (!digits.isEmpty()) {
+        kept.add(digits);
+        // The same UK number written internationally: 0808... as +44808...
+        if (digits.startsWith("0")) {
+          kept.add("+44" + digits.substring(1));
+        } else if (digits.startsWith("+44")) {
+          kept.add("0" + digits.substring(3));
+        }
+      }
+    }
+    return new Redactor(kept);
+  }
+
+  /** A redactor that keeps no long number: every phone number in the text is redacted. */
+  public static Redactor keepingNone() {
+    return new Redactor(Set.of());
   }
 
   /** The text with personal data replaced by placeholders such as {@code [phone]}. */
-  public static String redact(String text) {
+  public String redact(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
@@ -47,7 +78,7 @@ public final class Redactor {
     out = replace(DATE, out, m -> "[date]");
     out = replace(PHONE, out, m -> {
       String digits = m.group().replaceAll("[^\\d+]", "");
-      if (SERVICE_NUMBERS.contains(digits) || digits.replace("+", "").length() < 9) {
+      if (kept.contains(digits) || digits.replace("+", "").length() < SHORTEST_PHONE) {
         return null;
       }
       return "[phone]";

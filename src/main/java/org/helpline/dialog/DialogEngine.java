@@ -12,7 +12,11 @@ import org.helpline.content.DialogAction;
 import org.helpline.content.HandoffTexts;
 import org.helpline.content.HelplineFacts;
 import org.helpline.content.Link;
+import org.helpline.handoff.HandoffReason;
+import org.helpline.handoff.HandoffRecord;
+import org.helpline.handoff.HandoffSummary;
 import org.helpline.handoff.HelplineHours;
+import org.helpline.handoff.Urgency;
 import org.helpline.nlu.Classification;
 import org.helpline.nlu.IntentScore;
 import org.helpline.nlu.TextNormaliser;
@@ -28,7 +32,6 @@ public final class DialogEngine {
 
   /** Quick-reply payload of the "something else" button under a clarifying question. */
   public static final String SOMETHING_ELSE = Content.FALLBACK;
-  static final String REPEATED_MISUNDERSTANDING = "repeated_misunderstanding";
 
   private final Content content;
   private final NluThresholds thresholds;
@@ -58,21 +61,52 @@ public final class DialogEngine {
    * handoff is open), emergencies still escalate exactly as always; every other reply starts
    * by saying the conversation is with the nurses, with their number and hours, and asking
    * for a nurse again repeats that rather than handing off a second time.
+   *
+   * <p>The turn also decides what the nurses' queue gets ({@link Turn#referral()}): every
+   * handoff of a conversation the nurses do not have yet, and every escalation (which joins
+   * the entry they have, raising its urgency). Either way the queue has the conversation
+   * afterwards, and the new state says so.
    */
   public Turn respond(ConversationState state, UserTurn turn) {
-    ConversationState now = new ConversationState(state.topic(), state.misunderstandings(),
-        state.handoffOffered(), turn.now());
+    ConversationState now = state.at(turn.now());
     Turn decided = decide(now, turn);
-    if (!now.handoffOffered() || decided.action() == DialogAction.ESCALATE
-        || decided.action() == DialogAction.HANDOFF) {
-      return decided;
+    if (now.handoffOffered() && decided.action() != DialogAction.ESCALATE
+        && decided.action() != DialogAction.HANDOFF) {
+      List<Bubble> replies = new ArrayList<>();
+      replies.add(passedOn(now));
+      replies.addAll(decided.replies());
+      decided = decided.saying(replies);
     }
-    List<Bubble> replies = new ArrayList<>();
-    replies.add(passedOn(now));
-    replies.addAll(decided.replies());
-    return new Turn(decided.action(), decided.intent(), decided.confidence(), replies,
-        decided.quickReplies(), decided.handoff(), decided.escalation(), decided.dialog(),
-        decided.state());
+    Optional<HandoffRecord> referral = referral(now, turn, decided);
+    ConversationState after = decided.state().after(
+        decided.quickReplies().stream().map(QuickReply::payload).toList(),
+        decided.state().handoffOffered() || referral.isPresent());
+    return decided.completed(after, referral);
+  }
+
+  /** The entry for the nurses' queue a decision gives, with its summary. */
+  private static Optional<HandoffRecord> referral(ConversationState before, UserTurn turn,
+      Turn decided) {
+    HandoffReason reason;
+    Urgency urgency;
+    if (decided.escalation().isPresent()) {
+      reason = HandoffReason.forEscalation(decided.escalation().get().type());
+      urgency = Urgency.EMERGENCY;
+    } else if (decided.handoff().isPresent() && !before.handoffOffered()) {
+      reason = HandoffReason.of(decided.handoff().get().reason()).orElseThrow();
+      urgency = Urgency.of(decided.handoff().get().urgency()).orElseThrow();
+    } else {
+      return Optional.empty();
+    }
+    Optional<EscalationDecision> escalated = decided.escalation();
+    Optional<Escalation> screened = turn.safety().escalation();
+    IntentScore top = turn.nlu().top();
+    HandoffSummary summary = new HandoffSummary(
+        escalated.map(EscalationDecision::type).or(() -> screened.map(Escalation::type)),
+        escalated.map(EscalationDecision::trigger).orElseGet(
+            () -> screened.map(Escalation::rule).orElse(null)),
+        before.topic(), top.intent(), top.confidence(), before.misunderstandings());
+    return Optional.of(new HandoffRecord(reason, urgency, summary.text()));
   }
 
   /** The notice that the nurses have the conversation, with their number and hours. */
@@ -161,8 +195,9 @@ public final class DialogEngine {
       case ESCALATE:
         return escalate(state, target, "classifier", intent, confidence);
       case HANDOFF:
-        return handoff(state, target, target.replies(), target.handoff().reason(),
-            target.handoff().urgency(), intent, confidence);
+        return handoff(state, target, target.replies(),
+            HandoffReason.of(target.handoff().reason()).orElseThrow(),
+            Urgency.of(target.handoff().urgency()).orElseThrow(), intent, confidence);
       case FALLBACK:
       case CLARIFY:
         return fallback(state, target, intent, confidence, true);
@@ -239,11 +274,12 @@ public final class DialogEngine {
   private Turn repeatedMisunderstanding(ConversationState state, double confidence) {
     Dialog nurse = dialog(Content.FALLBACK);
     List<Bubble> said = List.of(new Bubble(content.handoff().repeatedMisunderstanding()));
-    return handoff(state, nurse, said, REPEATED_MISUNDERSTANDING, "routine", null, confidence);
+    return handoff(state, nurse, said, HandoffReason.REPEATED_MISUNDERSTANDING, Urgency.ROUTINE,
+        null, confidence);
   }
 
-  private Turn handoff(ConversationState state, Dialog dialog, List<Bubble> said, String reason,
-      String urgency, String intent, double confidence) {
+  private Turn handoff(ConversationState state, Dialog dialog, List<Bubble> said,
+      HandoffReason reason, Urgency urgency, String intent, double confidence) {
     HelplineFacts facts = content.helpline();
     HandoffTexts texts = content.handoff();
     boolean open = hours.isOpen(state.lastActivity());
@@ -272,11 +308,12 @@ public final class DialogEngine {
     if (!open) {
       replies.add(new Bubble(String.join(" ", facts.outOfHours())));
     }
-    HandoffDecision decision = new HandoffDecision(reason, urgency, facts.phone(), open,
-        facts.hoursText(), nextOpen, facts.outOfHours());
+    HandoffDecision decision = new HandoffDecision(reason.id(), urgency.id(), facts.phone(),
+        open, facts.hoursText(), nextOpen, facts.outOfHours());
     return new Turn(DialogAction.HANDOFF, intent, confidence, replies,
         quickReplies(dialog.followUps(), intent), Optional.of(decision), Optional.empty(),
-        Optional.of(dialog), new ConversationState(state.topic(), 0, true, state.lastActivity()));
+        Optional.of(dialog), new ConversationState(state.topic(), 0, state.handoffOffered(),
+        state.lastActivity()));
   }
 
   private Turn escalate(ConversationState state, Dialog dialog, String trigger, String intent,

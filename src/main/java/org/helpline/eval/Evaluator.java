@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -21,11 +23,12 @@ import org.helpline.content.ContentSource;
 import org.helpline.content.ContentValidator;
 import org.helpline.content.DialogAction;
 import org.helpline.content.Example;
+import org.helpline.conversation.BotTurn;
 import org.helpline.conversation.HelplineBot;
+import org.helpline.conversation.Utterance;
 import org.helpline.dialog.ConversationState;
 import org.helpline.dialog.NluThresholds;
 import org.helpline.dialog.Turn;
-import org.helpline.dialog.UserTurn;
 import org.helpline.nlu.Classification;
 import org.helpline.nlu.IntentScore;
 import org.helpline.nlu.TextNormaliser;
@@ -88,11 +91,11 @@ public final class Evaluator {
   public static List<Outcome> run(HelplineBot bot, List<LabelledText> messages) {
     Instant now = Instant.parse("2026-11-25T11:00:00Z");
     List<Outcome> out = new ArrayList<>(messages.size());
+    Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     for (LabelledText m : messages) {
-      Classification nlu = bot.classifier().classify(m.text());
-      Turn turn = bot.engine().respond(ConversationState.start(now),
-          new UserTurn(bot.screen().screen(m.text()), nlu, false, now));
-      out.add(new Outcome(m, nlu, turn));
+      BotTurn taken = bot.respond(ConversationState.start(now), Utterance.typed(m.text()),
+          clock);
+      out.add(new Outcome(m, taken.nlu(), taken.turn()));
     }
     return out;
   }

@@ -3,6 +3,7 @@ package org.helpline.feedback;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.helpline.conversation.InvalidMessageException;
 import org.helpline.conversation.Redactor;
 import org.jboss.logging.Logger;
@@ -22,10 +23,13 @@ public final class FeedbackService {
 
   private final FeedbackStore store;
   private final Clock clock;
+  private final Supplier<Redactor> redactor;
 
-  public FeedbackService(FeedbackStore store, Clock clock) {
+  /** @param redactor the running content's redactor */
+  public FeedbackService(FeedbackStore store, Clock clock, Supplier<Redactor> redactor) {
     this.store = store;
     this.clock = clock;
+    this.redactor = redactor;
   }
 
   /**
@@ -52,7 +56,7 @@ public final class FeedbackService {
           + " characters long; the limit is " + MAX_COMMENT_LENGTH);
     }
     FeedbackStore.Rating result = seq < 1 ? FeedbackStore.Rating.UNKNOWN_TURN
-        : store.rate(conversationId, seq, helpful, Redactor.redact(text), clock.instant());
+        : store.rate(conversationId, seq, helpful, redactor.get().redact(text), clock.instant());
     switch (result) {
       case RECORDED -> LOG.infof("feedback conversation=%s turn=%d helpful=%s comment=%s",
           conversationId, seq, helpful, text != null);

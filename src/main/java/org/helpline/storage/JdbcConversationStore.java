@@ -14,33 +14,41 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.helpline.conversation.ChatOutcome;
 import org.helpline.conversation.ChatReply;
 import org.helpline.conversation.ConversationStore;
-import org.helpline.conversation.HandoffRecord;
+import org.helpline.conversation.DuplicateMessageException;
 import org.helpline.conversation.RecordedTurn;
+import org.helpline.conversation.StorageConflictException;
 import org.helpline.conversation.StorageUnavailableException;
 import org.helpline.dialog.ConversationState;
-import org.helpline.handoff.QueuedHandoff;
+import org.helpline.handoff.HandoffRecord;
+import org.helpline.handoff.HandoffRecord.OpenHandoff;
 
 /**
  * Conversations in a relational database through plain JDBC (schema: Flyway migrations in
  * {@code db/migration}, the same SQL on H2 and PostgreSQL).
  *
- * <p>Ordering: a turn locks its conversation row ({@code SELECT ... FOR UPDATE}) for the whole
- * transaction, so two instances serve one conversation's turns one after another.
- * Idempotency: a turn with a message key first inserts that key; a concurrent or later
- * duplicate fails on the primary key and is answered with the stored reply of the first.
+ * <p>A turn is one transaction: {@link #begin} reads the conversation once and locks its row
+ * ({@code SELECT ... FOR UPDATE}) until the commit, so two instances serve one conversation's
+ * turns one after another. Idempotency: the commit first inserts the message key; a
+ * concurrent or later duplicate fails on the primary key, the whole turn is rolled back and
+ * answered with the stored reply of the first. The nurses' queue entry a turn gives is written
+ * by {@link JdbcHandoffQueue}, the only owner of that table, on the turn's connection.
  */
 public final class JdbcConversationStore implements ConversationStore {
 
-  private static final int ATTEMPTS = 5;
   private static final long REPLAY_WAIT_MILLIS = 10_000;
+  private static final String STATE = "id, topic, misunderstandings, handoff_offered,"
+      + " last_activity, turn_count, offered";
 
   private final DataSource dataSource;
+  private final JdbcHandoffQueue queue;
   private final ObjectMapper json = JsonMapper.builder()
       .addModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -48,47 +56,23 @@ public final class JdbcConversationStore implements ConversationStore {
       .build();
 
   public JdbcConversationStore(DataSource dataSource) {
+    this(dataSource, new JdbcHandoffQueue(dataSource));
+  }
+
+  public JdbcConversationStore(DataSource dataSource, JdbcHandoffQueue queue) {
     this.dataSource = dataSource;
+    this.queue = queue;
   }
 
   @Override
   public Optional<ConversationState> find(String conversationId) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT topic, misunderstandings,"
-            + " handoff_offered, last_activity FROM conversation WHERE id = ?")) {
+        PreparedStatement ps = c.prepareStatement("SELECT " + STATE
+            + " FROM conversation WHERE id = ?")) {
       ps.setString(1, conversationId);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(state(rs)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw unavailable(e);
-    }
-  }
-
-  @Override
-  public Optional<ChatReply> lastReply(String conversationId) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT reply_json FROM turn"
-            + " WHERE conversation_id = ? ORDER BY seq DESC")) {
-      ps.setString(1, conversationId);
-      ps.setMaxRows(1);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(fromJson(rs.getString(1))) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw unavailable(e);
-    }
-  }
-
-  @Override
-  public Optional<String> latestForSender(String senderKey) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT id FROM conversation"
-            + " WHERE sender_key = ? ORDER BY last_activity DESC")) {
-      ps.setString(1, senderKey);
-      ps.setMaxRows(1);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        return rs.next() ? read(c, rs).conversation().map(StoredConversation::state)
+            : Optional.empty();
       }
     } catch (SQLException e) {
       throw unavailable(e);
@@ -114,43 +98,133 @@ public final class JdbcConversationStore implements ConversationStore {
   }
 
   @Override
-  public ChatOutcome applyTurn(String conversationId, String messageKey, String senderKey,
-      String channel, Instant now, TurnFunction turn) {
-    SQLException last = null;
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      try (Connection c = dataSource.getConnection()) {
-        c.setAutoCommit(false);
-        try {
-          if (messageKey != null && !claim(c, messageKey, now)) {
-            c.rollback();
-            return replay(messageKey);
+  public TurnTransaction begin(String conversationId, String senderKey) {
+    Connection c = null;
+    try {
+      c = dataSource.getConnection();
+      c.setAutoCommit(false);
+      Found found = Found.NONE;
+      if (conversationId != null || senderKey != null) {
+        try (PreparedStatement ps = c.prepareStatement(conversationId != null
+            ? "SELECT " + STATE + " FROM conversation WHERE id = ? FOR UPDATE"
+            : "SELECT " + STATE + " FROM conversation WHERE sender_key = ?"
+                + " ORDER BY last_activity DESC FETCH FIRST 1 ROWS ONLY FOR UPDATE")) {
+          ps.setString(1, conversationId != null ? conversationId : senderKey);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              found = read(c, rs);
+            }
           }
-          ChatOutcome outcome = write(c, conversationId, messageKey, senderKey, channel, now,
-              turn);
-          c.commit();
-          return outcome;
-        } catch (SQLException e) {
-          c.rollback();
-          if (messageKey != null && isDuplicateKey(e)) {
-            return replay(messageKey);
-          }
-          if (!isTransient(e)) {
-            throw e;
-          }
-          last = e;
         }
-      } catch (SQLException e) {
-        throw unavailable(e);
       }
+      return new JdbcTurn(c, found);
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw failed(e);
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
     }
-    throw unavailable(last);
   }
 
-  private boolean claim(Connection c, String messageKey, Instant now) throws SQLException {
+  /**
+   * A conversation row as a turn reads it. The row says whether the queue had the
+   * conversation; the queue says whether it still has it (a nurse may have closed the entry
+   * since), so only then is the queue asked.
+   */
+  private Found read(Connection c, ResultSet rs) throws SQLException {
+    String id = rs.getString("id");
+    Optional<OpenHandoff> open = rs.getBoolean("handoff_offered")
+        ? queue.openEntry(c, id) : Optional.empty();
+    String offered = rs.getString("offered");
+    ConversationState state = new ConversationState(rs.getString("topic"),
+        rs.getInt("misunderstandings"), open.isPresent(),
+        rs.getObject("last_activity", OffsetDateTime.class).toInstant(),
+        offered == null || offered.isEmpty() ? List.of() : List.of(offered.split(",")));
+    return new Found(Optional.of(new StoredConversation(id, state)), rs.getInt("turn_count"),
+        open);
+  }
+
+  /** What a turn found: the conversation, its number of turns and its open queue entry. */
+  private record Found(Optional<StoredConversation> conversation, int turns,
+      Optional<OpenHandoff> open) {
+    static final Found NONE = new Found(Optional.empty(), 0, Optional.empty());
+  }
+
+  /** One turn's transaction on one connection. */
+  private final class JdbcTurn implements TurnTransaction {
+
+    private final Connection c;
+    private final Found found;
+    private boolean committed;
+
+    JdbcTurn(Connection c, Found found) {
+      this.c = c;
+      this.found = found;
+    }
+
+    @Override
+    public Optional<StoredConversation> conversation() {
+      return found.conversation();
+    }
+
+    @Override
+    public ChatOutcome commit(RecordedTurn turn) {
+      int seq = turn.fresh() ? 1 : found.turns() + 1;
+      try {
+        if (turn.messageKey() != null && !claim(c, turn.messageKey(), turn.conversationId(),
+            seq, turn.at())) {
+          c.rollback();
+          throw new DuplicateMessageException();
+        }
+        insertTurn(c, turn, seq);
+        if (turn.fresh()) {
+          insertConversation(c, turn);
+        } else {
+          updateConversation(c, turn, seq);
+        }
+        if (turn.referral().isPresent()) {
+          HandoffRecord record = turn.referral().get();
+          Optional<OpenHandoff> open = turn.fresh() ? Optional.empty() : found.open();
+          if (open.isPresent()) {
+            queue.update(c, record.joinedTo(open.get()));
+          } else {
+            queue.open(c, turn.conversationId(), seq, turn.channel(),
+                record.withIntentsDiscussed(intentsDiscussed(c, turn.conversationId())),
+                turn.at());
+          }
+        }
+        c.commit();
+        committed = true;
+        return ChatOutcome.taken(turn.conversationId(), seq, turn.reply(),
+            turn.contentVersion());
+      } catch (SQLException e) {
+        if (turn.messageKey() != null && isDuplicateKey(e)) {
+          rollbackQuietly(c);
+          throw new DuplicateMessageException();
+        }
+        throw failed(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (!committed) {
+        rollbackQuietly(c);
+      }
+      closeQuietly(c);
+    }
+  }
+
+  /** Claims a message key for this turn; false when it was processed already. */
+  private static boolean claim(Connection c, String messageKey, String conversationId, int seq,
+      Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO processed_message"
-        + " (message_key, created_at) VALUES (?, ?)")) {
+        + " (message_key, conversation_id, seq, created_at) VALUES (?, ?, ?, ?)")) {
       ps.setString(1, messageKey);
-      ps.setObject(2, time(now));
+      ps.setString(2, conversationId);
+      ps.setInt(3, seq);
+      ps.setObject(4, time(now));
       ps.executeUpdate();
       return true;
     } catch (SQLException e) {
@@ -161,44 +235,17 @@ public final class JdbcConversationStore implements ConversationStore {
     }
   }
 
-  private ChatOutcome write(Connection c, String conversationId, String messageKey,
-      String senderKey, String channel, Instant now, TurnFunction turn) throws SQLException {
-    Optional<ConversationState> current = Optional.empty();
-    int turns = 0;
-    try (PreparedStatement ps = c.prepareStatement("SELECT topic, misunderstandings,"
-        + " handoff_offered, last_activity, turn_count FROM conversation WHERE id = ? FOR UPDATE")) {
-      ps.setString(1, conversationId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          current = Optional.of(state(rs));
-          turns = rs.getInt("turn_count");
-        }
-      }
-    }
-    if (current.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation (id, channel,"
-          + " topic, misunderstandings, handoff_offered, turn_count, created_at, last_activity,"
-          + " sender_key) VALUES (?, ?, NULL, 0, FALSE, 0, ?, ?, ?)")) {
-        ps.setString(1, conversationId);
-        ps.setString(2, channel);
-        ps.setObject(3, time(now));
-        ps.setObject(4, time(now));
-        ps.setString(5, senderKey);
-        ps.executeUpdate();
-      }
-    }
-    RecordedTurn recorded = turn.decide(current);
-    int seq = turns + 1;
-    ChatReply reply = recorded.reply();
+  private void insertTurn(Connection c, RecordedTurn turn, int seq) throws SQLException {
+    ChatReply reply = turn.reply();
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO turn (conversation_id, seq,"
         + " message_key, created_at, channel, user_text, action, intent, confidence,"
         + " content_version, reply_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, conversationId);
+      ps.setString(1, turn.conversationId());
       ps.setInt(2, seq);
-      ps.setString(3, messageKey);
-      ps.setObject(4, time(now));
-      ps.setString(5, channel);
-      ps.setString(6, recorded.redactedText());
+      ps.setString(3, turn.messageKey());
+      ps.setObject(4, time(turn.at()));
+      ps.setString(5, turn.channel());
+      ps.setString(6, turn.transcriptText());
       ps.setString(7, reply.action());
       ps.setString(8, reply.intent());
       if (reply.confidence() == null) {
@@ -206,91 +253,51 @@ public final class JdbcConversationStore implements ConversationStore {
       } else {
         ps.setDouble(9, reply.confidence());
       }
-      ps.setString(10, recorded.contentVersion());
+      ps.setString(10, turn.contentVersion());
       ps.setString(11, toJson(reply));
       ps.executeUpdate();
     }
-    ConversationState state = recorded.state();
+  }
+
+  private static void insertConversation(Connection c, RecordedTurn turn) throws SQLException {
+    ConversationState state = turn.state();
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation (id, channel,"
+        + " topic, misunderstandings, handoff_offered, turn_count, created_at, last_activity,"
+        + " sender_key, offered) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
+      ps.setString(1, turn.conversationId());
+      ps.setString(2, turn.channel());
+      ps.setString(3, state.topic());
+      ps.setInt(4, state.misunderstandings());
+      ps.setBoolean(5, state.handoffOffered());
+      ps.setObject(6, time(turn.at()));
+      ps.setObject(7, time(turn.at()));
+      ps.setString(8, turn.senderKey());
+      ps.setString(9, String.join(",", state.offered()));
+      ps.executeUpdate();
+    }
+  }
+
+  private static void updateConversation(Connection c, RecordedTurn turn, int seq)
+      throws SQLException {
+    ConversationState state = turn.state();
     try (PreparedStatement ps = c.prepareStatement("UPDATE conversation SET topic = ?,"
-        + " misunderstandings = ?, handoff_offered = ?, turn_count = ?, last_activity = ?"
-        + " WHERE id = ?")) {
+        + " misunderstandings = ?, handoff_offered = ?, turn_count = ?, last_activity = ?,"
+        + " offered = ? WHERE id = ?")) {
       ps.setString(1, state.topic());
       ps.setInt(2, state.misunderstandings());
       ps.setBoolean(3, state.handoffOffered());
       ps.setInt(4, seq);
-      ps.setObject(5, time(now));
-      ps.setString(6, conversationId);
+      ps.setObject(5, time(turn.at()));
+      ps.setString(6, String.join(",", state.offered()));
+      ps.setString(7, turn.conversationId());
       ps.executeUpdate();
     }
-    if (recorded.handoff().isPresent() && !joinOpenHandoff(c, conversationId,
-        recorded.handoff().get())) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO handoff (id, conversation_id,"
-          + " seq, channel, reason, urgency, status, summary, created_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)")) {
-        ps.setString(1, UUID.randomUUID().toString());
-        ps.setString(2, conversationId);
-        ps.setInt(3, seq);
-        ps.setString(4, channel);
-        ps.setString(5, recorded.handoff().get().reason());
-        ps.setString(6, recorded.handoff().get().urgency());
-        ps.setString(7, withIntentsDiscussed(c, conversationId,
-            recorded.handoff().get().summary()));
-        ps.setObject(8, time(now));
-        ps.executeUpdate();
-      }
-    }
-    if (messageKey != null) {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE processed_message SET"
-          + " conversation_id = ?, seq = ? WHERE message_key = ?")) {
-        ps.setString(1, conversationId);
-        ps.setInt(2, seq);
-        ps.setString(3, messageKey);
-        ps.executeUpdate();
-      }
-    }
-    return ChatOutcome.taken(conversationId, seq, reply, recorded.contentVersion());
   }
 
-  /**
-   * A conversation has at most one open (or claimed) handoff. A later record for it, such as an
-   * emergency said while the nurses have it, raises that handoff's urgency and adds to its
-   * summary, so it moves up the queue instead of appearing twice.
-   *
-   * @return true when an open handoff took the record
-   */
-  private static boolean joinOpenHandoff(Connection c, String conversationId,
-      HandoffRecord record) throws SQLException {
-    String id;
-    String urgency;
-    String summary;
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, urgency, summary FROM handoff"
-        + " WHERE conversation_id = ? AND status IN ('open', 'claimed') ORDER BY created_at")) {
-      ps.setString(1, conversationId);
-      ps.setMaxRows(1);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return false;
-        }
-        id = rs.getString(1);
-        urgency = rs.getString(2);
-        summary = rs.getString(3);
-      }
-    }
-    String joined = (summary == null ? "" : summary + "; ") + "later: " + record.summary();
-    try (PreparedStatement ps = c.prepareStatement("UPDATE handoff SET urgency = ?,"
-        + " summary = ? WHERE id = ?")) {
-      ps.setString(1, QueuedHandoff.moreUrgent(urgency, record.urgency()));
-      ps.setString(2, joined.length() > 1000 ? joined.substring(0, 999) + "…" : joined);
-      ps.setString(3, id);
-      ps.executeUpdate();
-    }
-    return true;
-  }
-
-  /** The summary for the nurses, with every intent the conversation touched (ids only). */
-  private static String withIntentsDiscussed(Connection c, String conversationId,
-      String summary) throws SQLException {
-    java.util.List<String> intents = new java.util.ArrayList<>();
+  /** Every intent the conversation touched, this turn's included (ids only). */
+  private static List<String> intentsDiscussed(Connection c, String conversationId)
+      throws SQLException {
+    List<String> intents = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT intent FROM turn"
         + " WHERE conversation_id = ? AND intent IS NOT NULL ORDER BY intent")) {
       ps.setString(1, conversationId);
@@ -300,13 +307,12 @@ public final class JdbcConversationStore implements ConversationStore {
         }
       }
     }
-    String all = (summary == null ? "" : summary)
-        + (intents.isEmpty() ? "" : "; intents discussed: " + String.join(", ", intents));
-    return all.length() > 1000 ? all.substring(0, 999) + "…" : all;
+    return intents;
   }
 
   /** The stored reply to a message key, waiting while a concurrent first delivery commits. */
-  private ChatOutcome replay(String messageKey) {
+  @Override
+  public ChatOutcome replay(String messageKey) {
     long deadline = System.currentTimeMillis() + REPLAY_WAIT_MILLIS;
     while (true) {
       try (Connection c = dataSource.getConnection();
@@ -350,7 +356,7 @@ public final class JdbcConversationStore implements ConversationStore {
           transcriptsBefore);
       // Ratings point at turns and may carry a comment: they go with the transcripts.
       deleted += delete(c, "DELETE FROM feedback WHERE created_at < ?", transcriptsBefore);
-      deleted += delete(c, "DELETE FROM handoff WHERE created_at < ?", handoffsBefore);
+      deleted += JdbcHandoffQueue.deleteOlderThan(c, handoffsBefore);
       return deleted;
     } catch (SQLException e) {
       throw unavailable(e);
@@ -362,12 +368,6 @@ public final class JdbcConversationStore implements ConversationStore {
       ps.setObject(1, time(before));
       return ps.executeUpdate();
     }
-  }
-
-  private static ConversationState state(ResultSet rs) throws SQLException {
-    return new ConversationState(rs.getString("topic"), rs.getInt("misunderstandings"),
-        rs.getBoolean("handoff_offered"),
-        rs.getObject("last_activity", OffsetDateTime.class).toInstant());
   }
 
   private static OffsetDateTime time(Instant instant) {
@@ -393,6 +393,30 @@ public final class JdbcConversationStore implements ConversationStore {
   /** Unique-key violation: SQLState 23505 on both H2 and PostgreSQL. */
   private static boolean isDuplicateKey(SQLException e) {
     return "23505".equals(e.getSQLState());
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      // The connection is broken; closing it ends the transaction anyway.
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        // Nothing more to release.
+      }
+    }
+  }
+
+  /** A failure: one worth another attempt, or storage unavailable. */
+  private static StorageUnavailableException failed(SQLException e) {
+    return isTransient(e) ? new StorageConflictException("the database asked for the turn to"
+        + " be tried again (SQLState " + e.getSQLState() + ")", e) : unavailable(e);
   }
 
   /** Deadlock, serialization failure or lock timeout: worth another attempt. */

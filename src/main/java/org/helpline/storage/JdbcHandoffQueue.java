@@ -13,35 +13,49 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.helpline.content.Bubble;
 import org.helpline.conversation.ChatReply;
 import org.helpline.conversation.StorageUnavailableException;
 import org.helpline.handoff.HandoffConflictException;
 import org.helpline.handoff.HandoffNotFoundException;
+import org.helpline.handoff.HandoffReason;
+import org.helpline.handoff.HandoffRecord;
+import org.helpline.handoff.HandoffRecord.OpenHandoff;
 import org.helpline.handoff.HandoffQueue;
 import org.helpline.handoff.HandoffTranscript;
 import org.helpline.handoff.QueuedHandoff;
+import org.helpline.handoff.Urgency;
 
 /**
  * The nurses' queue in the {@code handoff} table (same SQL on H2 and PostgreSQL).
  *
  * <p>Claims are conditional updates ({@code ... WHERE status = 'open'}): the database lets
- * exactly one of two concurrent claims change the row, and the loser sees who has it. Closing
- * also clears the conversation's {@code handoff_offered}, once no other entry for it is open,
- * in the same transaction, so the bot answers normally again.
+ * exactly one of two concurrent claims change the row, and the loser sees who has it. Once an
+ * entry is closed, the conversation's next turn finds no open entry ({@link #openEntry}) and
+ * the bot answers normally again.
+ *
+ * <p>The only code that touches the {@code handoff} table. A turn's entry is written by the
+ * package-private methods that take the turn's connection, inside its transaction.
  */
 public final class JdbcHandoffQueue implements HandoffQueue {
 
   private static final String COLUMNS = "id, conversation_id, channel, reason, urgency, status,"
       + " summary, created_at, claimed_by, claimed_at, closed_by, closed_at, outcome";
-  private static final String URGENCY_ORDER = "CASE urgency WHEN 'emergency' THEN 0"
-      + " WHEN 'urgent' THEN 1 ELSE 2 END";
+  private static final String OPEN_STATUSES = "status IN ('open', 'claimed')";
+  /** The queue's order, most urgent first, written from {@link Urgency} once. */
+  private static final String URGENCY_ORDER = Arrays.stream(Urgency.values())
+      .map(u -> " WHEN '" + u.id() + "' THEN " + u.ordinal())
+      .collect(Collectors.joining("", "CASE urgency", " ELSE " + Urgency.values().length
+          + " END"));
 
   private final DataSource dataSource;
   private final ObjectMapper json = JsonMapper.builder()
@@ -141,13 +155,6 @@ public final class JdbcHandoffQueue implements HandoffQueue {
                 + ") or an admin can close it";
           });
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE conversation SET"
-            + " handoff_offered = FALSE WHERE id = ? AND NOT EXISTS (SELECT 1 FROM handoff"
-            + " WHERE conversation_id = ? AND status IN ('open', 'claimed'))")) {
-          ps.setString(1, h.conversationId());
-          ps.setString(2, h.conversationId());
-          ps.executeUpdate();
-        }
         c.commit();
         return h;
       } catch (SQLException | RuntimeException e) {
@@ -193,6 +200,56 @@ public final class JdbcHandoffQueue implements HandoffQueue {
     }
   }
 
+  /** The entry a conversation has open or claimed, if any (the oldest, should there be two). */
+  Optional<OpenHandoff> openEntry(Connection c, String conversationId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, urgency, summary FROM handoff"
+        + " WHERE conversation_id = ? AND " + OPEN_STATUSES + " ORDER BY created_at")) {
+      ps.setString(1, conversationId);
+      ps.setMaxRows(1);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new OpenHandoff(rs.getString(1),
+            urgency(rs.getString(2)), rs.getString(3))) : Optional.empty();
+      }
+    }
+  }
+
+  /** Queues a turn's new entry, on the turn's connection. */
+  void open(Connection c, String conversationId, int seq, String channel, HandoffRecord record,
+      Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO handoff (id, conversation_id,"
+        + " seq, channel, reason, urgency, status, summary, created_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)")) {
+      ps.setString(1, UUID.randomUUID().toString());
+      ps.setString(2, conversationId);
+      ps.setInt(3, seq);
+      ps.setString(4, channel);
+      ps.setString(5, record.reason().id());
+      ps.setString(6, record.urgency().id());
+      ps.setString(7, record.summary());
+      ps.setObject(8, time(now));
+      ps.executeUpdate();
+    }
+  }
+
+  /** Writes an open entry that a turn's record joined, on the turn's connection. */
+  void update(Connection c, OpenHandoff joined) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE handoff SET urgency = ?,"
+        + " summary = ? WHERE id = ?")) {
+      ps.setString(1, joined.urgency().id());
+      ps.setString(2, joined.summary());
+      ps.setString(3, joined.id());
+      ps.executeUpdate();
+    }
+  }
+
+  /** Deletes entries created before a time, on the caller's connection. */
+  static int deleteOlderThan(Connection c, Instant before) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM handoff WHERE created_at < ?")) {
+      ps.setObject(1, time(before));
+      return ps.executeUpdate();
+    }
+  }
+
   private Optional<QueuedHandoff> find(Connection c, String id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
         + " FROM handoff WHERE id = ?")) {
@@ -214,10 +271,22 @@ public final class JdbcHandoffQueue implements HandoffQueue {
 
   private static QueuedHandoff handoff(ResultSet rs) throws SQLException {
     return new QueuedHandoff(rs.getString("id"), rs.getString("conversation_id"),
-        rs.getString("channel"), rs.getString("reason"), rs.getString("urgency"),
+        rs.getString("channel"), reason(rs.getString("reason")),
+        urgency(rs.getString("urgency")),
         rs.getString("status"), rs.getString("summary"), instant(rs, "created_at"),
         rs.getString("claimed_by"), instant(rs, "claimed_at"), rs.getString("closed_by"),
         instant(rs, "closed_at"), rs.getString("outcome"));
+  }
+
+  /** A stored urgency; one this version does not know counts as routine. */
+  private static Urgency urgency(String id) {
+    return Urgency.of(id).orElse(Urgency.ROUTINE);
+  }
+
+  /** A stored reason; only this code writes them, so an unknown one is a broken row. */
+  private static HandoffReason reason(String id) {
+    return HandoffReason.of(id).orElseThrow(() -> new IllegalStateException(
+        "a handoff row has an unknown reason '" + id + "'"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -12,18 +12,6 @@
   'use strict';
 
   var API = '../api/v1/';
-  var URGENCY = {
-    emergency: 'Emergency',
-    urgent: 'Urgent (same day)',
-    routine: 'Routine'
-  };
-  var REASON = {
-    asked_for_nurse: 'Asked for a nurse',
-    personal_medical_advice: 'Personal medical advice',
-    repeated_misunderstanding: 'Bot did not understand',
-    distress: 'Distress (self-harm)',
-    escalation: 'Emergency escalation'
-  };
   var CHANNEL = {
     web: 'Web chat',
     sms: 'SMS',
@@ -253,8 +241,8 @@
     item.setAttribute('data-handoff-id', h.id);
     var head = el('p', 'entry-head');
     head.id = 'handoff-' + h.id;
-    head.appendChild(el('span', 'badge badge-' + h.urgency, URGENCY[h.urgency] || h.urgency));
-    head.appendChild(el('span', 'reason', REASON[h.reason] || h.reason));
+    head.appendChild(el('span', 'badge badge-' + h.urgency, h.urgencyLabel || h.urgency));
+    head.appendChild(el('span', 'reason', h.reasonLabel || h.reason));
     head.appendChild(el('span', 'wait', waiting(h.waitingSeconds, h.status === 'open')));
     item.appendChild(head);
     item.appendChild(el('p', 'summary', h.summary || 'No summary.'));
@@ -383,7 +371,7 @@
         clear(turns);
         $('transcript-meta').textContent = (CHANNEL[t.channel] || t.channel)
           + ' · conversation ' + String(t.conversationId).slice(0, 8) + ' · '
-          + (REASON[h.reason] || h.reason) + '. Personal details are redacted.';
+          + (h.reasonLabel || h.reason) + '. Personal details are redacted.';
         (t.turns || []).forEach(function (turn) {
           var item = el('li', 'turn');
           var person = el('p', 'said person');
@@ -434,7 +422,7 @@
         return;
       }
       renderTriage(result.data);
-      say($('triage-message'), 'Urgency: ' + (URGENCY[result.data.urgency]
+      say($('triage-message'), 'Urgency: ' + (result.data.urgencyLabel
         || result.data.urgency) + '.');
     });
   }
@@ -442,7 +430,7 @@
   function renderTriage(r) {
     var urgency = $('triage-urgency');
     urgency.className = 'urgency badge badge-' + r.urgency;
-    urgency.textContent = URGENCY[r.urgency] || r.urgency;
+    urgency.textContent = r.urgencyLabel || r.urgency;
     var s = r.safety || {};
     $('triage-rule').textContent = s.fired
       ? 'Safety rule fired: ' + s.rule + ' (' + s.type + ')' + (s.reason ? ': ' + s.reason : '')

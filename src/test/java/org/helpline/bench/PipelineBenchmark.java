@@ -3,7 +3,9 @@ package org.helpline.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,11 +13,9 @@ import java.util.stream.Stream;
 import org.helpline.config.BotFactory;
 import org.helpline.content.ContentSource;
 import org.helpline.conversation.HelplineBot;
+import org.helpline.conversation.Utterance;
 import org.helpline.dialog.ConversationState;
 import org.helpline.dialog.Turn;
-import org.helpline.dialog.UserTurn;
-import org.helpline.nlu.Classification;
-import org.helpline.safety.SafetyResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,6 +49,7 @@ public class PipelineBenchmark {
   private int next;
   private ConversationState state;
   private final Instant now = Instant.parse("2026-11-24T11:00:00Z");
+  private final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
@@ -77,9 +78,7 @@ public class PipelineBenchmark {
   public Turn turn() {
     String text = messages[next];
     next = next + 1 == messages.length ? 0 : next + 1;
-    SafetyResult safety = bot.screen().screen(text);
-    Classification nlu = bot.classifier().classify(text);
-    Turn turn = bot.engine().respond(state, new UserTurn(safety, nlu, false, now));
+    Turn turn = bot.respond(state, Utterance.typed(text), clock).turn();
     // A new conversation every 10 turns, so the state stays realistic.
     state = next % 10 == 0 ? ConversationState.start(now) : turn.state();
     return turn;

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.helpline.conversation.HelplineBot;
-import org.helpline.nlu.Classification;
+import org.helpline.conversation.Utterance;
 import org.helpline.support.RealBot;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -59,10 +61,8 @@ class ConversationScriptTest {
       n++;
       boolean tap = step.tap() != null;
       String text = tap ? step.tap() : step.user();
-      Classification nlu = tap ? Classification.certain(text, text) : bot.classifier().classify(
-          text);
-      Turn turn = bot.engine().respond(state, new UserTurn(tap
-          ? org.helpline.safety.SafetyResult.clear() : bot.screen().screen(text), nlu, tap, now));
+      Turn turn = bot.respond(state, tap ? Utterance.tapped(text) : Utterance.typed(text),
+          Clock.fixed(now, ZoneOffset.UTC)).turn();
       String where = script.name() + ", turn " + n + " (" + text + ")";
       Expect e = step.bot();
       if (e.action() != null) {

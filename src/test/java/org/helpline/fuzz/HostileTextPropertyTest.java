@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -20,12 +22,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
+import org.helpline.conversation.BotTurn;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.conversation.Redactor;
+import org.helpline.conversation.Utterance;
 import org.helpline.dialog.ConversationState;
 import org.helpline.dialog.Turn;
-import org.helpline.dialog.UserTurn;
-import org.helpline.nlu.Classification;
 import org.helpline.nlu.TextNormaliser;
 import org.helpline.safety.SafetyResult;
 import org.helpline.support.RealBot;
@@ -39,6 +41,7 @@ import org.helpline.support.RealBot;
 class HostileTextPropertyTest {
 
   private static final HelplineBot BOT = RealBot.get();
+  private static final Redactor REDACTOR = BOT.redactor();
   private static final Instant NOW = Instant.parse("2026-03-04T10:00:00Z");
 
   /** Invisible characters a paste or a hostile client can put inside a word. */
@@ -102,12 +105,11 @@ class HostileTextPropertyTest {
 
   @Property(tries = 200)
   void theWholePipelineAnswersAnyTextWithoutThrowing(@ForAll("hostile") String text) {
-    SafetyResult safety = BOT.screen().screen(text);
-    Classification nlu = BOT.classifier().classify(text);
-    Turn turn = BOT.engine().respond(ConversationState.start(NOW),
-        new UserTurn(safety, nlu, false, NOW));
+    BotTurn taken = BOT.respond(ConversationState.start(NOW), Utterance.typed(text),
+        Clock.fixed(NOW, ZoneOffset.UTC));
+    Turn turn = taken.turn();
     assertFalse(turn.replies().isEmpty(), "every turn says something");
-    if (safety.escalated()) {
+    if (taken.safety().escalated()) {
       assertEquals("ESCALATE", turn.action().name());
     }
   }
@@ -155,21 +157,21 @@ class HostileTextPropertyTest {
 
   @Property(tries = 300)
   void redactionNeverThrowsAndIsIdempotent(@ForAll("messy") String text) {
-    String once = Redactor.redact(text);
-    assertEquals(once, Redactor.redact(once));
+    String once = REDACTOR.redact(text);
+    assertEquals(once, REDACTOR.redact(once));
   }
 
   @Property(tries = 200)
   void redactionNeverThrowsOnAnyUnicode(@ForAll("hostile") String text) {
-    String once = Redactor.redact(text);
-    assertEquals(once, Redactor.redact(once));
+    String once = REDACTOR.redact(text);
+    assertEquals(once, REDACTOR.redact(once));
   }
 
   @Property(tries = 200)
   void aMobileNumberOrEmailInsideTextIsAlwaysRemoved(@ForAll("words") String before,
       @ForAll("words") String after, @ForAll("mobiles") String mobile) {
     String text = before + " call me on " + mobile + " or canary.x7@example.org " + after;
-    String redacted = Redactor.redact(text);
+    String redacted = REDACTOR.redact(text);
     assertFalse(redacted.contains(mobile), redacted);
     assertFalse(redacted.contains("canary.x7@"), redacted);
   }

@@ -63,10 +63,10 @@ abstract class HandoffQueueContract {
     insertUrgent(ds, "22222222-2222-2222-2222-222222222222");
     List<QueuedHandoff> open = queue.list(Set.of("open"));
     assertEquals(List.of("emergency", "urgent", "routine"),
-        open.stream().map(QueuedHandoff::urgency).toList());
+        open.stream().map(h -> h.urgency().id()).toList());
     assertEquals(emergency, open.get(0).conversationId());
     assertEquals(routine, open.get(2).conversationId());
-    assertEquals("escalation", open.get(0).reason());
+    assertEquals("escalation", open.get(0).reason().id());
     assertEquals(List.of(), queue.list(Set.of("closed")));
   }
 
@@ -149,8 +149,8 @@ abstract class HandoffQueueContract {
         "i want to end my life");
     assertEquals("escalate", crisis.reply().action());
     QueuedHandoff entry = queue.find(handoffOf(queue, conversation)).orElseThrow();
-    assertEquals("emergency", entry.urgency());
-    assertEquals("asked_for_nurse", entry.reason());
+    assertEquals("emergency", entry.urgency().id());
+    assertEquals("asked_for_nurse", entry.reason().id());
     assertTrue(entry.summary().contains("red flag: self_harm"), entry.summary());
     assertFalse(entry.summary().contains("end my life"), entry.summary());
   }

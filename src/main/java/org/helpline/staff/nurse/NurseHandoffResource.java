@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.helpline.conversation.InvalidMessageException;
-import org.helpline.conversation.Redactor;
+import org.helpline.conversation.BotHolder;
 import org.helpline.handoff.HandoffQueue;
 import org.helpline.handoff.QueuedHandoff;
 import org.helpline.staff.StaffRole;
@@ -43,11 +43,14 @@ public class NurseHandoffResource {
   private final HandoffQueue queue;
   private final SecurityIdentity identity;
   private final Clock clock;
+  private final BotHolder bots;
 
-  public NurseHandoffResource(HandoffQueue queue, SecurityIdentity identity, Clock clock) {
+  public NurseHandoffResource(HandoffQueue queue, SecurityIdentity identity, Clock clock,
+      BotHolder bots) {
     this.queue = queue;
     this.identity = identity;
     this.clock = clock;
+    this.bots = bots;
   }
 
   /** The queue, most urgent first, then longest waiting first. */
@@ -120,7 +123,7 @@ public class NurseHandoffResource {
       throw new InvalidMessageException("outcome is " + outcome.strip().length()
           + " characters long; the limit is " + MAX_OUTCOME);
     }
-    String redacted = Redactor.redact(outcome.strip());
+    String redacted = bots.redactor().redact(outcome.strip());
     if (redacted.length() > MAX_OUTCOME) {
       redacted = redacted.substring(0, MAX_OUTCOME);
     }

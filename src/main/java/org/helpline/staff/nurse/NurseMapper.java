@@ -20,8 +20,8 @@ final class NurseMapper {
   }
 
   static NurseHandoff toDto(QueuedHandoff h, Instant now) {
-    return new NurseHandoff(h.id(), h.conversationId(), h.channel(), h.reason(), h.urgency(),
-        h.status(), h.summary(), text(h.createdAt()), h.waitingSeconds(now), h.claimedBy(),
+    return new NurseHandoff(h.id(), h.conversationId(), h.channel(), h.reason().id(),
+        h.reason().label(), h.urgency().id(), h.urgency().label(), h.status(), h.summary(), text(h.createdAt()), h.waitingSeconds(now), h.claimedBy(),
         text(h.claimedAt()), h.closedBy(), text(h.closedAt()), h.outcome());
   }
 
@@ -33,7 +33,7 @@ final class NurseMapper {
 
   static NurseTriageResponse toDto(TriageAssessment a) {
     TriageAssessment.Safety s = a.safety();
-    return new NurseTriageResponse(a.urgency(),
+    return new NurseTriageResponse(a.urgency().id(), a.urgency().label(),
         new NurseTriageSafety(s.fired(), s.type(), s.rule(), s.reason()),
         a.intents().stream().map(i -> new NurseTriageIntent(i.intent(), i.probability()))
             .toList(),

@@ -71,7 +71,7 @@ public class NurseTriageResource {
         "the bot is still starting: content is loading and the model training"));
     TriageAssessment assessment = TriageAssistant.assess(bot, text);
     audit.record(identity.getPrincipal().getName(), "triage", null,
-        "urgency " + assessment.urgency(), clock.instant());
+        "urgency " + assessment.urgency().id(), clock.instant());
     return NurseMapper.toDto(assessment);
   }
 }

@@ -2,15 +2,15 @@ package org.helpline.staff.nurse;
 
 import java.util.List;
 import org.helpline.content.Dialog;
+import org.helpline.handoff.Urgency;
 
 /**
  * What the triage assistant made of a caller's words.
  *
- * @param urgency emergency, urgent or routine
  * @param content the curated dialogs that fit, the escalation's first
  * @param nextSteps the fitting dialogs' next steps, in order, without repeats
  */
-public record TriageAssessment(String urgency, Safety safety, List<IntentProbability> intents,
+public record TriageAssessment(Urgency urgency, Safety safety, List<IntentProbability> intents,
     List<Dialog> content, List<String> nextSteps) {
 
   public TriageAssessment {

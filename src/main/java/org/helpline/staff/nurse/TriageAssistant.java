@@ -12,6 +12,7 @@ import org.helpline.content.DialogAction;
 import org.helpline.content.TriageSpec;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.dialog.NluThresholds;
+import org.helpline.handoff.Urgency;
 import org.helpline.nlu.Classification;
 import org.helpline.nlu.IntentScore;
 import org.helpline.safety.Escalation;
@@ -63,15 +64,12 @@ public final class TriageAssistant {
       }
     }
 
-    String urgency = verdict.fired() ? "emergency" : "routine";
+    Urgency urgency = verdict.fired() ? Urgency.EMERGENCY : Urgency.ROUTINE;
     Set<String> steps = new LinkedHashSet<>();
     for (Dialog d : fitting) {
       TriageSpec triage = d.triage();
       if (triage != null) {
-        if (TriageSpec.URGENCIES.indexOf(triage.urgency())
-            < TriageSpec.URGENCIES.indexOf(urgency)) {
-          urgency = triage.urgency();
-        }
+        urgency = urgency.atLeast(Urgency.of(triage.urgency()).orElseThrow());
         steps.addAll(triage.nextSteps());
       }
     }

@@ -3,10 +3,12 @@ package org.helpline.staff.nurse.dto;
 /**
  * One entry of the nurses' queue as the staff API shows it; times are ISO-8601 strings.
  *
+ * @param reasonLabel the reason in words, for the console
+ * @param urgencyLabel the urgency in words, for the console
  * @param waitingSeconds how long the person waited for a nurse: until it was claimed, or
  *     until now while it is open
  */
 public record NurseHandoff(String id, String conversationId, String channel, String reason,
-    String urgency, String status, String summary, String createdAt, long waitingSeconds,
+    String reasonLabel, String urgency, String urgencyLabel, String status, String summary, String createdAt, long waitingSeconds,
     String claimedBy, String claimedAt, String closedBy, String closedAt, String outcome) {
 }

@@ -2,7 +2,11 @@ package org.helpline.staff.nurse.dto;
 
 import java.util.List;
 
-/** The triage assistant's assessment. */
-public record NurseTriageResponse(String urgency, NurseTriageSafety safety,
+/**
+ * The triage assistant's assessment.
+ *
+ * @param urgencyLabel the urgency in words, for the console
+ */
+public record NurseTriageResponse(String urgency, String urgencyLabel, NurseTriageSafety safety,
     List<NurseTriageIntent> intents, List<NurseTriageContent> content, List<String> nextSteps) {
 }
