@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.helpline.handoff.HandoffReason;
+import org.helpline.handoff.Term;
 import org.helpline.handoff.Urgency;
 import org.helpline.nlu.TextNormaliser;
 
@@ -193,11 +194,11 @@ public final class ContentValidator {
     } else if (d.handoff() != null) {
       if (HandoffReason.of(d.handoff().reason()).isEmpty()) {
         check.add(file, check.line(file, "reason"), "handoff reason must be one of "
-            + HandoffReason.ids() + ", not '" + d.handoff().reason() + "'");
+            + Term.ids(HandoffReason.class) + ", not '" + d.handoff().reason() + "'");
       }
       if (Urgency.of(d.handoff().urgency()).isEmpty()) {
         check.add(file, check.line(file, "urgency"), "handoff urgency must be one of "
-            + Urgency.ids() + ", not '" + d.handoff().urgency() + "'");
+            + Term.ids(Urgency.class) + ", not '" + d.handoff().urgency() + "'");
       }
     }
     checkTriage(file, d.triage(), check);
@@ -226,7 +227,7 @@ public final class ContentValidator {
     }
     int line = check.line(file, "triage:");
     if (Urgency.of(triage.urgency()).isEmpty()) {
-      check.add(file, line, "triage urgency must be one of " + Urgency.ids() + ", not '"
+      check.add(file, line, "triage urgency must be one of " + Term.ids(Urgency.class) + ", not '"
           + triage.urgency() + "'");
     }
     if (triage.nextSteps().isEmpty()) {

@@ -1,40 +1,27 @@
 package org.helpline.handoff;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Why a conversation joined the nurses' queue. Handoff dialogs name a reason by its
- * {@link #id()}; the engine gives the rest (repeated misunderstanding, and escalations).
+ * Why a conversation joined the nurses' queue. Handoff dialogs name a reason; the engine gives
+ * the rest (repeated misunderstanding, and escalations).
  */
-public enum HandoffReason {
-  ASKED_FOR_NURSE("asked_for_nurse", "Asked for a nurse"),
-  PERSONAL_MEDICAL_ADVICE("personal_medical_advice", "Personal medical advice"),
-  REPEATED_MISUNDERSTANDING("repeated_misunderstanding", "Bot did not understand"),
-  DISTRESS("distress", "Distress (self-harm)"),
-  ESCALATION("escalation", "Emergency escalation");
+public enum HandoffReason implements Term {
+  ASKED_FOR_NURSE("Asked for a nurse"),
+  PERSONAL_MEDICAL_ADVICE("Personal medical advice"),
+  REPEATED_MISUNDERSTANDING("Bot did not understand"),
+  DISTRESS("Distress (self-harm)"),
+  ESCALATION("Emergency escalation");
 
-  private final String id;
   private final String label;
 
-  HandoffReason(String id, String label) {
-    this.id = id;
+  HandoffReason(String label) {
     this.label = label;
   }
 
-  /** The name content, the API and the database use. */
-  public String id() {
-    return id;
-  }
-
-  /** What the staff console shows. */
+  @Override
   public String label() {
     return label;
-  }
-
-  /** The reason a content or database value names, if any. */
-  public static Optional<HandoffReason> of(String id) {
-    return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
   }
 
   /**
@@ -45,8 +32,7 @@ public enum HandoffReason {
     return "self_harm".equals(escalationType) ? DISTRESS : ESCALATION;
   }
 
-  /** Every id, for messages that list what content may use. */
-  public static String ids() {
-    return String.join(", ", Arrays.stream(values()).map(HandoffReason::id).toList());
+  public static Optional<HandoffReason> of(String id) {
+    return Term.of(HandoffReason.class, id);
   }
 }

@@ -178,11 +178,7 @@ public final class JdbcConversationStore implements ConversationStore {
           throw new DuplicateMessageException();
         }
         insertTurn(c, turn, seq);
-        if (turn.fresh()) {
-          insertConversation(c, turn);
-        } else {
-          updateConversation(c, turn, seq);
-        }
+        writeConversation(c, turn, seq);
         if (turn.referral().isPresent()) {
           HandoffRecord record = turn.referral().get();
           Optional<OpenHandoff> open = turn.fresh() ? Optional.empty() : found.open();
@@ -259,37 +255,32 @@ public final class JdbcConversationStore implements ConversationStore {
     }
   }
 
-  private static void insertConversation(Connection c, RecordedTurn turn) throws SQLException {
-    ConversationState state = turn.state();
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation (id, channel,"
-        + " topic, misunderstandings, handoff_offered, turn_count, created_at, last_activity,"
-        + " sender_key, offered) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
-      ps.setString(1, turn.conversationId());
-      ps.setString(2, turn.channel());
-      ps.setString(3, state.topic());
-      ps.setInt(4, state.misunderstandings());
-      ps.setBoolean(5, state.handoffOffered());
-      ps.setObject(6, time(turn.at()));
-      ps.setObject(7, time(turn.at()));
-      ps.setString(8, turn.senderKey());
-      ps.setString(9, String.join(",", state.offered()));
-      ps.executeUpdate();
-    }
-  }
-
-  private static void updateConversation(Connection c, RecordedTurn turn, int seq)
+  /**
+   * Writes the conversation row: inserted with the first turn, updated with every later one.
+   * Both statements start with the same six columns.
+   */
+  private static void writeConversation(Connection c, RecordedTurn turn, int seq)
       throws SQLException {
+    String sql = turn.fresh()
+        ? "INSERT INTO conversation (topic, misunderstandings, handoff_offered, last_activity,"
+            + " offered, turn_count, id, channel, created_at, sender_key)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        : "UPDATE conversation SET topic = ?, misunderstandings = ?, handoff_offered = ?,"
+            + " last_activity = ?, offered = ?, turn_count = ? WHERE id = ?";
     ConversationState state = turn.state();
-    try (PreparedStatement ps = c.prepareStatement("UPDATE conversation SET topic = ?,"
-        + " misunderstandings = ?, handoff_offered = ?, turn_count = ?, last_activity = ?,"
-        + " offered = ? WHERE id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, state.topic());
       ps.setInt(2, state.misunderstandings());
       ps.setBoolean(3, state.handoffOffered());
-      ps.setInt(4, seq);
-      ps.setObject(5, time(turn.at()));
-      ps.setString(6, String.join(",", state.offered()));
+      ps.setObject(4, time(turn.at()));
+      ps.setString(5, String.join(",", state.offered()));
+      ps.setInt(6, seq);
       ps.setString(7, turn.conversationId());
+      if (turn.fresh()) {
+        ps.setString(8, turn.channel());
+        ps.setObject(9, time(turn.at()));
+        ps.setString(10, turn.senderKey());
+      }
       ps.executeUpdate();
     }
   }
