@@ -313,6 +313,10 @@ public final class ContentValidator {
       check.add(file, check.line(file, "passedOn"), "passedOn has "
           + handoff.passedOn().length() + " characters; the limit is " + maxTextLength);
     }
+    if (isBlank(handoff.callLink()) || !handoff.callLink().contains("{phone}")) {
+      check.add(file, check.line(file, "callLink"),
+          "callLink (the title of the link that calls the helpline) must give the {phone}");
+    }
     checkSource(file, handoff.source(), check);
   }
 

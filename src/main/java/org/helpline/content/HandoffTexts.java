@@ -13,6 +13,7 @@ import java.time.LocalDate;
  *     several times in a row
  * @param passedOn said first in every reply while the conversation is with the nurses (a
  *     handoff is open or claimed); gives the {@code {phone}} and the {@code {hours}}
+ * @param callLink the title of the link that calls the helpline, with the {@code {phone}}
  */
 public record HandoffTexts(
     String id,
@@ -20,6 +21,7 @@ public record HandoffTexts(
     String closedNow,
     String repeatedMisunderstanding,
     String passedOn,
+    String callLink,
     Source source,
     LocalDate reviewed) {
 }

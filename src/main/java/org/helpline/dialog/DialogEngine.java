@@ -114,8 +114,14 @@ public final class DialogEngine {
     HelplineFacts facts = content.helpline();
     String text = content.handoff().passedOn().replace("{phone}", facts.phone())
         .replace("{hours}", facts.hoursText());
-    return new Bubble(text, facts.phoneUri() == null ? List.of()
-        : List.of(new Link("Call " + facts.phone(), facts.phoneUri())));
+    return new Bubble(text, callLink().map(List::of).orElse(List.of()));
+  }
+
+  /** The link that calls the helpline, when the content gives its tel: address. */
+  private Optional<Link> callLink() {
+    HelplineFacts facts = content.helpline();
+    return facts.phoneUri() == null ? Optional.empty() : Optional.of(new Link(
+        content.handoff().callLink().replace("{phone}", facts.phone()), facts.phoneUri()));
   }
 
   private Turn decide(ConversationState now, UserTurn turn) {
@@ -288,10 +294,7 @@ public final class DialogEngine {
     String details = template.replace("{phone}", facts.phone())
         .replace("{hours}", facts.hoursText())
         .replace("{next_open}", nextOpen == null ? "" : nextOpen);
-    List<Link> links = new ArrayList<>();
-    if (facts.phoneUri() != null) {
-      links.add(new Link("Call " + facts.phone(), facts.phoneUri()));
-    }
+    List<Link> links = new ArrayList<>(callLink().stream().toList());
     if (!open && facts.contactForm() != null) {
       links.add(facts.contactForm());
     }
