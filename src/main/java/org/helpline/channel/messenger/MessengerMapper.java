@@ -16,8 +16,6 @@ import org.helpline.channel.meta.MetaTitles;
 import org.helpline.content.HelplineFacts;
 import org.helpline.conversation.ChatMessage;
 import org.helpline.conversation.ChatReply;
-import org.helpline.dialog.HandoffDecision;
-import org.helpline.dialog.QuickReply;
 
 /** Translates between Messenger events and Send API requests and the conversation service. */
 final class MessengerMapper {
@@ -91,9 +89,9 @@ final class MessengerMapper {
    */
   static List<MessengerSendRequest> toRequests(String psid, ChatReply reply,
       HelplineFacts helpline) {
-    List<QuickReply> options = reply.quickReplies();
+    List<ChatReply.Choice> options = reply.quickReplies();
     boolean quick = !options.isEmpty() && options.size() <= MAX_QUICK_REPLIES;
-    String text = PlainTextRenderer.render(quick ? withoutQuickReplies(reply) : reply);
+    String text = PlainTextRenderer.render(quick ? reply.withoutQuickReplies() : reply);
     List<MessengerOutgoingMessage> messages = new ArrayList<>();
     for (String part : PlainTextRenderer.split(text, MAX_TEXT_LENGTH)) {
       messages.add(new MessengerOutgoingMessage(part, null, null));
@@ -112,7 +110,7 @@ final class MessengerMapper {
   }
 
   /** A template whose button dials the helpline, or null when there is no handoff. */
-  private static MessengerOutgoingMessage callButton(HandoffDecision handoff,
+  private static MessengerOutgoingMessage callButton(ChatReply.Handoff handoff,
       HelplineFacts helpline) {
     if (handoff == null || helpline.phoneUri() == null) {
       return null;
@@ -128,10 +126,5 @@ final class MessengerMapper {
     return new MessengerOutgoingMessage(null, new MessengerAttachment("template",
         new MessengerTemplate("button", text,
             List.of(new MessengerButton("phone_number", CALL_TITLE, number)))), null);
-  }
-
-  private static ChatReply withoutQuickReplies(ChatReply reply) {
-    return new ChatReply(reply.action(), reply.intent(), reply.confidence(), reply.replies(),
-        List.of(), reply.handoff(), reply.escalation(), reply.source(), reply.reviewed());
   }
 }

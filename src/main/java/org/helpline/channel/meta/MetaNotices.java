@@ -2,7 +2,6 @@ package org.helpline.channel.meta;
 
 import java.util.List;
 import org.helpline.channel.messaging.MessagingNotices;
-import org.helpline.content.Bubble;
 import org.helpline.content.HelplineFacts;
 import org.helpline.conversation.ChatReply;
 
@@ -28,7 +27,6 @@ public final class MetaNotices {
   }
 
   private static ChatReply notice(String text) {
-    return new ChatReply("notice", null, null, List.of(new Bubble(text)), List.of(), null, null,
-        null, null);
+    return ChatReply.notice(text);
   }
 }

@@ -19,7 +19,6 @@ import org.helpline.channel.whatsapp.dto.WhatsAppSection;
 import org.helpline.channel.whatsapp.dto.WhatsAppSendMessage;
 import org.helpline.conversation.ChatMessage;
 import org.helpline.conversation.ChatReply;
-import org.helpline.dialog.QuickReply;
 
 /** Translates between WhatsApp Cloud API messages and the conversation service. */
 final class WhatsAppMapper {
@@ -104,9 +103,9 @@ final class WhatsAppMapper {
    * numbered list in the text, which the conversation service understands as well.
    */
   static List<WhatsAppSendMessage> toMessages(String to, ChatReply reply) {
-    List<QuickReply> options = reply.quickReplies();
+    List<ChatReply.Choice> options = reply.quickReplies();
     boolean interactive = !options.isEmpty() && options.size() <= MAX_ROWS;
-    String text = PlainTextRenderer.render(interactive ? withoutQuickReplies(reply) : reply);
+    String text = PlainTextRenderer.render(interactive ? reply.withoutQuickReplies() : reply);
     List<String> parts = new ArrayList<>(PlainTextRenderer.split(text, MAX_TEXT_LENGTH));
     List<WhatsAppSendMessage> out = new ArrayList<>();
     if (!interactive) {
@@ -123,7 +122,7 @@ final class WhatsAppMapper {
     return out;
   }
 
-  private static WhatsAppInteractiveMessage buttons(String body, List<QuickReply> options) {
+  private static WhatsAppInteractiveMessage buttons(String body, List<ChatReply.Choice> options) {
     List<WhatsAppReplyButton> buttons = options.stream()
         .map(q -> new WhatsAppReplyButton("reply", new WhatsAppReplyId(q.payload(),
             MetaTitles.fit(q.title(), MAX_BUTTON_TITLE))))
@@ -132,7 +131,7 @@ final class WhatsAppMapper {
         new WhatsAppAction(buttons, null, null));
   }
 
-  private static WhatsAppInteractiveMessage list(String body, List<QuickReply> options) {
+  private static WhatsAppInteractiveMessage list(String body, List<ChatReply.Choice> options) {
     List<WhatsAppRow> rows = options.stream()
         .map(q -> {
           String title = MetaTitles.fit(q.title(), MAX_ROW_TITLE);
@@ -144,10 +143,5 @@ final class WhatsAppMapper {
         .toList();
     return new WhatsAppInteractiveMessage("list", new WhatsAppBody(body),
         new WhatsAppAction(null, LIST_BUTTON, List.of(new WhatsAppSection(null, rows))));
-  }
-
-  private static ChatReply withoutQuickReplies(ChatReply reply) {
-    return new ChatReply(reply.action(), reply.intent(), reply.confidence(), reply.replies(),
-        List.of(), reply.handoff(), reply.escalation(), reply.source(), reply.reviewed());
   }
 }
