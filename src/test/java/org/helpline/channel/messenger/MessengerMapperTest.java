@@ -17,7 +17,7 @@ class MessengerMapperTest {
 
   private static final HelplineFacts HELPLINE = new HelplineFacts("Nurse helpline",
       "0808 800 4040", "tel:+448088004040", "Europe/London", null, "Monday to Friday", null,
-      null, null);
+      null, null, "999", List.of());
 
   private static ChatReply reply(String text, List<ChatReply.Choice> options,
       ChatReply.Handoff h) {
