@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.helpline.channel.messaging.MessagingInbound;
 import org.helpline.channel.messaging.PlainTextRenderer;
 import org.helpline.channel.meta.MetaTitles;
 import org.helpline.channel.whatsapp.dto.WhatsAppAction;
@@ -17,7 +18,6 @@ import org.helpline.channel.whatsapp.dto.WhatsAppReplyId;
 import org.helpline.channel.whatsapp.dto.WhatsAppRow;
 import org.helpline.channel.whatsapp.dto.WhatsAppSection;
 import org.helpline.channel.whatsapp.dto.WhatsAppSendMessage;
-import org.helpline.conversation.ChatMessage;
 import org.helpline.conversation.ChatReply;
 
 /** Translates between WhatsApp Cloud API messages and the conversation service. */
@@ -47,36 +47,30 @@ final class WhatsAppMapper {
   private WhatsAppMapper() {
   }
 
-  /** What the person sent, or null when it is not a turn (a photo, a reaction). */
-  static ChatMessage toMessage(WhatsAppInboundMessage in) {
+  /**
+   * What the person sent: text or a tapped choice; a photo, voice note or location as a
+   * message without text; null for what needs no answer (a reaction, an emoji on one of our
+   * answers, or a system notice).
+   */
+  static MessagingInbound toMessage(WhatsAppInboundMessage in) {
     String id = messageId(in.id());
     String type = in.type() == null ? "" : in.type();
-    switch (type) {
-      case "text":
-        return in.text() == null || in.text().body() == null ? null
-            : new ChatMessage(null, in.text().body(), null, id, CHANNEL, in.from());
-      case "interactive":
-        String payload = in.interactive() == null ? null
-            : in.interactive().buttonReply() != null ? in.interactive().buttonReply().id()
-            : in.interactive().listReply() != null ? in.interactive().listReply().id() : null;
-        return payload == null ? null
-            : new ChatMessage(null, null, payload, id, CHANNEL, in.from());
-      case "button":
-        return in.button() == null || in.button().payload() == null ? null
-            : new ChatMessage(null, null, in.button().payload(), id, CHANNEL, in.from());
-      default:
-        return null;
+    String payload = switch (type) {
+      case "interactive" -> in.interactive() == null ? null
+          : in.interactive().buttonReply() != null ? in.interactive().buttonReply().id()
+          : in.interactive().listReply() != null ? in.interactive().listReply().id() : null;
+      case "button" -> in.button() == null ? null : in.button().payload();
+      default -> null;
+    };
+    if (type.equals("text") && in.text() != null && in.text().body() != null) {
+      return MessagingInbound.text(CHANNEL, in.from(), id, in.text().body());
     }
-  }
-
-  /**
-   * Whether a message that is not a turn still deserves the "only text" reply: a reaction
-   * (an emoji on one of our answers) or a system notice does not.
-   */
-  static boolean wantsTextOnlyNotice(WhatsAppInboundMessage in) {
-    String type = in.type() == null ? "" : in.type();
-    return !type.equals("reaction") && !type.equals("system") && !type.equals("ephemeral")
-        && !type.equals("request_welcome");
+    if (payload != null) {
+      return MessagingInbound.choice(CHANNEL, in.from(), id, payload);
+    }
+    boolean needsNoAnswer = type.equals("reaction") || type.equals("system")
+        || type.equals("ephemeral") || type.equals("request_welcome");
+    return needsNoAnswer ? null : MessagingInbound.withoutText(CHANNEL, in.from());
   }
 
   /**

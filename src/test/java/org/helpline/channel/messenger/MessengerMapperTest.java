@@ -8,16 +8,15 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.helpline.channel.messenger.dto.MessengerOutgoingMessage;
 import org.helpline.channel.messenger.dto.MessengerSendRequest;
-import org.helpline.content.HelplineFacts;
 import org.helpline.conversation.ChatReply;
+import org.helpline.conversation.HelplineContact;
 import org.junit.jupiter.api.Test;
 
 /** Messenger's limits: nothing the person must read is dropped to fit them. */
 class MessengerMapperTest {
 
-  private static final HelplineFacts HELPLINE = new HelplineFacts("Nurse helpline",
-      "0808 800 4040", "tel:+448088004040", "Europe/London", null, "Monday to Friday", null,
-      null, null, "999", List.of());
+  private static final HelplineContact HELPLINE = new HelplineContact("0808 800 4040",
+      "tel:+448088004040", "999", List.of());
 
   private static ChatReply reply(String text, List<ChatReply.Choice> options,
       ChatReply.Handoff h) {
