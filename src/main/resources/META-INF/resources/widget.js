@@ -6,6 +6,10 @@
  *   <script src="https://host/widget.js" data-api="https://host"
  *           data-title="Ask our nurses' bot" defer></script>
  *
+ * The phone numbers come from the server (GET /api/v1/chat/contact), fetched at start; until
+ * they arrive, or if that fails, the page's data-phone attribute gives the helpline number,
+ * and without it the widget says "call the nurse helpline" with no number.
+ *
  * Safety rules kept throughout this file:
  * - text from the bot (or anyone) is only ever inserted with textContent / createTextNode,
  *   never innerHTML, so markup in a reply stays inert text;
@@ -20,10 +24,9 @@
     return; // included twice: keep the first one
   }
 
-  var HELPLINE = '0808 800 4040';
-  var EMERGENCY = '999';
-  // Other numbers the content gives (NHS 111, Samaritans): shown as tel: links in any text.
-  var OTHER_NUMBERS = ['111', '116 123'];
+  // The UK emergency number, shown until the server's contact details arrive (it gives the
+  // same number); the helpline number itself is never written here.
+  var EMERGENCY_UNTIL_LOADED = '999';
   var STORE_KEY = 'helpline-widget';
   var MAX_HISTORY = 200;
   var TIMEOUT_MS = 20000;
@@ -34,7 +37,9 @@
   var apiBase = ((script && script.getAttribute('data-api')) || scriptUrl.origin)
       .replace(/\/+$/, '');
   var chatUrl = apiBase + '/api/v1/chat';
+  var contactUrl = apiBase + '/api/v1/chat/contact';
   var title = (script && script.getAttribute('data-title')) || "Ask our nurses' bot";
+  var pagePhone = (script && script.getAttribute('data-phone')) || '';
 
   // ---- storage: sessionStorage when allowed, memory otherwise ------------------------------
 
@@ -128,8 +133,34 @@
     parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
+  // ---- contact details: the server's, else the page's data-phone, else no number -------------
+
+  var contact = {phone: pagePhone, emergency: EMERGENCY_UNTIL_LOADED, others: []};
+
+  /** Takes the numbers from a GET /api/v1/chat/contact body; ignores anything else. */
+  function useContact(body) {
+    if (!body || typeof body !== 'object') {
+      return false;
+    }
+    var numberPattern = /^[0-9+][0-9 ]*[0-9]$/;
+    if (typeof body.phone === 'string' && numberPattern.test(body.phone)) {
+      contact.phone = body.phone;
+    }
+    if (typeof body.emergency === 'string' && numberPattern.test(body.emergency)) {
+      contact.emergency = body.emergency;
+    }
+    if (Array.isArray(body.otherNumbers)) {
+      contact.others = body.otherNumbers.filter(function (n) {
+        return typeof n === 'string' && numberPattern.test(n);
+      });
+    }
+    return true;
+  }
+
+  useContact(load('contact'));
+
   function numbersOf(response) {
-    var numbers = [HELPLINE, EMERGENCY].concat(OTHER_NUMBERS);
+    var numbers = [contact.phone, contact.emergency].concat(contact.others);
     if (response && response.handoff && typeof response.handoff.phone === 'string') {
       numbers.push(response.handoff.phone);
     }
@@ -170,8 +201,6 @@
   var nurseButton = el('button', 'hlw-nurse', 'Talk to a nurse');
   nurseButton.type = 'button';
   var nurseCall = el('span', 'hlw-nurse-call');
-  nurseCall.appendChild(el('span', 'hlw-nurse-words', 'or call free '));
-  nurseCall.appendChild(telLink(HELPLINE));
   nurseBar.appendChild(nurseButton);
   nurseBar.appendChild(nurseCall);
 
@@ -215,10 +244,24 @@
   form.appendChild(sendButton);
 
   var footer = el('p', 'hlw-footer');
-  footer.appendChild(document.createTextNode('General information, not medical advice. '
-      + 'Emergency: call '));
-  footer.appendChild(telLink(EMERGENCY));
-  footer.appendChild(document.createTextNode('.'));
+
+  /** Shows the current numbers in the nurse bar and the footer. */
+  function renderContact() {
+    nurseCall.textContent = '';
+    if (contact.phone) {
+      nurseCall.appendChild(el('span', 'hlw-nurse-words', 'or call free '));
+      nurseCall.appendChild(telLink(contact.phone));
+    } else {
+      nurseCall.appendChild(el('span', 'hlw-nurse-words', 'or call the nurse helpline'));
+    }
+    footer.textContent = '';
+    footer.appendChild(document.createTextNode('General information, not medical advice. '
+        + 'Emergency: call '));
+    footer.appendChild(telLink(contact.emergency));
+    footer.appendChild(document.createTextNode('.'));
+  }
+
+  renderContact();
 
   panel.appendChild(header);
   panel.appendChild(alerts);
@@ -278,8 +321,13 @@
   function renderHandoff(handoff) {
     var card = el('div', 'hlw-handoff');
     var line = el('p');
-    line.appendChild(document.createTextNode('Call our nurses free on '));
-    line.appendChild(telLink(str(handoff.phone) || HELPLINE, 'hlw-handoff-phone'));
+    var phone = str(handoff.phone) || contact.phone;
+    if (phone) {
+      line.appendChild(document.createTextNode('Call our nurses free on '));
+      line.appendChild(telLink(phone, 'hlw-handoff-phone'));
+    } else {
+      line.appendChild(document.createTextNode('Call the nurse helpline.'));
+    }
     card.appendChild(line);
     if (handoff.openNow === true) {
       card.appendChild(el('p', null, 'The nurses are available now.'));
@@ -330,7 +378,7 @@
     // The first reply says what to do now; the full advice is in the conversation below.
     if (esc.texts && esc.texts.length) {
       var first = el('p');
-      appendText(first, esc.texts[0], esc.numbers.concat([HELPLINE, EMERGENCY]));
+      appendText(first, esc.texts[0], esc.numbers.concat([contact.phone, contact.emergency]));
       body.appendChild(first);
     }
     var call = el('p');
@@ -382,8 +430,10 @@
     var text = kind === 'busy'
         ? 'Sorry, I am busy just now. Please try again in a moment. '
         : 'Sorry, something went wrong and I could not answer that. ';
-    appendText(bubble, text + 'You can talk to our nurses free on ' + HELPLINE
-        + '. In an emergency, call ' + EMERGENCY + '.', [HELPLINE, EMERGENCY]);
+    var call = contact.phone ? 'You can talk to our nurses free on ' + contact.phone + '.'
+        : 'You can call the nurse helpline.';
+    appendText(bubble, text + call + ' In an emergency, call ' + contact.emergency + '.',
+        [contact.phone, contact.emergency]);
     log.appendChild(bubble);
   }
 
@@ -468,7 +518,8 @@
       var kept = slim(response || {});
       if (kept.escalation) {
         state.escalation = {
-          numbers: (Array.isArray(kept.escalation.numbers) ? kept.escalation.numbers : [EMERGENCY])
+          numbers: (Array.isArray(kept.escalation.numbers) ? kept.escalation.numbers
+              : [contact.emergency])
               .filter(function (n) {
                 return typeof n === 'string';
               }),
@@ -547,7 +598,30 @@
 
   // ---- start -------------------------------------------------------------------------------
 
+  /** Fetches the numbers once; until they arrive (or if this fails) the current ones stay. */
+  function loadContact() {
+    if (typeof fetch !== 'function') {
+      return;
+    }
+    fetch(contactUrl, {
+      headers: {'Accept': 'application/json'},
+      credentials: 'omit',
+      mode: 'cors'
+    }).then(function (res) {
+      return res.ok ? res.json() : null;
+    }).then(function (body) {
+      if (useContact(body)) {
+        save('contact', {phone: contact.phone, emergency: contact.emergency,
+          otherNumbers: contact.others});
+        renderContact();
+      }
+    }).catch(function () {
+      // offline or refused: the page's number (or "call the nurse helpline") stays
+    });
+  }
+
   function start() {
+    loadContact();
     var css = document.createElement('link');
     css.rel = 'stylesheet';
     css.href = new URL('widget.css', scriptUrl).href;

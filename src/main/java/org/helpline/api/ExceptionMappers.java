@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.helpline.content.ContentException;
 import org.helpline.conversation.ClassifierUnavailableException;
 import org.helpline.conversation.InvalidMessageException;
+import org.helpline.conversation.Notices;
 import org.helpline.conversation.RateLimitedException;
 import org.helpline.staff.editor.EvaluationPendingException;
 import org.helpline.staff.editor.NoHeldOutSetException;
@@ -26,6 +27,12 @@ public class ExceptionMappers {
 
   private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
 
+  private final Notices notices;
+
+  public ExceptionMappers(Notices notices) {
+    this.notices = notices;
+  }
+
   @ServerExceptionMapper
   public Response invalidMessage(InvalidMessageException e, UriInfo uri) {
     return problem(400, "invalid-message", "Invalid message", e.getMessage(), uri);
@@ -34,16 +41,14 @@ public class ExceptionMappers {
   @ServerExceptionMapper
   public Response unavailable(ClassifierUnavailableException e, UriInfo uri) {
     return Response.fromResponse(problem(503, "starting", "Not ready yet", e.getMessage()
-        + ". If you need help now, call the nurse helpline free on 0808 800 4040,"
-        + " or 999 in an emergency.", uri)).header("Retry-After", "5").build();
+        + ". " + notices.callNow(), uri)).header("Retry-After", "5").build();
   }
 
   @ServerExceptionMapper
   public Response rateLimited(RateLimitedException e, UriInfo uri) {
     LOG.infof("rate limited on %s", uri == null ? "-" : uri.getPath());
     return Response.fromResponse(problem(429, "rate-limited", "Too many messages",
-        e.getMessage() + ". If you need help now, call the nurse helpline free on"
-        + " 0808 800 4040, or 999 in an emergency.", uri))
+        e.getMessage() + ". " + notices.callNow(), uri))
         .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
   }
 
@@ -148,9 +153,8 @@ public class ExceptionMappers {
     // The exception's class and stack go to the log (they hold no message text); the caller
     // gets a plain problem and the helpline number.
     LOG.errorf(e, "unexpected error on %s", uri.getPath());
-    return problem(500, "internal-error", "Something went wrong",
-        "Sorry, something went wrong on our side. You can call the nurse helpline free on "
-            + "0808 800 4040, or 999 in an emergency.", uri);
+    return problem(500, "internal-error", "Something went wrong", notices.internalError(),
+        uri);
   }
 
   static Response problem(int status, String type, String title, String detail, UriInfo uri) {

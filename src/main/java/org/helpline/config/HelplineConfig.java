@@ -13,6 +13,9 @@ public interface HelplineConfig {
   /** Where content comes from and how strictly it is checked. */
   ContentSettings content();
 
+  /** How to reach the nurses before the content (and its helpline facts) is loaded. */
+  Contact contact();
+
   /** When the bot trusts the classifier. */
   Nlu nlu();
 
@@ -57,6 +60,18 @@ public interface HelplineConfig {
     /** An answer reviewed longer ago than this is reported as due for review. */
     @WithDefault("365d")
     Duration reviewMaxAge();
+  }
+
+  /** The helpline's number for the moments before the content is loaded. */
+  interface Contact {
+
+    /**
+     * The nurse helpline number people are given while the bot is starting (problem details,
+     * the widget's contact endpoint); once the content is loaded its {@code helpline.yml}
+     * gives it. No default here: it is set in {@code application.properties}, so the number
+     * is written in no Java file.
+     */
+    String phone();
   }
 
   /** Classifier thresholds, calibrated with the evaluation command. */

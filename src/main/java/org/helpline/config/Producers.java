@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.helpline.content.ContentException;
+import org.helpline.content.ContentLoader;
 import org.helpline.content.ContentProblem;
 import org.helpline.content.ContentSource;
 import org.helpline.content.ContentValidator;
 import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ConversationService;
+import org.helpline.conversation.Notices;
 import org.helpline.conversation.ConversationStore;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.conversation.RateLimits;
@@ -69,6 +71,16 @@ public class Producers {
   @Singleton
   BotHolder botHolder() {
     return new BotHolder();
+  }
+
+  /** The notice and error texts; before content is loaded, the packaged notices. */
+  @Produces
+  @Singleton
+  Notices notices(BotHolder bots, HelplineConfig config) {
+    ContentSource packaged = ContentSource.classpath(
+        Thread.currentThread().getContextClassLoader());
+    return new Notices(bots, config.contact().phone(),
+        () -> ContentLoader.readNotices(packaged));
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * One validated, immutable version of the bot's content: training examples, dialogs, system
- * dialogs, safety rules and helpline facts. {@code version} is a hash of every file.
+ * dialogs, notices, safety rules and helpline facts. {@code version} is a hash of every file.
  */
 public record Content(
     String version,
@@ -18,6 +18,7 @@ public record Content(
     Map<String, Dialog> systemDialogs,
     ClarifyTexts clarify,
     HandoffTexts handoff,
+    NoticeTexts notices,
     HelplineFacts helpline,
     SafetyRules safety) {
 

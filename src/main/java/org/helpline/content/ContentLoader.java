@@ -32,7 +32,7 @@ public final class ContentLoader {
 
   static final String SYSTEM = "dialogs/_system/";
 
-  private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+  private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
       .addModule(new JavaTimeModule())
       .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -79,6 +79,7 @@ public final class ContentLoader {
     Map<String, Dialog> systemDialogs = new LinkedHashMap<>();
     ClarifyTexts clarify = null;
     HandoffTexts handoff = null;
+    NoticeTexts notices = null;
     HelplineFacts helpline = null;
     SafetyRules safety = null;
 
@@ -96,6 +97,7 @@ public final class ContentLoader {
         switch (name) {
           case "clarify" -> clarify = parse(path, text, ClarifyTexts.class, problems);
           case "handoff" -> handoff = parse(path, text, HandoffTexts.class, problems);
+          case "notices" -> notices = parse(path, text, NoticeTexts.class, problems);
           case "helpline" -> helpline = parse(path, text, HelplineFacts.class, problems);
           case "safety" -> safety = parse(path, text, SafetyRules.class, problems);
           default -> {
@@ -116,7 +118,7 @@ public final class ContentLoader {
       problems.add(new ContentProblem(source.describe(), 0, "no intents found in intents/"));
     }
     Content content = new Content(version, intents, spelling, dialogs, systemDialogs, clarify,
-        handoff, helpline, safety);
+        handoff, notices, helpline, safety);
     problems.addAll(validator.validate(content, raw));
     if (!problems.isEmpty()) {
       throw new ContentException(problems);
@@ -124,9 +126,30 @@ public final class ContentLoader {
     return new Loaded(content, validator.dueForReview(content, raw));
   }
 
-  private <T> T parse(String path, String text, Class<T> type, List<ContentProblem> problems) {
+  /**
+   * The notices alone, from {@code dialogs/_system/notices.yml}: what the error pages say
+   * before the whole content is loaded. Checked like the rest when the content loads.
+   *
+   * @throws ContentException when the file is missing or cannot be read
+   */
+  public static NoticeTexts readNotices(ContentSource source) {
+    String path = SYSTEM + "notices.yml";
+    List<ContentProblem> problems = new ArrayList<>();
+    NoticeTexts notices = source.files().contains(path) ? parse(path,
+        new String(source.read(path), StandardCharsets.UTF_8), NoticeTexts.class, problems)
+        : null;
+    if (notices == null) {
+      problems.add(new ContentProblem(path, 0, "required system file is missing"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ContentException(problems);
+    }
+    return notices;
+  }
+
+  private static <T> T parse(String path, String text, Class<T> type, List<ContentProblem> problems) {
     try {
-      T value = yaml.readValue(text, type);
+      T value = YAML.readValue(text, type);
       if (value == null) {
         problems.add(new ContentProblem(path, 1, "file is empty"));
       }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,6 +117,7 @@ public final class ContentValidator {
     }
     checkClarify(content.clarify(), check);
     checkHandoff(content.handoff(), check);
+    checkNotices(content.notices(), check);
     checkHelpline(content.helpline(), check);
     checkSafety(content, normaliser, check);
     return check.problems;
@@ -320,6 +322,31 @@ public final class ContentValidator {
     checkSource(file, handoff.source(), check);
   }
 
+  private void checkNotices(NoticeTexts notices, Check check) {
+    String file = ContentLoader.SYSTEM + "notices.yml";
+    if (notices == null) {
+      check.add(file, 0, "required system file is missing");
+      return;
+    }
+    Map<String, String> texts = new LinkedHashMap<>();
+    texts.put("onlyText", notices.onlyText());
+    texts.put("unreadable", notices.unreadable());
+    texts.put("tooFast", notices.tooFast());
+    texts.put("callNow", notices.callNow());
+    texts.put("internalError", notices.internalError());
+    texts.forEach((name, text) -> {
+      int line = check.line(file, name + ":");
+      if (isBlank(text)) {
+        check.add(file, line, name + " is required");
+      } else if (!text.contains("{phone}") || !text.contains("999")) {
+        check.add(file, line, name + " must give the helpline {phone} and 999");
+      } else if (text.length() > maxTextLength) {
+        check.add(file, line, name + " has " + text.length() + " characters; the limit is "
+            + maxTextLength);
+      }
+    });
+  }
+
   private void checkHelpline(HelplineFacts helpline, Check check) {
     String file = ContentLoader.SYSTEM + "helpline.yml";
     if (helpline == null) {
@@ -347,6 +374,12 @@ public final class ContentValidator {
     }
     if (helpline.contactForm() != null) {
       checkLink(file, helpline.contactForm(), check);
+    }
+    if (isBlank(helpline.emergency())) {
+      check.add(file, 1, "emergency (the emergency number, 999) is required");
+    }
+    if (helpline.otherNumbers().stream().anyMatch(ContentValidator::isBlank)) {
+      check.add(file, check.line(file, "otherNumbers"), "otherNumbers has an empty number");
     }
     if (helpline.outOfHours().isEmpty()) {
       check.add(file, check.line(file, "outOfHours"), "out-of-hours alternatives are missing");

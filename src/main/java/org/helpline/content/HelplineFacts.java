@@ -5,7 +5,11 @@ import java.util.List;
 
 /**
  * The nurse helpline's facts from {@code dialogs/_system/helpline.yml}: number, hours, time
- * zone, bank holidays, contact form and what to do out of hours.
+ * zone, bank holidays, contact form and what to do out of hours, and the emergency and other
+ * numbers the texts give (channels make them tappable).
+ *
+ * @param emergency the emergency number (999)
+ * @param otherNumbers other services' numbers the content gives (NHS 111, Samaritans)
  */
 public record HelplineFacts(
     String name,
@@ -16,11 +20,14 @@ public record HelplineFacts(
     String hoursText,
     List<LocalDate> bankHolidays,
     Link contactForm,
-    List<String> outOfHours) {
+    List<String> outOfHours,
+    String emergency,
+    List<String> otherNumbers) {
 
   public HelplineFacts {
     hours = hours == null ? List.of() : List.copyOf(hours);
     bankHolidays = bankHolidays == null ? List.of() : List.copyOf(bankHolidays);
     outOfHours = outOfHours == null ? List.of() : List.copyOf(outOfHours);
+    otherNumbers = otherNumbers == null ? List.of() : List.copyOf(otherNumbers);
   }
 }

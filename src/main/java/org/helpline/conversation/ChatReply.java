@@ -2,17 +2,19 @@ package org.helpline.conversation;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.helpline.content.Bubble;
-import org.helpline.content.Source;
-import org.helpline.dialog.EscalationDecision;
-import org.helpline.dialog.HandoffDecision;
-import org.helpline.dialog.QuickReply;
 import org.helpline.dialog.Turn;
 
 /**
- * What the bot said in one turn, independent of any channel: kept with the transcript so that
- * a retried delivery gets exactly the same reply.
+ * What the bot said in one turn, as every channel sees it: owned by the conversation, so a
+ * channel never reads content or dialog types, and renaming a content field cannot change
+ * what a channel shows. {@link ChatReplyMapper} builds it from the engine's turn; storage
+ * keeps it in its own stored form.
  *
+ * @param action answer, clarify, fallback, handoff, escalate, or notice for a kind reply that
+ *     is not a turn
+ * @param confidence the classifier's probability, rounded to three places, or null
+ * @param replies the chat bubbles, in order
+ * @param quickReplies the choices offered, in order
  * @param handoff the handoff, or null
  * @param escalation the escalation, or null
  * @param source the reviewed page behind the answer, or null
@@ -22,12 +24,15 @@ public record ChatReply(
     String action,
     String intent,
     Double confidence,
-    List<Bubble> replies,
-    List<QuickReply> quickReplies,
-    HandoffDecision handoff,
-    EscalationDecision escalation,
+    List<Message> replies,
+    List<Choice> quickReplies,
+    Handoff handoff,
+    Escalation escalation,
     Source source,
     LocalDate reviewed) {
+
+  /** The action of a kind reply to a message that was not taken as a turn. */
+  public static final String NOTICE = "notice";
 
   public ChatReply {
     replies = replies == null ? List.of() : List.copyOf(replies);
@@ -36,10 +41,67 @@ public record ChatReply(
 
   /** The reply of an engine turn. */
   public static ChatReply of(Turn turn) {
-    return new ChatReply(turn.action().id(), turn.intent(),
-        turn.intent() == null ? null : Math.round(turn.confidence() * 1000) / 1000.0,
-        turn.replies(), turn.quickReplies(), turn.handoff().orElse(null),
-        turn.escalation().orElse(null), turn.dialog().map(d -> d.source()).orElse(null),
-        turn.dialog().map(d -> d.reviewed()).orElse(null));
+    return ChatReplyMapper.fromTurn(turn);
+  }
+
+  /** A kind reply that is not a turn: one bubble, nothing else. */
+  public static ChatReply notice(String text) {
+    return new ChatReply(NOTICE, null, null, List.of(new Message(text, List.of())), List.of(),
+        null, null, null, null);
+  }
+
+  /** The same reply without its choices, for a channel that shows them as buttons. */
+  public ChatReply withoutQuickReplies() {
+    return new ChatReply(action, intent, confidence, replies, List.of(), handoff, escalation,
+        source, reviewed);
+  }
+
+  /** One chat bubble: its text and the links under it. */
+  public record Message(String text, List<Link> links) {
+
+    public Message {
+      links = links == null ? List.of() : List.copyOf(links);
+    }
+  }
+
+  /** A link under a bubble: a title and an https (or tel:) address. */
+  public record Link(String title, String url) {
+  }
+
+  /** A choice the person can tap or answer with its number: a title and the payload sent back. */
+  public record Choice(String title, String payload) {
+  }
+
+  /**
+   * The person should talk to a nurse.
+   *
+   * @param reason why (asked_for_nurse, personal_medical_advice, ...)
+   * @param urgency routine or urgent
+   * @param nextOpen when the line opens next, in words, if it is closed
+   * @param alternatives what to do while it is closed
+   */
+  public record Handoff(String reason, String urgency, String phone, boolean openNow,
+      String hours, String nextOpen, List<String> alternatives) {
+
+    public Handoff {
+      alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+    }
+  }
+
+  /**
+   * Emergency or crisis guidance.
+   *
+   * @param type medical_emergency or self_harm
+   * @param trigger what fired it: a safety rule id, or classifier
+   */
+  public record Escalation(String type, List<String> numbers, String trigger) {
+
+    public Escalation {
+      numbers = numbers == null ? List.of() : List.copyOf(numbers);
+    }
+  }
+
+  /** The reviewed page an answer was checked against. */
+  public record Source(String title, String url) {
   }
 }

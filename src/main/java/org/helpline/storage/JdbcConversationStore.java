@@ -1,11 +1,5 @@
 package org.helpline.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,11 +43,6 @@ public final class JdbcConversationStore implements ConversationStore {
 
   private final DataSource dataSource;
   private final JdbcHandoffQueue queue;
-  private final ObjectMapper json = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
 
   public JdbcConversationStore(DataSource dataSource) {
     this(dataSource, new JdbcHandoffQueue(dataSource));
@@ -365,20 +354,13 @@ public final class JdbcConversationStore implements ConversationStore {
     return instant.atOffset(ZoneOffset.UTC);
   }
 
-  private String toJson(ChatReply reply) {
-    try {
-      return json.writeValueAsString(reply);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a reply could not be written as JSON", e);
-    }
+  // The stored form and its JSON belong to StoredReplies, shared with the handoff queue.
+  private static String toJson(ChatReply reply) {
+    return StoredReplies.write(reply);
   }
 
-  private ChatReply fromJson(String text) {
-    try {
-      return json.readValue(text, ChatReply.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a stored reply could not be read", e);
-    }
+  private static ChatReply fromJson(String text) {
+    return StoredReplies.read(text);
   }
 
   /** Unique-key violation: SQLState 23505 on both H2 and PostgreSQL. */

@@ -1,10 +1,5 @@
 package org.helpline.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +17,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.helpline.content.Bubble;
 import org.helpline.conversation.ChatReply;
 import org.helpline.conversation.StorageUnavailableException;
 import org.helpline.handoff.HandoffConflictException;
@@ -58,10 +52,6 @@ public final class JdbcHandoffQueue implements HandoffQueue {
           + " END"));
 
   private final DataSource dataSource;
-  private final ObjectMapper json = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
 
   public JdbcHandoffQueue(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -260,13 +250,9 @@ public final class JdbcHandoffQueue implements HandoffQueue {
     }
   }
 
-  private List<String> botTexts(String replyJson) {
-    try {
-      return json.readValue(replyJson, ChatReply.class).replies().stream().map(Bubble::text)
-          .toList();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a stored reply could not be read", e);
-    }
+  private static List<String> botTexts(String replyJson) {
+    return StoredReplies.read(replyJson).replies().stream().map(ChatReply.Message::text)
+        .toList();
   }
 
   private static QueuedHandoff handoff(ResultSet rs) throws SQLException {

@@ -133,6 +133,37 @@ class ContentValidatorTest {
     assertTrue(e.getMessage().contains("Mars/Olympus"), e.getMessage());
   }
 
+  @Test
+  void reportsMissingNotices() throws IOException {
+    Files.delete(dir.resolve("dialogs/_system/notices.yml"));
+    assertProblem("dialogs/_system/notices.yml", 0, "required system file is missing");
+  }
+
+  @Test
+  void reportsANoticeWithoutTheHelplineNumberWithItsLine() throws IOException {
+    String file = "dialogs/_system/notices.yml";
+    replace(file, "call free on {phone}. In an emergency, call 999.\n# The reply to a message"
+        + " the bot", "call us. In an emergency, call 999.\n# The reply to a message the bot");
+    assertProblem(file, lineOf(file, "onlyText:"), "onlyText must give the helpline {phone}"
+        + " and 999");
+  }
+
+  @Test
+  void reportsAnEmptyOrOverlongNoticeWithItsLine() throws IOException {
+    String file = "dialogs/_system/notices.yml";
+    String text = Files.readString(dir.resolve(file));
+    write(file, text.replaceFirst("callNow: \"[^\"]*\"", "callNow: \"\"")
+        .replaceFirst("internalError: \"", "internalError: \"" + "Sorry. ".repeat(90)));
+    assertProblem(file, lineOf(file, "callNow:"), "callNow is required");
+    assertProblem(file, lineOf(file, "internalError:"), "internalError has");
+  }
+
+  @Test
+  void reportsAMissingEmergencyNumber() throws IOException {
+    replace("dialogs/_system/helpline.yml", "emergency: \"999\"\n", "");
+    assertProblem("dialogs/_system/helpline.yml", 1, "emergency");
+  }
+
   private Content load() {
     return loader.load(ContentSource.directory(dir));
   }

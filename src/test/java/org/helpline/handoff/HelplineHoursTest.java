@@ -21,7 +21,7 @@ class HelplineHoursTest {
       List.of(new OpeningHours(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
           DayOfWeek.THURSDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0))),
       "Monday to Friday, 9am to 5pm", List.of(LocalDate.of(2026, 12, 25),
-      LocalDate.of(2026, 12, 28)), new Link("Contact", "https://example.org"), List.of("999")));
+      LocalDate.of(2026, 12, 28)), new Link("Contact", "https://example.org"), List.of("999"), "999", List.of()));
 
   @Test
   void openOnAWeekdayMorningInLondonTime() {

@@ -2,10 +2,7 @@ package org.helpline.channel.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.helpline.content.Bubble;
-import org.helpline.content.Link;
 import org.helpline.conversation.ChatReply;
-import org.helpline.dialog.QuickReply;
 
 /**
  * Renders a reply for a channel that shows only text (SMS, or any platform as a fallback):
@@ -22,9 +19,9 @@ public final class PlainTextRenderer {
   /** The reply as one text, quick replies numbered from 1. */
   public static String render(ChatReply reply) {
     List<String> parts = new ArrayList<>();
-    for (Bubble bubble : reply.replies()) {
+    for (ChatReply.Message bubble : reply.replies()) {
       StringBuilder sb = new StringBuilder(bubble.text());
-      for (Link link : bubble.links()) {
+      for (ChatReply.Link link : bubble.links()) {
         String url = link.url().startsWith("tel:") ? link.url().substring(4) : link.url();
         if (!bubble.text().contains(url)) {
           sb.append('\n').append(link.title()).append(": ").append(url);
@@ -32,7 +29,7 @@ public final class PlainTextRenderer {
       }
       parts.add(sb.toString());
     }
-    List<QuickReply> options = reply.quickReplies();
+    List<ChatReply.Choice> options = reply.quickReplies();
     if (!options.isEmpty()) {
       StringBuilder sb = new StringBuilder("Reply with a number:");
       for (int i = 0; i < options.size(); i++) {

@@ -3,6 +3,7 @@ package org.helpline.channel.messenger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.helpline.channel.messaging.MessagingInbound;
 import org.helpline.channel.messaging.PlainTextRenderer;
 import org.helpline.channel.messenger.dto.MessengerAttachment;
 import org.helpline.channel.messenger.dto.MessengerButton;
@@ -13,11 +14,8 @@ import org.helpline.channel.messenger.dto.MessengerQuickReply;
 import org.helpline.channel.messenger.dto.MessengerSendRequest;
 import org.helpline.channel.messenger.dto.MessengerTemplate;
 import org.helpline.channel.meta.MetaTitles;
-import org.helpline.content.HelplineFacts;
-import org.helpline.conversation.ChatMessage;
 import org.helpline.conversation.ChatReply;
-import org.helpline.dialog.HandoffDecision;
-import org.helpline.dialog.QuickReply;
+import org.helpline.conversation.HelplineContact;
 
 /** Translates between Messenger events and Send API requests and the conversation service. */
 final class MessengerMapper {
@@ -49,8 +47,11 @@ final class MessengerMapper {
         || event.sender().id().isBlank() ? null : event.sender().id();
   }
 
-  /** What the person sent, or null when the event is not a turn (receipts, echoes, media). */
-  static ChatMessage toMessage(MessengerEvent event) {
+  /**
+   * What the person sent: text or a tapped choice; a photo, voice note or sticker as a
+   * message without text; null for what needs no answer (receipts, echoes of our messages).
+   */
+  static MessagingInbound toMessage(MessengerEvent event) {
     String sender = senderId(event);
     if (sender == null) {
       return null;
@@ -59,28 +60,21 @@ final class MessengerMapper {
       String payload = event.postback().payload();
       String mid = event.postback().mid();
       return GET_STARTED.equals(payload)
-          ? new ChatMessage(null, "hello", null, mid, CHANNEL, sender)
-          : new ChatMessage(null, null, payload, mid, CHANNEL, sender);
+          ? MessagingInbound.text(CHANNEL, sender, mid, "hello")
+          : MessagingInbound.choice(CHANNEL, sender, mid, payload);
     }
     MessengerInboundMessage m = event.message();
     if (m == null || Boolean.TRUE.equals(m.isEcho())) {
       return null;
     }
     if (m.quickReply() != null && m.quickReply().payload() != null) {
-      return new ChatMessage(null, null, m.quickReply().payload(), m.mid(), CHANNEL, sender);
+      return MessagingInbound.choice(CHANNEL, sender, m.mid(), m.quickReply().payload());
     }
     if (m.text() != null && !m.text().isBlank()) {
-      return new ChatMessage(null, m.text(), null, m.mid(), CHANNEL, sender);
+      return MessagingInbound.text(CHANNEL, sender, m.mid(), m.text());
     }
-    return null;
-  }
-
-  /** Whether the event is a photo, voice note or sticker the person sent (no text). */
-  static boolean wantsTextOnlyNotice(MessengerEvent event) {
-    MessengerInboundMessage m = event.message();
-    return senderId(event) != null && m != null && !Boolean.TRUE.equals(m.isEcho())
-        && (m.text() == null || m.text().isBlank()) && m.attachments() != null
-        && !m.attachments().isEmpty();
+    boolean attachment = m.attachments() != null && !m.attachments().isEmpty();
+    return attachment ? MessagingInbound.withoutText(CHANNEL, sender) : null;
   }
 
   /**
@@ -90,10 +84,10 @@ final class MessengerMapper {
    * numbered list in the text, which the conversation service understands as well.
    */
   static List<MessengerSendRequest> toRequests(String psid, ChatReply reply,
-      HelplineFacts helpline) {
-    List<QuickReply> options = reply.quickReplies();
+      HelplineContact helpline) {
+    List<ChatReply.Choice> options = reply.quickReplies();
     boolean quick = !options.isEmpty() && options.size() <= MAX_QUICK_REPLIES;
-    String text = PlainTextRenderer.render(quick ? withoutQuickReplies(reply) : reply);
+    String text = PlainTextRenderer.render(quick ? reply.withoutQuickReplies() : reply);
     List<MessengerOutgoingMessage> messages = new ArrayList<>();
     for (String part : PlainTextRenderer.split(text, MAX_TEXT_LENGTH)) {
       messages.add(new MessengerOutgoingMessage(part, null, null));
@@ -112,8 +106,8 @@ final class MessengerMapper {
   }
 
   /** A template whose button dials the helpline, or null when there is no handoff. */
-  private static MessengerOutgoingMessage callButton(HandoffDecision handoff,
-      HelplineFacts helpline) {
+  private static MessengerOutgoingMessage callButton(ChatReply.Handoff handoff,
+      HelplineContact helpline) {
     if (handoff == null || helpline.phoneUri() == null) {
       return null;
     }
@@ -128,10 +122,5 @@ final class MessengerMapper {
     return new MessengerOutgoingMessage(null, new MessengerAttachment("template",
         new MessengerTemplate("button", text,
             List.of(new MessengerButton("phone_number", CALL_TITLE, number)))), null);
-  }
-
-  private static ChatReply withoutQuickReplies(ChatReply reply) {
-    return new ChatReply(reply.action(), reply.intent(), reply.confidence(), reply.replies(),
-        List.of(), reply.handoff(), reply.escalation(), reply.source(), reply.reviewed());
   }
 }

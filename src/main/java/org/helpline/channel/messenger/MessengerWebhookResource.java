@@ -14,16 +14,15 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.helpline.channel.messaging.MessagingInbound;
 import org.helpline.channel.messenger.dto.MessengerEntry;
 import org.helpline.channel.messenger.dto.MessengerEvent;
 import org.helpline.channel.messenger.dto.MessengerSendRequest;
 import org.helpline.channel.messenger.dto.MessengerWebhook;
 import org.helpline.channel.meta.MetaDispatcher;
-import org.helpline.channel.meta.MetaNotices;
 import org.helpline.channel.meta.MetaReplySender;
 import org.helpline.channel.meta.MetaWebhooks;
 import org.helpline.config.HelplineConfig;
-import org.helpline.conversation.ChatMessage;
 
 /**
  * The Messenger webhook: the subscription handshake, and page events checked against
@@ -101,12 +100,9 @@ public class MessengerWebhookResource {
         client.send(request);
       }
     };
-    ChatMessage message = MessengerMapper.toMessage(event);
+    MessagingInbound message = MessengerMapper.toMessage(event);
     if (message != null) {
       dispatcher.takeTurn(message, sender);
-    } else if (MessengerMapper.wantsTextOnlyNotice(event)) {
-      dispatcher.sendNotice(MessengerMapper.CHANNEL, psid,
-          MetaNotices.onlyText(dispatcher.helpline()), sender);
     }
     // Delivery and read receipts, echoes of our own messages: nothing to answer.
   }

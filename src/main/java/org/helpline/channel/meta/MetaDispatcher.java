@@ -16,16 +16,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.helpline.content.HelplineFacts;
-import org.helpline.conversation.BotHolder;
-import org.helpline.conversation.ChatMessage;
-import org.helpline.conversation.ChatOutcome;
-import org.helpline.conversation.ChatReply;
-import org.helpline.conversation.ClassifierUnavailableException;
-import org.helpline.conversation.ConversationService;
+import org.helpline.channel.messaging.MessagingInbound;
+import org.helpline.channel.messaging.MessagingReply;
+import org.helpline.channel.messaging.MessagingTurns;
 import org.helpline.conversation.ConversationStore;
-import org.helpline.conversation.InvalidMessageException;
-import org.helpline.conversation.RateLimitedException;
+import org.helpline.conversation.HelplineContact;
 import org.helpline.conversation.StorageUnavailableException;
 import org.jboss.logging.Logger;
 
@@ -48,9 +43,8 @@ public class MetaDispatcher {
   static final int QUEUED = 256;
   static final String QUEUE_FULL = "dispatcher queue full: message not taken";
 
-  private final ConversationService conversations;
+  private final MessagingTurns turns;
   private final ConversationStore store;
-  private final BotHolder bots;
   private final Clock clock;
   private final ConcurrentHashMap<String, CompletableFuture<Void>> queues =
       new ConcurrentHashMap<>();
@@ -59,11 +53,9 @@ public class MetaDispatcher {
   private final ThreadPoolExecutor executor = new ThreadPoolExecutor(WORKERS, WORKERS,
       60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUED), new Threads());
 
-  public MetaDispatcher(ConversationService conversations, ConversationStore store,
-      BotHolder bots, Clock clock) {
-    this.conversations = conversations;
+  public MetaDispatcher(MessagingTurns turns, ConversationStore store, Clock clock) {
+    this.turns = turns;
     this.store = store;
-    this.bots = bots;
     this.clock = clock;
   }
 
@@ -77,45 +69,25 @@ public class MetaDispatcher {
     return executor.getActiveCount() + executor.getQueue().size();
   }
 
-  /** The running bot's helpline facts; 503 while it is starting, so Meta redelivers later. */
-  public HelplineFacts helpline() {
-    return bots.current().map(bot -> bot.content().helpline())
-        .orElseThrow(() -> new ClassifierUnavailableException("the bot is still starting"));
+  /** The running bot's helpline numbers; 503 while it is starting, so Meta redelivers later. */
+  public HelplineContact helpline() {
+    return turns.helpline();
   }
 
-  /** Queues one turn: take it, then send its reply unless this is a redelivery. */
-  public void takeTurn(ChatMessage message, MetaReplySender sender) {
+  /**
+   * Queues one message, in order with the person's others: take it (or answer a photo with a
+   * notice), then send the reply unless this is a redelivery.
+   */
+  public void takeTurn(MessagingInbound message, MetaReplySender sender) {
     enqueue(message.channel(), message.senderId(), () -> {
-      HelplineFacts helpline = helpline();
-      ChatOutcome outcome;
-      try {
-        outcome = conversations.handle(message);
-      } catch (InvalidMessageException e) {
-        // An over-long text or an outdated button: a kind reply rather than silence.
-        LOG.infof("%s message not taken: %s", message.channel(),
-            e.getClass().getSimpleName());
-        deliver(message.channel(), null, 0, MetaNotices.unreadable(helpline), helpline, sender);
-        return;
-      } catch (RateLimitedException e) {
-        // One pause notice is kind; emergencies are never limited and never get here.
-        LOG.infof("%s sender rate limited", message.channel());
-        deliver(message.channel(), null, 0, MetaNotices.tooFast(helpline), helpline, sender);
-        return;
-      }
-      if (outcome.replayed()) {
+      MessagingReply reply = turns.take(message);
+      if (reply.replayed()) {
         LOG.debugf("%s redelivery of conversation=%s seq=%d not sent again",
-            message.channel(), outcome.conversationId(), outcome.seq());
+            message.channel(), reply.conversationId(), reply.seq());
         return;
       }
-      deliver(message.channel(), outcome.conversationId(), outcome.seq(), outcome.reply(),
-          helpline, sender);
+      deliver(message.channel(), reply, sender);
     });
-  }
-
-  /** Queues a notice that is not a turn (the reply to a photo), in order with the turns. */
-  public void sendNotice(String channel, String senderId, ChatReply notice,
-      MetaReplySender sender) {
-    enqueue(channel, senderId, () -> deliver(channel, null, 0, notice, helpline(), sender));
   }
 
   private void enqueue(String channel, String senderId, Runnable task) {
@@ -162,16 +134,16 @@ public class MetaDispatcher {
     }
   }
 
-  private void deliver(String channel, String conversationId, int seq, ChatReply reply,
-      HelplineFacts helpline, MetaReplySender sender) {
+  private void deliver(String channel, MessagingReply reply, MetaReplySender sender) {
     try {
-      sender.send(reply, helpline);
+      sender.send(reply.reply(), reply.helpline());
     } catch (RuntimeException e) {
       String reason = reason(e);
       LOG.warnf("%s reply not delivered: conversation=%s seq=%d reason=%s", channel,
-          conversationId, seq, reason);
+          reply.conversationId(), reply.seq(), reason);
       try {
-        store.recordDeliveryFailure(channel, conversationId, seq, reason, clock.instant());
+        store.recordDeliveryFailure(channel, reply.conversationId(), reply.seq(), reason,
+            clock.instant());
       } catch (StorageUnavailableException s) {
         LOG.warnf("%s delivery failure not recorded: storage unavailable", channel);
       }

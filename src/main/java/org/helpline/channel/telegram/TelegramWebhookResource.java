@@ -14,18 +14,14 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.helpline.channel.messaging.MessagingNotices;
+import org.helpline.channel.messaging.MessagingInbound;
+import org.helpline.channel.messaging.MessagingReply;
+import org.helpline.channel.messaging.MessagingTurns;
 import org.helpline.channel.messaging.Signatures;
 import org.helpline.channel.telegram.dto.TelegramCallbackQuery;
 import org.helpline.channel.telegram.dto.TelegramMessage;
 import org.helpline.channel.telegram.dto.TelegramUpdate;
 import org.helpline.config.HelplineConfig;
-import org.helpline.conversation.BotHolder;
-import org.helpline.conversation.ChatMessage;
-import org.helpline.conversation.ClassifierUnavailableException;
-import org.helpline.conversation.ConversationService;
-import org.helpline.conversation.InvalidMessageException;
-import org.helpline.conversation.RateLimitedException;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,15 +36,13 @@ public class TelegramWebhookResource {
   private static final Logger LOG = Logger.getLogger(TelegramWebhookResource.class);
   private static final Map<String, Object> NOTHING = Map.of();
 
-  private final ConversationService conversations;
-  private final BotHolder bots;
+  private final MessagingTurns turns;
   private final ObjectMapper json;
   private final HelplineConfig.Telegram settings;
 
-  public TelegramWebhookResource(ConversationService conversations, BotHolder bots,
-      ObjectMapper json, HelplineConfig config) {
-    this.conversations = conversations;
-    this.bots = bots;
+  public TelegramWebhookResource(MessagingTurns turns, ObjectMapper json,
+      HelplineConfig config) {
+    this.turns = turns;
     this.json = json;
     this.settings = config.channels().telegram();
   }
@@ -83,7 +77,7 @@ public class TelegramWebhookResource {
       }
       String sender = tap.from() != null && tap.from().id() != null
           ? tap.from().id().toString() : chatId.toString();
-      return take(chatId, TelegramMapper.tappedButton(update.updateId(), tap.data(), sender));
+      return answer(chatId, TelegramMapper.tappedButton(update.updateId(), tap.data(), sender));
     }
     TelegramMessage message = update.message();
     if (message == null || message.chat() == null || message.chat().id() == null) {
@@ -94,38 +88,28 @@ public class TelegramWebhookResource {
       // A photo, sticker, voice note or location: a person in a private chat hears that we
       // read text only; service messages in groups (members joining) get no answer.
       if ("private".equals(message.chat().type())) {
-        return TelegramMapper.notice(chatId, TelegramMapper.onlyTextNotice(helplinePhone()));
+        return answer(chatId, MessagingInbound.withoutText(TelegramMapper.CHANNEL,
+            Long.toString(chatId)));
       }
       return ignored(update, "message without text");
     }
     String sender = message.from() != null && message.from().id() != null
         ? message.from().id().toString() : Long.toString(chatId);
-    return take(chatId, TelegramMapper.textMessage(update.updateId(), message.text(), sender));
+    return answer(chatId, TelegramMapper.textMessage(update.updateId(), message.text(),
+        sender));
   }
 
-  private Object take(long chatId, ChatMessage message) {
-    try {
-      return TelegramMapper.toSendMessage(chatId, conversations.handle(message).reply(),
-          helplinePhone());
-    } catch (InvalidMessageException e) {
-      // A 4xx would make Telegram redeliver the same update again and again, and the person
-      // would get no answer: an over-long text or an outdated button gets a kind reply.
-      LOG.infof("telegram message not taken: %s", e.getClass().getSimpleName());
-      return TelegramMapper.notice(chatId, TelegramMapper.unreadableNotice(helplinePhone()));
-    } catch (RateLimitedException e) {
-      // Answered in the same response; emergencies are never limited and never get here.
-      LOG.info("telegram sender rate limited");
-      return TelegramMapper.notice(chatId, MessagingNotices.tooFast(helplinePhone()));
-    }
+  /** The reply as a sendMessage; a 4xx would make Telegram redeliver the update forever. */
+  private Object answer(long chatId, MessagingInbound message) {
+    MessagingReply reply = turns.take(message);
+    String phone = reply.helpline().phone();
+    return TelegramMapper.toSendMessage(chatId, reply.reply(), phone)
+        .orElseGet(() -> TelegramMapper.toSendMessage(chatId, turns.unreadable(), phone)
+            .orElseThrow());
   }
 
   private static Object ignored(TelegramUpdate update, String why) {
     LOG.debugf("telegram update %s ignored: %s", update.updateId(), why);
     return NOTHING;
-  }
-
-  private String helplinePhone() {
-    return bots.current().map(bot -> bot.content().helpline().phone())
-        .orElseThrow(() -> new ClassifierUnavailableException("the bot is still starting"));
   }
 }

@@ -1,9 +1,8 @@
 package org.helpline.channel.twilio;
 
-import org.helpline.channel.messaging.MessagingNotices;
+import org.helpline.channel.messaging.MessagingInbound;
 import org.helpline.channel.messaging.PlainTextRenderer;
 import org.helpline.channel.twilio.dto.TwilioInbound;
-import org.helpline.conversation.ChatMessage;
 import org.helpline.conversation.ChatReply;
 
 /** Translates between Twilio's form parameters and TwiML and the conversation service. */
@@ -20,11 +19,18 @@ final class TwilioMapper {
   private TwilioMapper() {
   }
 
-  /** The message as a turn: a tapped WhatsApp button's payload, otherwise the text. */
-  static ChatMessage toMessage(TwilioInbound in) {
-    boolean tapped = in.buttonPayload() != null && !in.buttonPayload().isBlank();
-    return new ChatMessage(null, tapped ? null : in.body(), tapped ? in.buttonPayload() : null,
-        in.messageSid(), CHANNEL, in.from());
+  /**
+   * The message: a tapped WhatsApp button's payload, otherwise the text; without either (a
+   * picture, a voice note, a location) a message without text.
+   */
+  static MessagingInbound toMessage(TwilioInbound in) {
+    if (in.buttonPayload() != null && !in.buttonPayload().isBlank()) {
+      return MessagingInbound.choice(CHANNEL, in.from(), in.messageSid(), in.buttonPayload());
+    }
+    if (in.body() == null || in.body().isBlank()) {
+      return MessagingInbound.withoutText(CHANNEL, in.from());
+    }
+    return MessagingInbound.text(CHANNEL, in.from(), in.messageSid(), in.body());
   }
 
   /** The reply as TwiML: the plain-text rendering, split into messages Twilio accepts. */
@@ -44,16 +50,6 @@ final class TwilioMapper {
   /** An answer that sends nothing (a status callback). */
   static String emptyTwiml() {
     return XML_DECLARATION + "<Response/>";
-  }
-
-  /** The kind reply to a picture, a voice note or a location: we only read text. */
-  static String onlyTextNotice(String helplinePhone) {
-    return MessagingNotices.onlyText(helplinePhone);
-  }
-
-  /** The kind reply to a message the bot cannot take (too long, or an outdated button). */
-  static String unreadableNotice(String helplinePhone) {
-    return MessagingNotices.unreadable(helplinePhone);
   }
 
   /** XML text content: markup characters escaped, characters XML 1.0 forbids dropped. */

@@ -15,15 +15,10 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.helpline.channel.messaging.MessagingNotices;
+import org.helpline.channel.messaging.MessagingInbound;
+import org.helpline.channel.messaging.MessagingTurns;
 import org.helpline.channel.twilio.dto.TwilioInbound;
 import org.helpline.config.HelplineConfig;
-import org.helpline.conversation.BotHolder;
-import org.helpline.conversation.ChatOutcome;
-import org.helpline.conversation.ClassifierUnavailableException;
-import org.helpline.conversation.ConversationService;
-import org.helpline.conversation.InvalidMessageException;
-import org.helpline.conversation.RateLimitedException;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,14 +33,11 @@ public class TwilioWebhookResource {
   private static final Logger LOG = Logger.getLogger(TwilioWebhookResource.class);
   private static final String TWIML = "text/xml; charset=UTF-8";
 
-  private final ConversationService conversations;
-  private final BotHolder bots;
+  private final MessagingTurns turns;
   private final HelplineConfig.Twilio settings;
 
-  public TwilioWebhookResource(ConversationService conversations, BotHolder bots,
-      HelplineConfig config) {
-    this.conversations = conversations;
-    this.bots = bots;
+  public TwilioWebhookResource(MessagingTurns turns, HelplineConfig config) {
+    this.turns = turns;
     this.settings = config.channels().twilio();
   }
 
@@ -81,32 +73,13 @@ public class TwilioWebhookResource {
     if (in.isStatusCallback()) {
       return twiml(TwilioMapper.emptyTwiml());
     }
-    boolean tapped = in.buttonPayload() != null && !in.buttonPayload().isBlank();
-    if (!tapped && (in.body() == null || in.body().isBlank())) {
-      // A picture, voice note or location. Not stored as a turn: there is nothing to keep,
-      // and the same kind answer suits every retry.
+    MessagingInbound message = TwilioMapper.toMessage(in);
+    if (!message.isTurn()) {
       LOG.debugf("twilio message without text: numMedia=%d", in.numMedia());
-      return twiml(TwilioMapper.toTwiml(TwilioMapper.onlyTextNotice(helplinePhone())));
     }
-    ChatOutcome outcome;
-    try {
-      outcome = conversations.handle(TwilioMapper.toMessage(in));
-    } catch (InvalidMessageException e) {
-      // A 4xx would leave the person with no answer at all (Twilio shows them nothing), so an
-      // over-long text or an outdated button gets a kind reply with the helpline number.
-      LOG.infof("twilio message not taken: %s", e.getClass().getSimpleName());
-      return twiml(TwilioMapper.toTwiml(TwilioMapper.unreadableNotice(helplinePhone())));
-    } catch (RateLimitedException e) {
-      // Answered in the same response, so a kind pause costs nothing; emergencies never get here.
-      LOG.info("twilio sender rate limited");
-      return twiml(TwilioMapper.toTwiml(MessagingNotices.tooFast(helplinePhone())));
-    }
-    return twiml(TwilioMapper.toTwiml(outcome.reply()));
-  }
-
-  private String helplinePhone() {
-    return bots.current().map(bot -> bot.content().helpline().phone())
-        .orElseThrow(() -> new ClassifierUnavailableException("the bot is still starting"));
+    // Answered in the same response: a notice costs nothing, and a 4xx would leave the
+    // person with no answer at all (Twilio shows them nothing).
+    return twiml(TwilioMapper.toTwiml(turns.take(message).reply()));
   }
 
   private static Response twiml(String xml) {

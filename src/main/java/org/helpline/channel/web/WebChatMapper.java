@@ -11,8 +11,6 @@ import org.helpline.channel.web.dto.WebChatSource;
 import org.helpline.conversation.ChatMessage;
 import org.helpline.conversation.ChatOutcome;
 import org.helpline.conversation.ChatReply;
-import org.helpline.dialog.EscalationDecision;
-import org.helpline.dialog.HandoffDecision;
 
 /** Translates between the web chat's JSON and the conversation service. */
 final class WebChatMapper {
@@ -27,8 +25,8 @@ final class WebChatMapper {
 
   static WebChatResponse toResponse(ChatOutcome outcome) {
     ChatReply reply = outcome.reply();
-    HandoffDecision h = reply.handoff();
-    EscalationDecision e = reply.escalation();
+    ChatReply.Handoff h = reply.handoff();
+    ChatReply.Escalation e = reply.escalation();
     return new WebChatResponse(
         outcome.conversationId(),
         reply.action(),

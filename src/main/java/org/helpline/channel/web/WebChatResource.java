@@ -2,6 +2,7 @@ package org.helpline.channel.web;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,20 +11,28 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.helpline.channel.web.dto.WebChatContact;
 import org.helpline.channel.web.dto.WebChatRequest;
 import org.helpline.channel.web.dto.WebChatResponse;
 import org.helpline.conversation.ConversationService;
+import org.helpline.conversation.HelplineContact;
 import org.helpline.conversation.InvalidMessageException;
+import org.helpline.conversation.Notices;
 
-/** The public web chat endpoint (chat contract v1). */
+/**
+ * The public web chat endpoints: a turn (chat contract v1), and the helpline's numbers for
+ * the widget, so no page or script writes them itself.
+ */
 @Path("/api/v1/chat")
 @Tag(name = "Chat")
 public class WebChatResource {
 
   private final ConversationService conversations;
+  private final Notices notices;
 
-  public WebChatResource(ConversationService conversations) {
+  public WebChatResource(ConversationService conversations, Notices notices) {
     this.conversations = conversations;
+    this.notices = notices;
   }
 
   /** Takes one turn of a conversation. */
@@ -47,5 +56,17 @@ public class WebChatResource {
     String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
     return WebChatMapper.toResponse(
         conversations.handle(WebChatMapper.toMessage(request), address));
+  }
+
+  /** The numbers from the running content, or the configured helpline number while starting. */
+  @GET
+  @Path("contact")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The nurse helpline number and the other numbers the chat shows")
+  @APIResponse(responseCode = "200", description = "The numbers (while the bot is starting,"
+      + " only the helpline number)")
+  public WebChatContact contact() {
+    HelplineContact c = notices.contact();
+    return new WebChatContact(c.phone(), c.phoneUri(), c.emergency(), c.otherNumbers());
   }
 }

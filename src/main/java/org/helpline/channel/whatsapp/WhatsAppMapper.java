@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.helpline.channel.messaging.MessagingInbound;
 import org.helpline.channel.messaging.PlainTextRenderer;
 import org.helpline.channel.meta.MetaTitles;
 import org.helpline.channel.whatsapp.dto.WhatsAppAction;
@@ -17,9 +18,7 @@ import org.helpline.channel.whatsapp.dto.WhatsAppReplyId;
 import org.helpline.channel.whatsapp.dto.WhatsAppRow;
 import org.helpline.channel.whatsapp.dto.WhatsAppSection;
 import org.helpline.channel.whatsapp.dto.WhatsAppSendMessage;
-import org.helpline.conversation.ChatMessage;
 import org.helpline.conversation.ChatReply;
-import org.helpline.dialog.QuickReply;
 
 /** Translates between WhatsApp Cloud API messages and the conversation service. */
 final class WhatsAppMapper {
@@ -48,36 +47,30 @@ final class WhatsAppMapper {
   private WhatsAppMapper() {
   }
 
-  /** What the person sent, or null when it is not a turn (a photo, a reaction). */
-  static ChatMessage toMessage(WhatsAppInboundMessage in) {
+  /**
+   * What the person sent: text or a tapped choice; a photo, voice note or location as a
+   * message without text; null for what needs no answer (a reaction, an emoji on one of our
+   * answers, or a system notice).
+   */
+  static MessagingInbound toMessage(WhatsAppInboundMessage in) {
     String id = messageId(in.id());
     String type = in.type() == null ? "" : in.type();
-    switch (type) {
-      case "text":
-        return in.text() == null || in.text().body() == null ? null
-            : new ChatMessage(null, in.text().body(), null, id, CHANNEL, in.from());
-      case "interactive":
-        String payload = in.interactive() == null ? null
-            : in.interactive().buttonReply() != null ? in.interactive().buttonReply().id()
-            : in.interactive().listReply() != null ? in.interactive().listReply().id() : null;
-        return payload == null ? null
-            : new ChatMessage(null, null, payload, id, CHANNEL, in.from());
-      case "button":
-        return in.button() == null || in.button().payload() == null ? null
-            : new ChatMessage(null, null, in.button().payload(), id, CHANNEL, in.from());
-      default:
-        return null;
+    String payload = switch (type) {
+      case "interactive" -> in.interactive() == null ? null
+          : in.interactive().buttonReply() != null ? in.interactive().buttonReply().id()
+          : in.interactive().listReply() != null ? in.interactive().listReply().id() : null;
+      case "button" -> in.button() == null ? null : in.button().payload();
+      default -> null;
+    };
+    if (type.equals("text") && in.text() != null && in.text().body() != null) {
+      return MessagingInbound.text(CHANNEL, in.from(), id, in.text().body());
     }
-  }
-
-  /**
-   * Whether a message that is not a turn still deserves the "only text" reply: a reaction
-   * (an emoji on one of our answers) or a system notice does not.
-   */
-  static boolean wantsTextOnlyNotice(WhatsAppInboundMessage in) {
-    String type = in.type() == null ? "" : in.type();
-    return !type.equals("reaction") && !type.equals("system") && !type.equals("ephemeral")
-        && !type.equals("request_welcome");
+    if (payload != null) {
+      return MessagingInbound.choice(CHANNEL, in.from(), id, payload);
+    }
+    boolean needsNoAnswer = type.equals("reaction") || type.equals("system")
+        || type.equals("ephemeral") || type.equals("request_welcome");
+    return needsNoAnswer ? null : MessagingInbound.withoutText(CHANNEL, in.from());
   }
 
   /**
@@ -104,9 +97,9 @@ final class WhatsAppMapper {
    * numbered list in the text, which the conversation service understands as well.
    */
   static List<WhatsAppSendMessage> toMessages(String to, ChatReply reply) {
-    List<QuickReply> options = reply.quickReplies();
+    List<ChatReply.Choice> options = reply.quickReplies();
     boolean interactive = !options.isEmpty() && options.size() <= MAX_ROWS;
-    String text = PlainTextRenderer.render(interactive ? withoutQuickReplies(reply) : reply);
+    String text = PlainTextRenderer.render(interactive ? reply.withoutQuickReplies() : reply);
     List<String> parts = new ArrayList<>(PlainTextRenderer.split(text, MAX_TEXT_LENGTH));
     List<WhatsAppSendMessage> out = new ArrayList<>();
     if (!interactive) {
@@ -123,7 +116,7 @@ final class WhatsAppMapper {
     return out;
   }
 
-  private static WhatsAppInteractiveMessage buttons(String body, List<QuickReply> options) {
+  private static WhatsAppInteractiveMessage buttons(String body, List<ChatReply.Choice> options) {
     List<WhatsAppReplyButton> buttons = options.stream()
         .map(q -> new WhatsAppReplyButton("reply", new WhatsAppReplyId(q.payload(),
             MetaTitles.fit(q.title(), MAX_BUTTON_TITLE))))
@@ -132,7 +125,7 @@ final class WhatsAppMapper {
         new WhatsAppAction(buttons, null, null));
   }
 
-  private static WhatsAppInteractiveMessage list(String body, List<QuickReply> options) {
+  private static WhatsAppInteractiveMessage list(String body, List<ChatReply.Choice> options) {
     List<WhatsAppRow> rows = options.stream()
         .map(q -> {
           String title = MetaTitles.fit(q.title(), MAX_ROW_TITLE);
@@ -144,10 +137,5 @@ final class WhatsAppMapper {
         .toList();
     return new WhatsAppInteractiveMessage("list", new WhatsAppBody(body),
         new WhatsAppAction(null, LIST_BUTTON, List.of(new WhatsAppSection(null, rows))));
-  }
-
-  private static ChatReply withoutQuickReplies(ChatReply reply) {
-    return new ChatReply(reply.action(), reply.intent(), reply.confidence(), reply.replies(),
-        List.of(), reply.handoff(), reply.escalation(), reply.source(), reply.reviewed());
   }
 }

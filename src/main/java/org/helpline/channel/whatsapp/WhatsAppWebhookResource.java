@@ -14,8 +14,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.helpline.channel.messaging.MessagingInbound;
 import org.helpline.channel.meta.MetaDispatcher;
-import org.helpline.channel.meta.MetaNotices;
 import org.helpline.channel.meta.MetaReplySender;
 import org.helpline.channel.meta.MetaWebhooks;
 import org.helpline.channel.whatsapp.dto.WhatsAppChange;
@@ -25,7 +25,6 @@ import org.helpline.channel.whatsapp.dto.WhatsAppSendMessage;
 import org.helpline.channel.whatsapp.dto.WhatsAppValue;
 import org.helpline.channel.whatsapp.dto.WhatsAppWebhook;
 import org.helpline.config.HelplineConfig;
-import org.helpline.conversation.ChatMessage;
 import org.jboss.logging.Logger;
 
 /**
@@ -109,13 +108,9 @@ public class WhatsAppWebhookResource {
         client.send(phoneNumberId, message);
       }
     };
-    ChatMessage message = WhatsAppMapper.toMessage(in);
+    MessagingInbound message = WhatsAppMapper.toMessage(in);
     if (message != null) {
       dispatcher.takeTurn(message, sender);
-    } else if (WhatsAppMapper.wantsTextOnlyNotice(in)) {
-      // A photo, voice note or location: not a turn, there is nothing to keep.
-      dispatcher.sendNotice(WhatsAppMapper.CHANNEL, in.from(),
-          MetaNotices.onlyText(dispatcher.helpline()), sender);
     }
   }
 

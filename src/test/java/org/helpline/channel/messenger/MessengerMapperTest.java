@@ -8,27 +8,24 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.helpline.channel.messenger.dto.MessengerOutgoingMessage;
 import org.helpline.channel.messenger.dto.MessengerSendRequest;
-import org.helpline.content.Bubble;
-import org.helpline.content.HelplineFacts;
 import org.helpline.conversation.ChatReply;
-import org.helpline.dialog.HandoffDecision;
-import org.helpline.dialog.QuickReply;
+import org.helpline.conversation.HelplineContact;
 import org.junit.jupiter.api.Test;
 
 /** Messenger's limits: nothing the person must read is dropped to fit them. */
 class MessengerMapperTest {
 
-  private static final HelplineFacts HELPLINE = new HelplineFacts("Nurse helpline",
-      "0808 800 4040", "tel:+448088004040", "Europe/London", null, "Monday to Friday", null,
-      null, null);
+  private static final HelplineContact HELPLINE = new HelplineContact("0808 800 4040",
+      "tel:+448088004040", "999", List.of());
 
-  private static ChatReply reply(String text, List<QuickReply> options, HandoffDecision h) {
-    return new ChatReply("answer", "x", 1.0, List.of(new Bubble(text)), options, h, null, null,
+  private static ChatReply reply(String text, List<ChatReply.Choice> options,
+      ChatReply.Handoff h) {
+    return new ChatReply("answer", "x", 1.0, List.of(new ChatReply.Message(text, List.of())), options, h, null, null,
         null);
   }
 
-  private static List<QuickReply> options(int n) {
-    return IntStream.rangeClosed(1, n).mapToObj(i -> new QuickReply("Help if you're"
+  private static List<ChatReply.Choice> options(int n) {
+    return IntStream.rangeClosed(1, n).mapToObj(i -> new ChatReply.Choice("Help if you're"
         + " struggling " + i, "intent_" + i)).toList();
   }
 
@@ -61,7 +58,7 @@ class MessengerMapperTest {
 
   @Test
   void aHandoffEndsWithACallButtonCarryingTheQuickReplies() {
-    HandoffDecision handoff = new HandoffDecision("asked_for_nurse", "routine",
+    ChatReply.Handoff handoff = new ChatReply.Handoff("asked_for_nurse", "routine",
         "0808 800 4040", true, "Monday to Friday", null, List.of());
     List<MessengerSendRequest> out = MessengerMapper.toRequests("psid", reply(
         "Call our nurses free on 0808 800 4040.", options(2), handoff), HELPLINE);

@@ -24,7 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.helpline.conversation.ChatMessage;
+import org.helpline.channel.messaging.MessagingInbound;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -226,8 +226,8 @@ class MessagingOutageTest {
       // returns at once (this thread would hang here otherwise).
       int total = MetaDispatcher.WORKERS + MetaDispatcher.QUEUED + beyond;
       for (int i = 0; i < total; i++) {
-        dispatcher.takeTurn(new ChatMessage(null, "what is immunotherapy", null,
-            "queue-" + UUID.randomUUID(), "whatsapp", newNumber()), hanging);
+        dispatcher.takeTurn(MessagingInbound.text("whatsapp", newNumber(),
+            "queue-" + UUID.randomUUID(), "what is immunotherapy"), hanging);
       }
       long deadline = System.nanoTime() + PATIENCE.toNanos();
       while (failures(MetaDispatcher.QUEUE_FULL) < before + beyond

@@ -7,26 +7,23 @@ import io.restassured.path.xml.XmlPath;
 import java.util.ArrayList;
 import java.util.List;
 import org.helpline.channel.messaging.PlainTextRenderer;
-import org.helpline.content.Bubble;
-import org.helpline.content.Link;
 import org.helpline.conversation.ChatReply;
-import org.helpline.dialog.QuickReply;
 import org.junit.jupiter.api.Test;
 
 /** TwiML rendering: long replies split within Twilio's limit, nothing dropped or unescaped. */
 class TwilioMapperTest {
 
   private static ChatReply longReply() {
-    List<Bubble> bubbles = new ArrayList<>();
-    bubbles.add(new Bubble("Call 999 now if someone has collapsed. " + "Words & <more> words "
-        .repeat(25), List.of(new Link("Call 999", "tel:999"))));
+    List<ChatReply.Message> bubbles = new ArrayList<>();
+    bubbles.add(new ChatReply.Message("Call 999 now if someone has collapsed. " + "Words & <more> words "
+        .repeat(25), List.of(new ChatReply.Link("Call 999", "tel:999"))));
     for (int i = 1; i <= 4; i++) {
-      bubbles.add(new Bubble("Part " + i + ": \"quoted\" it's " + "plain text ".repeat(50)
-          + "Call our nurses free on 0808 800 4040.", List.of(new Link("More",
+      bubbles.add(new ChatReply.Message("Part " + i + ": \"quoted\" it's " + "plain text ".repeat(50)
+          + "Call our nurses free on 0808 800 4040.", List.of(new ChatReply.Link("More",
           "https://www.example.org/page?a=1&b=" + i))));
     }
-    return new ChatReply("answer", "x", 1.0, bubbles, List.of(new QuickReply("Side effects",
-        "immunotherapy_side_effects"), new QuickReply("Talk to a nurse", "talk_to_nurse")),
+    return new ChatReply("answer", "x", 1.0, bubbles, List.of(new ChatReply.Choice("Side effects",
+        "immunotherapy_side_effects"), new ChatReply.Choice("Talk to a nurse", "talk_to_nurse")),
         null, null, null, null);
   }
 

@@ -7,18 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.helpline.channel.whatsapp.dto.WhatsAppSendMessage;
-import org.helpline.content.Bubble;
 import org.helpline.conversation.ChatReply;
-import org.helpline.dialog.QuickReply;
 import org.junit.jupiter.api.Test;
 
 /** WhatsApp's limits: nothing the person must read is dropped to fit them. */
 class WhatsAppMapperTest {
 
   private static ChatReply reply(String text, int options) {
-    List<QuickReply> quick = IntStream.rangeClosed(1, options).mapToObj(i ->
-        new QuickReply("Help if you're struggling " + i, "intent_" + i)).toList();
-    return new ChatReply("answer", "x", 1.0, List.of(new Bubble(text)), quick, null, null,
+    List<ChatReply.Choice> quick = IntStream.rangeClosed(1, options).mapToObj(i ->
+        new ChatReply.Choice("Help if you're struggling " + i, "intent_" + i)).toList();
+    return new ChatReply("answer", "x", 1.0, List.of(new ChatReply.Message(text, List.of())), quick, null, null,
         null, null);
   }
 

@@ -196,6 +196,26 @@ class WidgetBrowserTest extends ChromiumBrowserTest {
         "focus returns to the launcher on close");
   }
 
+  @Test
+  void theNumbersComeFromTheBotAndUntilTheyArriveTheWidgetStillOffersTheNurses() {
+    // The contact request fails: no helpline number is made up, the nurses are still offered.
+    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand("Network.setBlockedURLs",
+        Map.of("urls", List.of("*/api/v1/chat/contact")));
+    openDemoPage();
+    openWidget();
+    WebElement call = driver.findElement(By.cssSelector(".hlw-nurse-call"));
+    assertTrue(call.getText().contains("call the nurse helpline"), call.getText());
+    assertTrue(call.findElements(By.cssSelector("a")).isEmpty(), "no number to link");
+    assertNotNull(driver.findElement(By.cssSelector(".hlw-footer a[href='tel:999']")));
+
+    // Once it answers, the bot's number is shown and dialled.
+    driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+    driver.navigate().refresh();
+    wait.until(d -> !d.findElements(By.cssSelector(".hlw-nurse-call a[href='tel:08088004040']"))
+        .isEmpty());
+  }
+
   private void openDemoPage() {
     driver.get(home.toString());
     wait.until(d -> d.findElement(By.cssSelector(".hlw-launcher")).isDisplayed());

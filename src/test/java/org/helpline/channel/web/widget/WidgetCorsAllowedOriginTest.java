@@ -53,6 +53,15 @@ class WidgetCorsAllowedOriginTest {
   }
 
   @Test
+  void theContactFromTheListedOriginIsAnsweredWithTheCorsHeader() {
+    given().header("Origin", PARTNER)
+        .when().get(CHAT + "/contact").then()
+        .statusCode(200)
+        .header("Access-Control-Allow-Origin", equalTo(PARTNER))
+        .body("emergency", equalTo("999"));
+  }
+
+  @Test
   void otherOriginsAreStillRefused() {
     for (String origin : new String[] {"https://evil.example", "http://partner.example",
         "https://partner.example.evil.example", "null"}) {
