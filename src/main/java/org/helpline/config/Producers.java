@@ -20,6 +20,7 @@ import org.helpline.content.ContentException;
 import org.helpline.content.ContentProblem;
 import org.helpline.content.ContentSource;
 import org.helpline.content.ContentValidator;
+import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ConversationService;
 import org.helpline.conversation.ConversationStore;

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.helpline.config.BotFactory;
+import org.helpline.conversation.BotFactory;
 import org.helpline.content.Content;
 import org.helpline.content.ContentSource;
 import org.helpline.content.ContentValidator;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.helpline.config.BotFactory;
+import org.helpline.conversation.BotFactory;
 import org.helpline.content.ContentSource;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.dialog.ConversationState;

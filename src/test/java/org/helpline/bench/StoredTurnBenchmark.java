@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.helpline.config.BotFactory;
+import org.helpline.conversation.BotFactory;
 import org.helpline.content.ContentSource;
 import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ChatMessage;

@@ -1,7 +1,7 @@
 package org.helpline.support;
 
 import java.nio.file.Path;
-import org.helpline.config.BotFactory;
+import org.helpline.conversation.BotFactory;
 import org.helpline.content.ContentSource;
 import org.helpline.conversation.HelplineBot;
 

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.helpline.config.BotFactory;
+import org.helpline.conversation.BotFactory;
 import org.helpline.content.Content;
 import org.helpline.content.ContentSource;
 import org.helpline.conversation.HelplineBot;
