@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.helpline.config.HelplineSettings;
 import org.helpline.content.Content;
+import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.dialog.NluThresholds;
 import org.helpline.nlu.Classification;
@@ -425,16 +427,18 @@ public final class EncoderCascadeBenchmark {
   }
 
   /**
-   * The bot's own content: stage one built as the server builds it ({@link Evaluator#build},
-   * thresholds of {@code application.properties}), the head trained on the encoded
-   * {@code intents/} examples, and the cascade at thresholds chosen on CLINC validation (never
-   * on the held-out set). Reports the held-out set, its seeded typo copy and the safety set.
+   * The bot's own content: stage one built as the server builds it
+   * ({@link HelplineSettings#botFactory()}: the settings of {@code application.properties}),
+   * the head trained on the encoded {@code intents/} examples, and the cascade at thresholds
+   * chosen on CLINC validation (never on the held-out set). Reports the held-out set, its
+   * seeded typo copy and the safety set.
    */
   private static void content(Encoder encoder, int epochs, List<Point> points) {
     System.out.println();
-    NluThresholds thresholds = EvaluationCommand.thresholdsInForce();
+    BotFactory factory = HelplineSettings.botFactory();
+    NluThresholds thresholds = factory.thresholds();
     long t0 = System.nanoTime();
-    HelplineBot bot = Evaluator.build(Path.of("."), thresholds);
+    HelplineBot bot = factory.build(EvaluationCommand.PROJECT);
     System.out.printf(Locale.ROOT, "bot content %s: %d intents, %d examples; stage 1 %s in %.1f"
         + " s; thresholds min-confidence %.2f, min-margin %.2f%n", bot.content().version(),
         bot.content().intents().size(), bot.content().examples().size(), bot.modelSource(),

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.helpline.content.ContentException;
 import org.helpline.content.ContentProblem;
 import org.helpline.content.ContentSource;
-import org.helpline.content.ContentValidator;
 import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ConversationService;
@@ -27,14 +26,12 @@ import org.helpline.conversation.ConversationStore;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.conversation.RateLimits;
 import org.helpline.conversation.SenderKeys;
-import org.helpline.dialog.NluThresholds;
 import org.helpline.staff.SignInThrottle;
 import org.helpline.staff.editor.ContentReloader;
 import org.helpline.staff.editor.HeldOutEvaluation;
 import org.helpline.staff.editor.HeldOutSet;
 import org.helpline.feedback.FeedbackService;
 import org.helpline.insights.InsightsStore;
-import org.helpline.nlu.opennlp.OpenNlpSettings;
 import org.helpline.storage.JdbcConversationStore;
 import org.helpline.storage.JdbcFeedbackStore;
 import org.helpline.storage.JdbcInsightsStore;
@@ -56,14 +53,7 @@ public class Producers {
   @Produces
   @Singleton
   BotFactory botFactory(HelplineConfig config, Clock clock) {
-    HelplineConfig.Nlu nlu = config.nlu();
-    return new BotFactory(
-        new ContentValidator(config.content().minExamples(), config.content().maxReplyLength(),
-            config.content().reviewMaxAge(), clock),
-        OpenNlpSettings.builder().iterations(nlu.iterations()).build(),
-        new NluThresholds(nlu.minConfidence(), nlu.minMargin(), nlu.clarifyFloor(),
-            nlu.safetyNetConfidence()),
-        config.dialog().maxMisunderstandings());
+    return HelplineSettings.botFactory(config, clock);
   }
 
   @Produces

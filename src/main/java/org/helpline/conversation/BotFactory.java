@@ -26,7 +26,8 @@ import org.helpline.safety.SafetyScreen;
 
 /**
  * Builds a complete {@link HelplineBot} from a content source: load, validate, train, wire.
- * Plain Java so that tests and the evaluation command build exactly what the server runs.
+ * Plain Java so that tests and the evaluation command build exactly what the server runs
+ * (made from the settings by {@code config/HelplineSettings}).
  */
 public final class BotFactory {
 
@@ -41,12 +42,6 @@ public final class BotFactory {
     this.nlp = nlp;
     this.thresholds = thresholds;
     this.maxMisunderstandings = maxMisunderstandings;
-  }
-
-  /** The factory with the defaults the server uses when nothing is configured. */
-  public static BotFactory defaults() {
-    return new BotFactory(new ContentValidator(25, 600), OpenNlpSettings.defaults(),
-        NluThresholds.DEFAULTS, 3);
   }
 
   /** Loads and validates the content, then trains; throws ContentException when invalid. */

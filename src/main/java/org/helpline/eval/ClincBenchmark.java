@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import org.helpline.config.HelplineSettings;
 import org.helpline.content.Content;
+import org.helpline.dialog.NluThresholds;
 import org.helpline.nlu.Classification;
 import org.helpline.nlu.IntentClassifier;
 import org.helpline.nlu.TextNormaliser;
@@ -57,7 +58,6 @@ public final class ClincBenchmark {
   private static final Path HELD_OUT = Path.of("src/test/resources/heldout");
   /** Where trained CLINC models are kept for {@code --cached} runs. */
   private static final Path CACHE = Path.of("target/bench");
-  private static final Path PROPERTIES = Path.of("src/main/resources/application.properties");
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static double sink;
@@ -385,7 +385,7 @@ public final class ClincBenchmark {
   /** Top-1 accuracy and, at the bot's thresholds, in-scope answered right and oos rejected. */
   private static void heldOut(IntentClassifier classifier, List<LabelledText> messages,
       String name) {
-    double[] thresholds = botThresholds();
+    NluThresholds thresholds = HelplineSettings.botFactory().thresholds();
     int in = 0;
     int top1 = 0;
     int answered = 0;
@@ -394,7 +394,8 @@ public final class ClincBenchmark {
     for (LabelledText m : messages) {
       Classification c = classifier.classify(m.text());
       boolean reject = c.ranking().isEmpty() || Content.OUT_OF_SCOPE.equals(c.top().intent())
-          || c.top().confidence() < thresholds[0] || c.margin() < thresholds[1];
+          || c.top().confidence() < thresholds.minConfidence()
+          || c.margin() < thresholds.minMargin();
       if (Content.OUT_OF_SCOPE.equals(m.intent())) {
         oos++;
         rejected += reject ? 1 : 0;
@@ -407,7 +408,7 @@ public final class ClincBenchmark {
     System.out.printf(Locale.ROOT, "%s (%d in-scope, %d out_of_scope): top-1 %.1f%%;"
         + " at min-confidence %.2f and min-margin %.2f (no clarify step): in-scope %.1f%%,"
         + " oos rejected %.1f%%%n", name, in, oos, 100.0 * top1 / Math.max(1, in),
-        thresholds[0], thresholds[1], 100.0 * answered / Math.max(1, in),
+        thresholds.minConfidence(), thresholds.minMargin(), 100.0 * answered / Math.max(1, in),
         100.0 * rejected / Math.max(1, oos));
   }
 
@@ -428,20 +429,6 @@ public final class ClincBenchmark {
       throw new UncheckedIOException(e);
     }
     return out;
-  }
-
-  private static double[] botThresholds() {
-    Properties p = new Properties();
-    if (Files.exists(PROPERTIES)) {
-      try (InputStream in = Files.newInputStream(PROPERTIES)) {
-        p.load(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return new double[] {
-        Double.parseDouble(p.getProperty("helpline.nlu.min-confidence", "0.6")),
-        Double.parseDouble(p.getProperty("helpline.nlu.min-margin", "0.4"))};
   }
 
   /**

@@ -1,15 +1,13 @@
 package org.helpline.eval;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import org.helpline.config.HelplineSettings;
+import org.helpline.content.ContentSource;
 import org.helpline.content.DialogAction;
+import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.dialog.NluThresholds;
 import org.helpline.nlu.Classification;
@@ -26,16 +24,18 @@ public final class EvaluationCommand {
   /** The held-out set (also read by the encoder benchmark). */
   static final Path HELD_OUT = Path.of("src/test/resources/heldout");
   private static final Path SAFETY = Path.of("src/test/resources/safety");
-  private static final Path PROPERTIES = Path.of("src/main/resources/application.properties");
+  /** The project's own content, built with the server's settings (also the encoder benchmark). */
+  static final ContentSource PROJECT = ContentSource.directory(Path.of("."));
 
   private EvaluationCommand() {
   }
 
   public static void main(String[] args) {
     String mode = args.length == 0 ? "report" : args[0];
-    NluThresholds thresholds = thresholdsInForce();
+    BotFactory factory = HelplineSettings.botFactory();
+    NluThresholds thresholds = factory.thresholds();
     long start = System.nanoTime();
-    HelplineBot bot = Evaluator.build(Path.of("."), thresholds);
+    HelplineBot bot = factory.build(PROJECT);
     System.out.printf(Locale.ROOT, "Content %s: %d intents, %d examples; loaded and trained in"
         + " %d ms (training alone %d ms)%n", bot.content().version(),
         bot.content().intents().size(), bot.content().examples().size(),
@@ -194,22 +194,5 @@ public final class EvaluationCommand {
           settings.wordBigrams(), settings.typoCorrection(), ms, 100.0 * cvRight / oof.size(),
           100.0 * right / heldOut.size());
     }
-  }
-
-  /** The thresholds of {@code application.properties}, as the server reads them. */
-  static NluThresholds thresholdsInForce() {
-    Properties p = new Properties();
-    if (Files.exists(PROPERTIES)) {
-      try (InputStream in = Files.newInputStream(PROPERTIES)) {
-        p.load(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return new NluThresholds(
-        Double.parseDouble(p.getProperty("helpline.nlu.min-confidence", "0.6")),
-        Double.parseDouble(p.getProperty("helpline.nlu.min-margin", "0.4")),
-        Double.parseDouble(p.getProperty("helpline.nlu.clarify-floor", "0.2")),
-        Double.parseDouble(p.getProperty("helpline.nlu.safety-net-confidence", "0.35")));
   }
 }

@@ -15,15 +15,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.helpline.conversation.BotFactory;
 import org.helpline.content.Content;
-import org.helpline.content.ContentSource;
-import org.helpline.content.ContentValidator;
 import org.helpline.content.DialogAction;
 import org.helpline.content.Example;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.dialog.ConversationState;
-import org.helpline.dialog.NluThresholds;
 import org.helpline.dialog.Turn;
 import org.helpline.dialog.UserTurn;
 import org.helpline.nlu.Classification;
@@ -250,12 +246,6 @@ public final class Evaluator {
     out.sort(Comparator.comparingDouble(Calibration::score).reversed()
         .thenComparingDouble(Calibration::minConfidence));
     return out;
-  }
-
-  /** Builds the bot the server would build from a content directory, with given thresholds. */
-  public static HelplineBot build(Path contentDir, NluThresholds thresholds) {
-    return new BotFactory(new ContentValidator(25, 600), OpenNlpSettings.defaults(), thresholds, 3)
-        .build(ContentSource.directory(contentDir));
   }
 
   static double ratio(int part, int whole) {
