@@ -457,7 +457,7 @@ public final class EncoderCascadeBenchmark {
           p.t2()), new HelplineBot(bot.content(), bot.screen(), cascade, bot.engine(),
           bot.trainingTime(), bot.modelPackaged()));
     }
-    List<LabelledText> heldOut = Evaluator.readFolder(EvaluationCommand.HELD_OUT);
+    List<LabelledText> heldOut = LabelledFolder.read(EvaluationCommand.HELD_OUT);
     Map<String, List<LabelledText>> sets = new LinkedHashMap<>();
     sets.put("held-out", heldOut);
     sets.put("held-out, 1-2 seeded typos per message", Typos.of(heldOut));

@@ -50,12 +50,12 @@ import org.helpline.nlu.opennlp.PackagedModel;
  */
 public final class ClincBenchmark {
 
-  static final String DEFAULT_DATA = "/work/shared/benchmarks/clinc150/data_full.json";
+  /** Relative to the project directory, where Maven runs the benchmark. */
+  static final String DEFAULT_DATA = "../shared/benchmarks/clinc150/data_full.json";
 
   private static final String PAPER = "top-prob, paper criterion";
   private static final int WARM_UP_PASSES = 3;
   private static final int TIMED_PASSES = 5;
-  private static final Path HELD_OUT = Path.of("src/test/resources/heldout");
   /** Where trained CLINC models are kept for {@code --cached} runs. */
   private static final Path CACHE = Path.of("target/bench");
 
@@ -359,7 +359,7 @@ public final class ClincBenchmark {
   private static void content(Path dir, String row, OpenNlpSettings settings, boolean timing) {
     System.out.println();
     System.out.println("== " + row + " on " + dir + ": " + settings);
-    List<LabelledText> examples = Evaluator.readFolder(dir);
+    List<LabelledText> examples = LabelledFolder.read(dir);
     TextNormaliser normaliser = new TextNormaliser(spelling(dir.resolve("_spelling.txt")));
     IntentClassifier classifier = null;
     for (int run = 1; run <= 3; run++) {
@@ -371,10 +371,11 @@ public final class ClincBenchmark {
           examples.size(), examples.stream().map(LabelledText::intent).distinct().count(),
           (System.nanoTime() - start) / 1e9, (processCpu() - cpu) / 1e9);
     }
-    List<LabelledText> heldOut = Files.isDirectory(HELD_OUT) ? Evaluator.readFolder(HELD_OUT)
+    List<LabelledText> heldOut = Files.isDirectory(EvaluationCommand.HELD_OUT)
+        ? LabelledFolder.read(EvaluationCommand.HELD_OUT)
         : List.of();
     if (!heldOut.isEmpty()) {
-      heldOut(classifier, heldOut, "held-out " + HELD_OUT);
+      heldOut(classifier, heldOut, "held-out " + EvaluationCommand.HELD_OUT);
       heldOut(classifier, Typos.of(heldOut), "held-out with 1-2 seeded typos per message");
     }
     if (timing) {

@@ -55,7 +55,7 @@ public final class EvaluationCommand {
   }
 
   private static void report(HelplineBot bot) {
-    List<Evaluator.Outcome> outcomes = Evaluator.run(bot, Evaluator.readFolder(HELD_OUT));
+    List<Evaluator.Outcome> outcomes = Evaluator.run(bot, LabelledFolder.read(HELD_OUT));
     Evaluator.Report r = Evaluator.report(outcomes);
     System.out.printf(Locale.ROOT, "Held-out set (%s): %d in-scope, %d out-of-scope messages%n",
         HELD_OUT, r.inScope(), r.outOfScope());
@@ -78,7 +78,7 @@ public final class EvaluationCommand {
         "  %3d  %s%n", e.getValue(), e.getKey()));
     System.out.println();
     Evaluator.Report typos = Evaluator.report(Evaluator.run(bot,
-        Typos.of(Evaluator.readFolder(HELD_OUT))));
+        Typos.of(LabelledFolder.read(HELD_OUT))));
     System.out.printf(Locale.ROOT, "The same set with 1-2 seeded typos per message (seed %d):%n"
         + "  intent accuracy (top-1):         %5.1f%%%n"
         + "  answered with the right intent:  %5.1f%%%n"
@@ -93,7 +93,7 @@ public final class EvaluationCommand {
   static void safety(HelplineBot bot) {
     for (String type : List.of("medical_emergency", "self_harm")) {
       List<Evaluator.Outcome> outcomes = Evaluator.run(bot,
-          Evaluator.readFolder(SAFETY).stream()
+          LabelledFolder.read(SAFETY).stream()
               .filter(m -> m.intent().equals("must_escalate_" + type)).toList());
       long escalated = outcomes.stream().filter(o -> o.turn().escalation()
           .map(e -> e.type().equals(type)).orElse(false)).count();
@@ -102,7 +102,7 @@ public final class EvaluationCommand {
       outcomes.stream().filter(o -> o.turn().escalation().isEmpty())
           .forEach(o -> System.out.println("  MISSED: " + o.expected().text()));
     }
-    List<Evaluator.Outcome> calm = Evaluator.run(bot, Evaluator.readFolder(SAFETY).stream()
+    List<Evaluator.Outcome> calm = Evaluator.run(bot, LabelledFolder.read(SAFETY).stream()
         .filter(m -> m.intent().equals("must_not_escalate")).toList());
     long falseAlarms = calm.stream().filter(o -> o.turn().action() == DialogAction.ESCALATE)
         .count();
@@ -114,13 +114,13 @@ public final class EvaluationCommand {
   }
 
   private static void crossValidate(HelplineBot bot, int folds) {
-    List<Map.Entry<LabelledText, Classification>> oof = Evaluator.crossValidate(bot.content(),
+    List<Map.Entry<LabelledText, Classification>> oof = CrossValidation.outOfFold(bot.content(),
         OpenNlpSettings.defaults(), folds);
     long correct = oof.stream().filter(e -> e.getKey().intent()
         .equals(e.getValue().top().intent())).count();
     System.out.printf(Locale.ROOT, "%d-fold cross-validation on intents/: top-1 accuracy %.1f%%"
         + " (%d/%d)%n", folds, 100.0 * correct / oof.size(), correct, oof.size());
-    Evaluator.Calibration at = Evaluator.calibrate(oof).stream()
+    CrossValidation.Calibration at = CrossValidation.calibrate(oof).stream()
         .filter(c -> Math.abs(c.minConfidence() - bot.engine().thresholds().minConfidence()) < 1e-9
             && Math.abs(c.minMargin() - bot.engine().thresholds().minMargin()) < 1e-9)
         .findFirst().orElseThrow();
@@ -131,18 +131,18 @@ public final class EvaluationCommand {
 
   private static void calibrate(HelplineBot bot, String on) {
     List<Map.Entry<LabelledText, Classification>> data = on.equals("heldout")
-        ? Evaluator.readFolder(HELD_OUT).stream()
+        ? LabelledFolder.read(HELD_OUT).stream()
             .map(m -> Map.entry(m, bot.classifier().classify(m.text()))).toList()
-        : Evaluator.crossValidate(bot.content(), OpenNlpSettings.defaults(), 5);
+        : CrossValidation.outOfFold(bot.content(), OpenNlpSettings.defaults(), 5);
     System.out.println("Calibrating on " + (on.equals("heldout") ? "the held-out set"
         : "5-fold out-of-fold predictions on intents/") + " (" + data.size() + " messages)");
     System.out.println("  min-conf margin  right  wrong  oos-rejected  score");
-    List<Evaluator.Calibration> ranked = Evaluator.calibrate(data);
+    List<CrossValidation.Calibration> ranked = CrossValidation.calibrate(data);
     ranked.stream().limit(10).forEach(c -> System.out.printf(Locale.ROOT,
         "  %8.2f %6.2f %5.1f%% %5.1f%% %8.1f%%  %6.3f%n", c.minConfidence(), c.minMargin(),
         100 * c.answeredCorrectly(), 100 * c.answeredWrongly(), 100 * c.outOfScopeRejection(),
         c.score()));
-    Evaluator.Calibration best = ranked.get(0);
+    CrossValidation.Calibration best = ranked.get(0);
     System.out.printf(Locale.ROOT, "Recommended: helpline.nlu.min-confidence=%.2f"
         + " helpline.nlu.min-margin=%.2f%n", best.minConfidence(), best.minMargin());
   }
@@ -163,7 +163,7 @@ public final class EvaluationCommand {
    * to choose by) and on the held-out set (reported, never used to choose).
    */
   private static void compare(HelplineBot bot) {
-    List<LabelledText> heldOut = Evaluator.readFolder(HELD_OUT).stream()
+    List<LabelledText> heldOut = LabelledFolder.read(HELD_OUT).stream()
         .filter(m -> !m.intent().equals(org.helpline.content.Content.OUT_OF_SCOPE)).toList();
     var normaliser = new org.helpline.nlu.TextNormaliser(bot.content().spelling());
     var examples = bot.content().examples().stream()
@@ -185,7 +185,7 @@ public final class EvaluationCommand {
       long ms = (System.nanoTime() - start) / 1_000_000;
       long right = heldOut.stream().filter(m -> classifier.classify(m.text()).top()
           .intent().equals(m.intent())).count();
-      List<Map.Entry<LabelledText, Classification>> oof = Evaluator.crossValidate(
+      List<Map.Entry<LabelledText, Classification>> oof = CrossValidation.outOfFold(
           bot.content(), settings, 5);
       long cvRight = oof.stream().filter(e -> e.getKey().intent()
           .equals(e.getValue().top().intent())).count();
