@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.helpline.content.ContentException;
 import org.helpline.content.ContentProblem;
 import org.helpline.content.ContentSource;
@@ -63,18 +64,25 @@ public class Producers {
   }
 
   /**
-   * Conversations live in whichever datasource is active: the embedded H2 database by default,
+   * The one active datasource, which every store uses: the embedded H2 database by default,
    * PostgreSQL with the {@code postgresql} profile (see README, Storage).
    */
   @Produces
   @Singleton
-  ConversationStore conversationStore(@Any InjectableInstance<AgroalDataSource> dataSources) {
+  DataSource dataSource(@Any InjectableInstance<AgroalDataSource> dataSources) {
     List<AgroalDataSource> active = dataSources.listActive();
     if (active.size() != 1) {
       throw new IllegalStateException("exactly one datasource must be active, found "
           + active.size() + ": set quarkus.datasource.<name>.active");
     }
-    return new JdbcConversationStore(active.get(0));
+    return active.get(0);
+  }
+
+  /** Conversations live in the active datasource ({@link #dataSource}). */
+  @Produces
+  @Singleton
+  ConversationStore conversationStore(DataSource dataSource) {
+    return new JdbcConversationStore(dataSource);
   }
 
   @Produces
@@ -107,27 +115,16 @@ public class Producers {
         new MicrometerTurnMetrics(meters));
   }
 
-  /** The one active datasource (see {@link #conversationStore}). */
-  private static AgroalDataSource activeDataSource(InjectableInstance<AgroalDataSource> all) {
-    List<AgroalDataSource> active = all.listActive();
-    if (active.size() != 1) {
-      throw new IllegalStateException("exactly one datasource must be active, found "
-          + active.size() + ": set quarkus.datasource.<name>.active");
-    }
-    return active.get(0);
+  @Produces
+  @Singleton
+  FeedbackService feedbackService(DataSource dataSource, Clock clock) {
+    return new FeedbackService(new JdbcFeedbackStore(dataSource), clock);
   }
 
   @Produces
   @Singleton
-  FeedbackService feedbackService(@Any InjectableInstance<AgroalDataSource> dataSources,
-      Clock clock) {
-    return new FeedbackService(new JdbcFeedbackStore(activeDataSource(dataSources)), clock);
-  }
-
-  @Produces
-  @Singleton
-  InsightsStore insightsStore(@Any InjectableInstance<AgroalDataSource> dataSources) {
-    return new JdbcInsightsStore(activeDataSource(dataSources));
+  InsightsStore insightsStore(DataSource dataSource) {
+    return new JdbcInsightsStore(dataSource);
   }
 
   /** The held-out set packaged at build time; evaluated off the request threads. */
