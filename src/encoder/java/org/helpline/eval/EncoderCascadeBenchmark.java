@@ -3,9 +3,14 @@ package org.helpline.eval;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import com.sun.management.OperatingSystemMXBean;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -341,9 +346,8 @@ public final class EncoderCascadeBenchmark {
   private static void sameAsLangchain4j(Encoder encoder, boolean quantised,
       List<LabelledText> queries) {
     AbstractInProcessEmbeddingModel reference = quantised
-        ? new dev.langchain4j.model.embedding.onnx.allminilml6v2q
-            .AllMiniLmL6V2QuantizedEmbeddingModel()
-        : new dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel();
+        ? new AllMiniLmL6V2QuantizedEmbeddingModel()
+        : new AllMiniLmL6V2EmbeddingModel();
     double largest = 0;
     for (LabelledText q : queries) {
       float[] a = encoder.vector(q.text());
@@ -377,7 +381,7 @@ public final class EncoderCascadeBenchmark {
    */
   private static void time(Point point, Cascade cascade, List<LabelledText> test,
       Result expected) {
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+    var os = (OperatingSystemMXBean) ManagementFactory
         .getOperatingSystemMXBean();
     for (int pass = 1; pass <= TIMED_PASSES; pass++) {
       String load = loadAverage();
@@ -650,7 +654,7 @@ public final class EncoderCascadeBenchmark {
         hash));
     try {
       if (Files.exists(file)) {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
             Files.newInputStream(file)))) {
           int n = in.readInt();
           int dim = in.readInt();
@@ -673,7 +677,7 @@ public final class EncoderCascadeBenchmark {
       System.out.printf(Locale.ROOT, "encoded %s (%d queries) in %.1f s%n", name, out.length,
           secondsSince(start));
       Files.createDirectories(CACHE);
-      try (DataOutputStream o = new DataOutputStream(new java.io.BufferedOutputStream(
+      try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(
           Files.newOutputStream(file)))) {
         o.writeInt(out.length);
         o.writeInt(out[0].length);

@@ -1,5 +1,6 @@
 package org.helpline.eval;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -474,7 +475,7 @@ public final class ClincBenchmark {
   }
 
   private static long processCpu() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+    return ((OperatingSystemMXBean) ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 

@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.helpline.config.HelplineSettings;
+import org.helpline.content.Content;
 import org.helpline.content.ContentSource;
 import org.helpline.content.DialogAction;
 import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.dialog.NluThresholds;
 import org.helpline.nlu.Classification;
+import org.helpline.nlu.TextNormaliser;
+import org.helpline.nlu.TrainingExample;
+import org.helpline.nlu.opennlp.IntentModelTrainer;
 import org.helpline.nlu.opennlp.OpenNlpSettings;
 
 /**
@@ -164,10 +168,10 @@ public final class EvaluationCommand {
    */
   private static void compare(HelplineBot bot) {
     List<LabelledText> heldOut = LabelledFolder.read(HELD_OUT).stream()
-        .filter(m -> !m.intent().equals(org.helpline.content.Content.OUT_OF_SCOPE)).toList();
-    var normaliser = new org.helpline.nlu.TextNormaliser(bot.content().spelling());
+        .filter(m -> !m.intent().equals(Content.OUT_OF_SCOPE)).toList();
+    var normaliser = new TextNormaliser(bot.content().spelling());
     var examples = bot.content().examples().stream()
-        .map(e -> new org.helpline.nlu.TrainingExample(e.intent(), e.text())).toList();
+        .map(e -> new TrainingExample(e.intent(), e.text())).toList();
     System.out.println("  algorithm  iter cutoff chars bigrams typos  train-ms  cv-top1"
         + "  held-out-in-scope");
     List<OpenNlpSettings> variants = List.of(
@@ -180,7 +184,7 @@ public final class EvaluationCommand {
         OpenNlpSettings.builder().typoCorrection(false).build());
     for (OpenNlpSettings settings : variants) {
       long start = System.nanoTime();
-      var classifier = new org.helpline.nlu.opennlp.IntentModelTrainer(settings)
+      var classifier = new IntentModelTrainer(settings)
           .train(examples, normaliser);
       long ms = (System.nanoTime() - start) / 1_000_000;
       long right = heldOut.stream().filter(m -> classifier.classify(m.text()).top()
