@@ -502,9 +502,7 @@ public final class EncoderCascadeBenchmark {
       } else {
         Classification c = bot.classifier().classify(m.text());
         top = c.top().intent();
-        reject = c.ranking().isEmpty() || Content.OUT_OF_SCOPE.equals(top)
-            || c.top().confidence() < thresholds.minConfidence()
-            || c.margin() < thresholds.minMargin();
+        reject = ClincBenchmark.rejects(c, thresholds);
       }
       if (Content.OUT_OF_SCOPE.equals(m.intent())) {
         oos++;

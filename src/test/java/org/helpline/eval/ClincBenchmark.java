@@ -395,9 +395,7 @@ public final class ClincBenchmark {
     int rejected = 0;
     for (LabelledText m : messages) {
       Classification c = classifier.classify(m.text());
-      boolean reject = c.ranking().isEmpty() || Content.OUT_OF_SCOPE.equals(c.top().intent())
-          || c.top().confidence() < thresholds.minConfidence()
-          || c.margin() < thresholds.minMargin();
+      boolean reject = rejects(c, thresholds);
       if (Content.OUT_OF_SCOPE.equals(m.intent())) {
         oos++;
         rejected += reject ? 1 : 0;
@@ -412,6 +410,16 @@ public final class ClincBenchmark {
         + " oos rejected %.1f%%%n", name, in, oos, 100.0 * top1 / Math.max(1, in),
         thresholds.minConfidence(), thresholds.minMargin(), 100.0 * answered / Math.max(1, in),
         100.0 * rejected / Math.max(1, oos));
+  }
+
+  /**
+   * Whether the bot's thresholds reject a classification on their own, without the dialog
+   * engine's clarify step (also the encoder benchmark).
+   */
+  static boolean rejects(Classification c, NluThresholds thresholds) {
+    return c.ranking().isEmpty() || Content.OUT_OF_SCOPE.equals(c.top().intent())
+        || c.top().confidence() < thresholds.minConfidence()
+        || c.margin() < thresholds.minMargin();
   }
 
   private static Map<String, String> spelling(Path file) {
