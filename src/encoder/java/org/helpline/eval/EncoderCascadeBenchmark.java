@@ -3,9 +3,14 @@ package org.helpline.eval;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import com.sun.management.OperatingSystemMXBean;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -23,7 +28,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.helpline.config.HelplineSettings;
 import org.helpline.content.Content;
+import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.dialog.NluThresholds;
 import org.helpline.nlu.Classification;
@@ -339,9 +346,8 @@ public final class EncoderCascadeBenchmark {
   private static void sameAsLangchain4j(Encoder encoder, boolean quantised,
       List<LabelledText> queries) {
     AbstractInProcessEmbeddingModel reference = quantised
-        ? new dev.langchain4j.model.embedding.onnx.allminilml6v2q
-            .AllMiniLmL6V2QuantizedEmbeddingModel()
-        : new dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel();
+        ? new AllMiniLmL6V2QuantizedEmbeddingModel()
+        : new AllMiniLmL6V2EmbeddingModel();
     double largest = 0;
     for (LabelledText q : queries) {
       float[] a = encoder.vector(q.text());
@@ -375,7 +381,7 @@ public final class EncoderCascadeBenchmark {
    */
   private static void time(Point point, Cascade cascade, List<LabelledText> test,
       Result expected) {
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+    var os = (OperatingSystemMXBean) ManagementFactory
         .getOperatingSystemMXBean();
     for (int pass = 1; pass <= TIMED_PASSES; pass++) {
       String load = loadAverage();
@@ -425,16 +431,18 @@ public final class EncoderCascadeBenchmark {
   }
 
   /**
-   * The bot's own content: stage one built as the server builds it ({@link Evaluator#build},
-   * thresholds of {@code application.properties}), the head trained on the encoded
-   * {@code intents/} examples, and the cascade at thresholds chosen on CLINC validation (never
-   * on the held-out set). Reports the held-out set, its seeded typo copy and the safety set.
+   * The bot's own content: stage one built as the server builds it
+   * ({@link HelplineSettings#botFactory()}: the settings of {@code application.properties}),
+   * the head trained on the encoded {@code intents/} examples, and the cascade at thresholds
+   * chosen on CLINC validation (never on the held-out set). Reports the held-out set, its
+   * seeded typo copy and the safety set.
    */
   private static void content(Encoder encoder, int epochs, List<Point> points) {
     System.out.println();
-    NluThresholds thresholds = EvaluationCommand.thresholdsInForce();
+    BotFactory factory = HelplineSettings.botFactory();
+    NluThresholds thresholds = factory.thresholds();
     long t0 = System.nanoTime();
-    HelplineBot bot = Evaluator.build(Path.of("."), thresholds);
+    HelplineBot bot = factory.build(EvaluationCommand.PROJECT);
     System.out.printf(Locale.ROOT, "bot content %s: %d intents, %d examples; stage 1 %s in %.1f"
         + " s; thresholds min-confidence %.2f, min-margin %.2f%n", bot.content().version(),
         bot.content().intents().size(), bot.content().examples().size(), bot.modelSource(),
@@ -453,7 +461,7 @@ public final class EncoderCascadeBenchmark {
           p.t2()), new HelplineBot(bot.content(), bot.screen(), cascade, bot.engine(),
           bot.trainingTime(), bot.modelPackaged()));
     }
-    List<LabelledText> heldOut = Evaluator.readFolder(EvaluationCommand.HELD_OUT);
+    List<LabelledText> heldOut = LabelledFolder.read(EvaluationCommand.HELD_OUT);
     Map<String, List<LabelledText>> sets = new LinkedHashMap<>();
     sets.put("held-out", heldOut);
     sets.put("held-out, 1-2 seeded typos per message", Typos.of(heldOut));
@@ -494,9 +502,7 @@ public final class EncoderCascadeBenchmark {
       } else {
         Classification c = bot.classifier().classify(m.text());
         top = c.top().intent();
-        reject = c.ranking().isEmpty() || Content.OUT_OF_SCOPE.equals(top)
-            || c.top().confidence() < thresholds.minConfidence()
-            || c.margin() < thresholds.minMargin();
+        reject = ClincBenchmark.rejects(c, thresholds);
       }
       if (Content.OUT_OF_SCOPE.equals(m.intent())) {
         oos++;
@@ -646,7 +652,7 @@ public final class EncoderCascadeBenchmark {
         hash));
     try {
       if (Files.exists(file)) {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
             Files.newInputStream(file)))) {
           int n = in.readInt();
           int dim = in.readInt();
@@ -669,7 +675,7 @@ public final class EncoderCascadeBenchmark {
       System.out.printf(Locale.ROOT, "encoded %s (%d queries) in %.1f s%n", name, out.length,
           secondsSince(start));
       Files.createDirectories(CACHE);
-      try (DataOutputStream o = new DataOutputStream(new java.io.BufferedOutputStream(
+      try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(
           Files.newOutputStream(file)))) {
         o.writeInt(out.length);
         o.writeInt(out[0].length);

@@ -16,11 +16,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.helpline.content.ContentException;
 import org.helpline.content.ContentLoader;
 import org.helpline.content.ContentProblem;
 import org.helpline.content.ContentSource;
-import org.helpline.content.ContentValidator;
+import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ConversationService;
 import org.helpline.conversation.Notices;
@@ -28,14 +29,12 @@ import org.helpline.conversation.ConversationStore;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.conversation.RateLimits;
 import org.helpline.conversation.SenderKeys;
-import org.helpline.dialog.NluThresholds;
 import org.helpline.staff.SignInThrottle;
 import org.helpline.staff.editor.ContentReloader;
 import org.helpline.staff.editor.HeldOutEvaluation;
 import org.helpline.staff.editor.HeldOutSet;
 import org.helpline.feedback.FeedbackService;
 import org.helpline.insights.InsightsStore;
-import org.helpline.nlu.opennlp.OpenNlpSettings;
 import org.helpline.storage.JdbcConversationStore;
 import org.helpline.storage.JdbcFeedbackStore;
 import org.helpline.storage.JdbcInsightsStore;
@@ -57,14 +56,7 @@ public class Producers {
   @Produces
   @Singleton
   BotFactory botFactory(HelplineConfig config, Clock clock) {
-    HelplineConfig.Nlu nlu = config.nlu();
-    return new BotFactory(
-        new ContentValidator(config.content().minExamples(), config.content().maxReplyLength(),
-            config.content().reviewMaxAge(), clock),
-        OpenNlpSettings.builder().iterations(nlu.iterations()).build(),
-        new NluThresholds(nlu.minConfidence(), nlu.minMargin(), nlu.clarifyFloor(),
-            nlu.safetyNetConfidence()),
-        config.dialog().maxMisunderstandings());
+    return HelplineSettings.botFactory(config, clock);
   }
 
   @Produces
@@ -84,18 +76,25 @@ public class Producers {
   }
 
   /**
-   * Conversations live in whichever datasource is active: the embedded H2 database by default,
+   * The one active datasource, which every store uses: the embedded H2 database by default,
    * PostgreSQL with the {@code postgresql} profile (see README, Storage).
    */
   @Produces
   @Singleton
-  ConversationStore conversationStore(@Any InjectableInstance<AgroalDataSource> dataSources) {
+  DataSource dataSource(@Any InjectableInstance<AgroalDataSource> dataSources) {
     List<AgroalDataSource> active = dataSources.listActive();
     if (active.size() != 1) {
       throw new IllegalStateException("exactly one datasource must be active, found "
           + active.size() + ": set quarkus.datasource.<name>.active");
     }
-    return new JdbcConversationStore(active.get(0));
+    return active.get(0);
+  }
+
+  /** Conversations live in the active datasource ({@link #dataSource}). */
+  @Produces
+  @Singleton
+  ConversationStore conversationStore(DataSource dataSource) {
+    return new JdbcConversationStore(dataSource);
   }
 
   @Produces
@@ -128,28 +127,16 @@ public class Producers {
         new MicrometerTurnMetrics(meters));
   }
 
-  /** The one active datasource (see {@link #conversationStore}). */
-  private static AgroalDataSource activeDataSource(InjectableInstance<AgroalDataSource> all) {
-    List<AgroalDataSource> active = all.listActive();
-    if (active.size() != 1) {
-      throw new IllegalStateException("exactly one datasource must be active, found "
-          + active.size() + ": set quarkus.datasource.<name>.active");
-    }
-    return active.get(0);
+  @Produces
+  @Singleton
+  FeedbackService feedbackService(DataSource dataSource, Clock clock, BotHolder bots) {
+    return new FeedbackService(new JdbcFeedbackStore(dataSource), clock, bots::redactor);
   }
 
   @Produces
   @Singleton
-  FeedbackService feedbackService(@Any InjectableInstance<AgroalDataSource> dataSources,
-      Clock clock, BotHolder bots) {
-    return new FeedbackService(new JdbcFeedbackStore(activeDataSource(dataSources)), clock,
-        bots::redactor);
-  }
-
-  @Produces
-  @Singleton
-  InsightsStore insightsStore(@Any InjectableInstance<AgroalDataSource> dataSources) {
-    return new JdbcInsightsStore(activeDataSource(dataSources));
+  InsightsStore insightsStore(DataSource dataSource) {
+    return new JdbcInsightsStore(dataSource);
   }
 
   /** The held-out set packaged at build time; evaluated off the request threads. */

@@ -12,11 +12,4 @@ package org.helpline.dialog;
  */
 public record NluThresholds(double minConfidence, double minMargin, double clarifyFloor,
     double safetyNetConfidence) {
-
-  /**
-   * The calibrated defaults (keep in step with {@code HelplineConfig} and
-   * {@code application.properties}): confidence 0.60 with margin 0.40 scored best on 5-fold
-   * cross-validation of {@code intents/} once wrong answers count double (see README).
-   */
-  public static final NluThresholds DEFAULTS = new NluThresholds(0.6, 0.4, 0.2, 0.35);
 }

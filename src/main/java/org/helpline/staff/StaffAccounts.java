@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
+import java.security.spec.InvalidKeySpecException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -173,7 +174,7 @@ public final class StaffAccounts {
     }
     try {
       return Optional.of(ModularCrypt.decode(crypt));
-    } catch (java.security.spec.InvalidKeySpecException | RuntimeException e) {
+    } catch (InvalidKeySpecException | RuntimeException e) {
       return Optional.empty();
     }
   }

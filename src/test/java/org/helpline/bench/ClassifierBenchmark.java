@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ClassifierBenchmark {
 
   /** CLINC150 file, relative to the project directory or absolute. */
-  @Param({"/work/shared/benchmarks/clinc150/data_full.json"})
+  @Param({"../shared/benchmarks/clinc150/data_full.json"})
   public String data;
 
   /** A settings row as in {@code ClincBenchmark}: {@code default} or changes such as {@code bigrams=true}. */

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.helpline.config.BotFactory;
+import org.helpline.config.HelplineSettings;
 import org.helpline.content.ContentSource;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.conversation.Utterance;
@@ -54,7 +54,7 @@ public class PipelineBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     Path project = Path.of("").toAbsolutePath();
-    bot = BotFactory.defaults().build(ContentSource.directory(project));
+    bot = HelplineSettings.botFactory().build(ContentSource.directory(project));
     messages = messages(project);
     state = ConversationState.start(now);
   }

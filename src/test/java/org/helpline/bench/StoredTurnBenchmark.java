@@ -5,10 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.helpline.config.BotFactory;
+import org.helpline.config.HelplineSettings;
 import org.helpline.content.ContentSource;
 import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ChatMessage;
@@ -56,7 +57,7 @@ public class StoredTurnBenchmark {
   public void setUp() throws IOException {
     Path project = Path.of("").toAbsolutePath();
     BotHolder bots = new BotHolder();
-    bots.swap(BotFactory.defaults().build(ContentSource.directory(project)));
+    bots.swap(HelplineSettings.botFactory().build(ContentSource.directory(project)));
     data = Files.createTempDirectory("stored-turn");
     pool = JdbcConnectionPool.create("jdbc:h2:file:" + data.resolve("helpline")
         + ";LOCK_TIMEOUT=10000", "helpline", "helpline");
@@ -71,7 +72,7 @@ public class StoredTurnBenchmark {
   public void tearDown() throws IOException {
     pool.dispose();
     try (var files = Files.walk(data)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     }
   }
 

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.helpline.eval.Evaluator;
+import org.helpline.eval.LabelledFolder;
 import org.helpline.eval.LabelledText;
 import org.helpline.nlu.TextNormaliser;
 import org.helpline.support.RealBot;
@@ -52,7 +52,7 @@ class ContentValidationTest {
 
   @Test
   void theHeldOutSetIsLargeEnoughAndNeverUsedForTraining() {
-    List<LabelledText> heldOut = Evaluator.readFolder(RealBot.PROJECT.resolve(
+    List<LabelledText> heldOut = LabelledFolder.read(RealBot.PROJECT.resolve(
         Path.of("src/test/resources/heldout")));
     Map<String, Long> perIntent = heldOut.stream().collect(Collectors.groupingBy(
         LabelledText::intent, Collectors.counting()));

@@ -3,6 +3,8 @@ package org.helpline.conversation;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +64,7 @@ class RateLimitTest {
     chat(id, "my dad has collapsed and isnt breathing")
         .statusCode(200)
         .body("action", equalTo("escalate"))
-        .body("replies.text", org.hamcrest.Matchers.hasItem(containsString("999")));
+        .body("replies.text", hasItem(containsString("999")));
     chat(id, "i want to end my life")
         .statusCode(200)
         .body("action", equalTo("escalate"))
@@ -98,6 +100,6 @@ class RateLimitTest {
     TelegramUpdates.post(TelegramUpdates.text(user, "i cant breathe"), SECRET)
         .statusCode(200)
         .body("text", containsString("999"))
-        .body("text", org.hamcrest.Matchers.not(containsString("wait a minute")));
+        .body("text", not(containsString("wait a minute")));
   }
 }

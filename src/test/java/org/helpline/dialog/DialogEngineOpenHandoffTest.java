@@ -25,7 +25,8 @@ class DialogEngineOpenHandoffTest {
   private static final Instant SATURDAY_NIGHT = Instant.parse("2026-11-28T02:00:00Z");
 
   private final Content content = RealBot.get().content();
-  private final DialogEngine engine = new DialogEngine(content, NluThresholds.DEFAULTS, 3);
+  private final DialogEngine engine = new DialogEngine(content,
+      RealBot.get().engine().thresholds(), 3);
   private final ConversationState withNurses = new ConversationState(null, 0, true,
       WEDNESDAY_MORNING);
   private final ConversationState fresh = ConversationState.start(WEDNESDAY_MORNING);

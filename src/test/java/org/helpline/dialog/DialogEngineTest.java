@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +26,8 @@ class DialogEngineTest {
   private static final Instant SATURDAY_NIGHT = Instant.parse("2026-11-28T02:00:00Z");
 
   private final Content content = RealBot.get().content();
-  private final DialogEngine engine = new DialogEngine(content, NluThresholds.DEFAULTS, 3);
+  private final DialogEngine engine = new DialogEngine(content,
+      RealBot.get().engine().thresholds(), 3);
   private final ConversationState fresh = ConversationState.start(WEDNESDAY_MORNING);
 
   private static UserTurn said(String text, Object... scores) {
@@ -34,7 +36,7 @@ class DialogEngineTest {
 
   private static UserTurn said(SafetyResult safety, Instant now, String text,
       Object... scores) {
-    List<IntentScore> ranking = new java.util.ArrayList<>();
+    List<IntentScore> ranking = new ArrayList<>();
     for (int i = 0; i < scores.length; i += 2) {
       ranking.add(new IntentScore((String) scores[i], (Double) scores[i + 1]));
     }

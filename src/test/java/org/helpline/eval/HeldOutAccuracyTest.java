@@ -19,7 +19,7 @@ class HeldOutAccuracyTest {
   private static final double TYPO_WRONG = 0.025;
   private static final double TYPO_REJECTION = 0.935;
 
-  private static final List<LabelledText> HELD_OUT = Evaluator.readFolder(
+  private static final List<LabelledText> HELD_OUT = LabelledFolder.read(
       RealBot.PROJECT.resolve("src/test/resources/heldout"));
   private static final Evaluator.Report REPORT = Evaluator.report(Evaluator.run(RealBot.get(),
       HELD_OUT));

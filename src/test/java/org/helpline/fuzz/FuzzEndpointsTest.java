@@ -22,12 +22,14 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,6 +43,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -105,7 +108,7 @@ class FuzzEndpointsTest {
    * application code runs: a bare status, not a problem document.
    */
   private static final Set<Integer> CODEC_REFUSALS = Set.of(414, 431);
-  private static final List<String> CONTENT_TYPES = java.util.Arrays.asList(null,
+  private static final List<String> CONTENT_TYPES = Arrays.asList(null,
       "text/plain", "application/xml", "application/x-www-form-urlencoded",
       "multipart/form-data; boundary=x", "application/json; charset=bogus",
       "application/json; charset=utf-16", "application/json; charset=iso-8859-1",
@@ -143,12 +146,12 @@ class FuzzEndpointsTest {
 
   @BeforeAll
   static void captureLogs() {
-    java.util.logging.Logger.getLogger("").addHandler(CAPTURE);
+    Logger.getLogger("").addHandler(CAPTURE);
   }
 
   @AfterAll
   static void stopCapturing() {
-    java.util.logging.Logger.getLogger("").removeHandler(CAPTURE);
+    Logger.getLogger("").removeHandler(CAPTURE);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -337,7 +340,7 @@ class FuzzEndpointsTest {
   void aChunkedBodyOverTheLimitGetsAProblemAndUnparseableFormsAreRefusedAsUnsigned()
       throws IOException {
     byte[] big = new byte[200 * 1024];
-    java.util.Arrays.fill(big, (byte) 'x');
+    Arrays.fill(big, (byte) 'x');
     // Before the fix: a bare 413 with no body from Quarkus's own reader.
     Answer a = exchange("POST", "/webhooks/whatsapp", HttpRequest.BodyPublishers.ofInputStream(
         () -> new ByteArrayInputStream(big)), "application/json",
@@ -524,7 +527,7 @@ class FuzzEndpointsTest {
       default -> "/webhooks/" + e.name();
     };
     byte[] big = new byte[size];
-    java.util.Arrays.fill(big, (byte) 'x');
+    Arrays.fill(big, (byte) 'x');
     Map<String, String> headers = switch (e.name()) {
       case "triage", "close" -> Map.of("Authorization", NURSE);
       case "telegram" -> Map.of("X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET);
@@ -563,7 +566,7 @@ class FuzzEndpointsTest {
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Answer(response.statusCode(), response.headers().firstValue("Content-Type")
           .orElse(null), response.body(), null);
-    } catch (java.net.http.HttpTimeoutException ex) {
+    } catch (HttpTimeoutException ex) {
       return new Answer(0, null, "", "no answer within 30 s (a hang)");
     } catch (IOException ex) {
       if (!overLimit && !retried && String.valueOf(ex.getMessage()).contains("no bytes")) {

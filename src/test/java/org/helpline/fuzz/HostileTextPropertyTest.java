@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -21,6 +22,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.StringLength;
 import org.helpline.conversation.BotTurn;
 import org.helpline.conversation.HelplineBot;
@@ -52,13 +54,13 @@ class HostileTextPropertyTest {
   @Provide
   Arbitrary<String> hostile() {
     Arbitrary<Character> chars = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(4, Arbitraries.chars().all()),
-        net.jqwik.api.Tuple.of(3, Arbitraries.chars().range(' ', '~')),
-        net.jqwik.api.Tuple.of(1, Arbitraries.chars().range('\u0000', '\u001f')),
-        net.jqwik.api.Tuple.of(1, Arbitraries.chars().range('\ud800', '\udfff')),
-        net.jqwik.api.Tuple.of(1, Arbitraries.of(INVISIBLE.chars()
+        Tuple.of(4, Arbitraries.chars().all()),
+        Tuple.of(3, Arbitraries.chars().range(' ', '~')),
+        Tuple.of(1, Arbitraries.chars().range('\u0000', '\u001f')),
+        Tuple.of(1, Arbitraries.chars().range('\ud800', '\udfff')),
+        Tuple.of(1, Arbitraries.of(INVISIBLE.chars()
             .mapToObj(c -> (char) c).toList())),
-        net.jqwik.api.Tuple.of(1, Arbitraries.chars().range('\u0300', '\u036f')));
+        Tuple.of(1, Arbitraries.chars().range('\u0300', '\u036f')));
     Arbitrary<String> random = chars.list().ofMaxSize(300).map(HostileTextPropertyTest::join);
     Arbitrary<String> emoji = Arbitraries.of("\ud83d\ude00", "\ud83d\udc68\u200d\ud83d\udc69"
         + "\u200d\ud83d\udc67", "\ud83c\uddec\ud83c\udde7", "\u2764\ufe0f", "\ud83e\udd12")
@@ -205,7 +207,7 @@ class HostileTextPropertyTest {
 
   /** The phrase with an invisible character after some of its letters, chosen by the seed. */
   private static String sprinkle(String phrase, long seed) {
-    java.util.Random random = new java.util.Random(seed);
+    Random random = new Random(seed);
     StringBuilder sb = new StringBuilder();
     for (char c : phrase.toCharArray()) {
       sb.append(c);

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +49,6 @@ class MetricsTest {
   private static void chat(String text, String action) {
     given().contentType(ContentType.JSON).body("{\"text\":\"" + text + "\"}")
         .when().post("/api/v1/chat").then().statusCode(200)
-        .body("action", org.hamcrest.Matchers.equalTo(action));
+        .body("action", Matchers.equalTo(action));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.helpline.content.SafetyRule;
 import org.helpline.content.SafetyRules;
 import org.helpline.nlu.TextNormaliser;
@@ -60,7 +61,7 @@ class SafetyScreenTest {
 
   @Test
   void aNegatedPhraseIsReportedSoTheClassifierNetRespectsIt() {
-    assertEquals(java.util.Set.of("self_harm"),
+    assertEquals(Set.of("self_harm"),
         tiny.screen("im not suicidal, just worried").negatedTypes());
   }
 

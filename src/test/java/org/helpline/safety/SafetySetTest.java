@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.helpline.content.DialogAction;
 import org.helpline.eval.Evaluator;
+import org.helpline.eval.LabelledFolder;
 import org.helpline.eval.LabelledText;
 import org.helpline.support.RealBot;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,6 @@ class SafetySetTest {
   }
 
   private static List<LabelledText> set(String name) {
-    return Evaluator.readFolder(SAFETY).stream().filter(m -> m.intent().equals(name)).toList();
+    return LabelledFolder.read(SAFETY).stream().filter(m -> m.intent().equals(name)).toList();
   }
 }

@@ -1,5 +1,7 @@
 package org.helpline.staff;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +41,8 @@ public final class StaffAccountFiles {
       Path file = dir.resolve(name);
       Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
       return file;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -58,16 +62,16 @@ class StaffAccountsTest {
   }
 
   @Test
-  void theDemoHashesAreExactlyThoseOfTheDemoAccountsFile() throws java.io.IOException {
-    Set<String> hashes = new java.util.HashSet<>();
-    for (String line : java.nio.file.Files.readAllLines(
-        java.nio.file.Path.of("src/test/resources/staff/users.txt"))) {
+  void theDemoHashesAreExactlyThoseOfTheDemoAccountsFile() throws IOException {
+    Set<String> hashes = new HashSet<>();
+    for (String line : Files.readAllLines(
+        Path.of("src/test/resources/staff/users.txt"))) {
       if (!line.isBlank() && !line.startsWith("#")) {
         hashes.add(line.split(":")[1]);
       }
     }
     assertEquals(hashes, StaffAccounts.DEMO_HASHES);
     assertEquals(List.of("admin", "editor", "nurse", "nurse2", "trainee"), StaffAccounts.read(
-        java.nio.file.Path.of("src/test/resources/staff/users.txt")).demoAccounts());
+        Path.of("src/test/resources/staff/users.txt")).demoAccounts());
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 
 /**
@@ -20,7 +21,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
   /** Starts capturing at the root logger. */
   public static LogCapture start() {
     LogCapture capture = new LogCapture();
-    java.util.logging.Logger.getLogger("").addHandler(capture);
+    Logger.getLogger("").addHandler(capture);
     return capture;
   }
 
@@ -53,6 +54,6 @@ public final class LogCapture extends Handler implements AutoCloseable {
   /** Stops capturing. */
   @Override
   public void close() {
-    java.util.logging.Logger.getLogger("").removeHandler(this);
+    Logger.getLogger("").removeHandler(this);
   }
 }

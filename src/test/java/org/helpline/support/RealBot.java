@@ -1,7 +1,7 @@
 package org.helpline.support;
 
 import java.nio.file.Path;
-import org.helpline.config.BotFactory;
+import org.helpline.config.HelplineSettings;
 import org.helpline.content.ContentSource;
 import org.helpline.conversation.HelplineBot;
 
@@ -21,7 +21,7 @@ public final class RealBot {
 
   public static synchronized HelplineBot get() {
     if (bot == null) {
-      bot = BotFactory.defaults().build(ContentSource.directory(PROJECT));
+      bot = HelplineSettings.botFactory().build(ContentSource.directory(PROJECT));
     }
     return bot;
   }

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -159,7 +160,7 @@ class MessagingOutageTest {
     int people = 40;
     List<String> recipients = new ArrayList<>();
     List<Runnable> posts = new ArrayList<>();
-    List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
     for (int i = 0; i < people; i++) {
       boolean wa = i % 2 == 0;
       String recipient = wa ? newNumber() : newPsid();

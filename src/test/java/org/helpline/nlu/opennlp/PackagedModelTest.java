@@ -13,11 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.helpline.config.BotFactory;
+import org.helpline.config.HelplineSettings;
 import org.helpline.content.Content;
 import org.helpline.content.ContentSource;
+import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.HelplineBot;
-import org.helpline.dialog.NluThresholds;
 import org.helpline.content.ContentValidator;
 import org.helpline.nlu.TextNormaliser;
 import org.helpline.nlu.TrainingExample;
@@ -34,7 +34,7 @@ class PackagedModelTest {
 
   @Test
   void theProjectsContentStartsWithThePackagedModel() {
-    HelplineBot bot = BotFactory.defaults().build(ContentSource.directory(RealBot.PROJECT));
+    HelplineBot bot = HelplineSettings.botFactory().build(ContentSource.directory(RealBot.PROJECT));
     assertTrue(bot.modelPackaged(), "the build packages a model for the project's content");
     assertEquals("packaged", bot.modelSource());
   }
@@ -57,7 +57,7 @@ class PackagedModelTest {
   @Test
   void otherSettingsTrainInsteadOfUsingThePackagedModel() {
     BotFactory other = new BotFactory(new ContentValidator(25, 600),
-        OpenNlpSettings.builder().iterations(99).build(), NluThresholds.DEFAULTS, 3);
+        OpenNlpSettings.builder().iterations(99).build(), RealBot.get().engine().thresholds(), 3);
     HelplineBot bot = other.build(RealBot.get().content());
     assertFalse(bot.modelPackaged(), "a model trained with other settings must not be used");
   }

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.helpline.conversation.BotHolder;
-import org.helpline.eval.Evaluator;
+import org.helpline.eval.LabelledFolder;
 import org.helpline.eval.LabelledText;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class HeldOutEvaluationTest {
   void theBuildPackagesTheWholeHeldOutSet() {
     List<LabelledText> packaged = HeldOutSet.fromClasspath(getClass().getClassLoader())
         .orElseThrow();
-    List<LabelledText> source = Evaluator.readFolder(Path.of("src/test/resources/heldout"));
+    List<LabelledText> source = LabelledFolder.read(Path.of("src/test/resources/heldout"));
     assertEquals(source.size(), packaged.size());
     assertTrue(packaged.containsAll(source));
   }

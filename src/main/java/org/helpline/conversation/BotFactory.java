@@ -1,4 +1,4 @@
-package org.helpline.config;
+package org.helpline.conversation;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,6 @@ import org.helpline.content.ContentLoader;
 import org.helpline.content.ContentProblem;
 import org.helpline.content.ContentSource;
 import org.helpline.content.ContentValidator;
-import org.helpline.conversation.HelplineBot;
 import org.helpline.dialog.DialogEngine;
 import org.helpline.dialog.NluThresholds;
 import org.helpline.nlu.IntentClassifier;
@@ -27,7 +26,8 @@ import org.helpline.safety.SafetyScreen;
 
 /**
  * Builds a complete {@link HelplineBot} from a content source: load, validate, train, wire.
- * Plain Java so that tests and the evaluation command build exactly what the server runs.
+ * Plain Java so that tests and the evaluation command build exactly what the server runs
+ * (made from the settings by {@code config/HelplineSettings}).
  */
 public final class BotFactory {
 
@@ -42,12 +42,6 @@ public final class BotFactory {
     this.nlp = nlp;
     this.thresholds = thresholds;
     this.maxMisunderstandings = maxMisunderstandings;
-  }
-
-  /** The factory with the defaults the server uses when nothing is configured. */
-  public static BotFactory defaults() {
-    return new BotFactory(new ContentValidator(25, 600), OpenNlpSettings.defaults(),
-        NluThresholds.DEFAULTS, 3);
   }
 
   /** Loads and validates the content, then trains; throws ContentException when invalid. */
@@ -125,16 +119,6 @@ public final class BotFactory {
   private static List<TrainingExample> examples(Content content) {
     return content.examples().stream()
         .map(e -> new TrainingExample(e.intent(), e.text())).toList();
-  }
-
-  /**
-   * Build step (pom.xml, {@code process-classes}): trains on the project's content and packages
-   * the model. Arguments: the project directory and the classes directory.
-   */
-  public static void main(String[] args) throws IOException {
-    BotFactory factory = defaults();
-    Content content = factory.load(ContentSource.directory(Path.of(args[0]))).content();
-    factory.packageModel(content, Path.of(args[1]));
   }
 
   public NluThresholds thresholds() {

@@ -1,18 +1,20 @@
 package org.helpline.eval;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import org.helpline.config.HelplineSettings;
+import org.helpline.content.Content;
+import org.helpline.content.ContentSource;
 import org.helpline.content.DialogAction;
+import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.dialog.NluThresholds;
 import org.helpline.nlu.Classification;
+import org.helpline.nlu.TextNormaliser;
+import org.helpline.nlu.TrainingExample;
+import org.helpline.nlu.opennlp.IntentModelTrainer;
 import org.helpline.nlu.opennlp.OpenNlpSettings;
 
 /**
@@ -26,16 +28,18 @@ public final class EvaluationCommand {
   /** The held-out set (also read by the encoder benchmark). */
   static final Path HELD_OUT = Path.of("src/test/resources/heldout");
   private static final Path SAFETY = Path.of("src/test/resources/safety");
-  private static final Path PROPERTIES = Path.of("src/main/resources/application.properties");
+  /** The project's own content, built with the server's settings (also the encoder benchmark). */
+  static final ContentSource PROJECT = ContentSource.directory(Path.of("."));
 
   private EvaluationCommand() {
   }
 
   public static void main(String[] args) {
     String mode = args.length == 0 ? "report" : args[0];
-    NluThresholds thresholds = thresholdsInForce();
+    BotFactory factory = HelplineSettings.botFactory();
+    NluThresholds thresholds = factory.thresholds();
     long start = System.nanoTime();
-    HelplineBot bot = Evaluator.build(Path.of("."), thresholds);
+    HelplineBot bot = factory.build(PROJECT);
     System.out.printf(Locale.ROOT, "Content %s: %d intents, %d examples; loaded and trained in"
         + " %d ms (training alone %d ms)%n", bot.content().version(),
         bot.content().intents().size(), bot.content().examples().size(),
@@ -55,7 +59,7 @@ public final class EvaluationCommand {
   }
 
   private static void report(HelplineBot bot) {
-    List<Evaluator.Outcome> outcomes = Evaluator.run(bot, Evaluator.readFolder(HELD_OUT));
+    List<Evaluator.Outcome> outcomes = Evaluator.run(bot, LabelledFolder.read(HELD_OUT));
     Evaluator.Report r = Evaluator.report(outcomes);
     System.out.printf(Locale.ROOT, "Held-out set (%s): %d in-scope, %d out-of-scope messages%n",
         HELD_OUT, r.inScope(), r.outOfScope());
@@ -78,7 +82,7 @@ public final class EvaluationCommand {
         "  %3d  %s%n", e.getValue(), e.getKey()));
     System.out.println();
     Evaluator.Report typos = Evaluator.report(Evaluator.run(bot,
-        Typos.of(Evaluator.readFolder(HELD_OUT))));
+        Typos.of(LabelledFolder.read(HELD_OUT))));
     System.out.printf(Locale.ROOT, "The same set with 1-2 seeded typos per message (seed %d):%n"
         + "  intent accuracy (top-1):         %5.1f%%%n"
         + "  answered with the right intent:  %5.1f%%%n"
@@ -93,7 +97,7 @@ public final class EvaluationCommand {
   static void safety(HelplineBot bot) {
     for (String type : List.of("medical_emergency", "self_harm")) {
       List<Evaluator.Outcome> outcomes = Evaluator.run(bot,
-          Evaluator.readFolder(SAFETY).stream()
+          LabelledFolder.read(SAFETY).stream()
               .filter(m -> m.intent().equals("must_escalate_" + type)).toList());
       long escalated = outcomes.stream().filter(o -> o.turn().escalation()
           .map(e -> e.type().equals(type)).orElse(false)).count();
@@ -102,7 +106,7 @@ public final class EvaluationCommand {
       outcomes.stream().filter(o -> o.turn().escalation().isEmpty())
           .forEach(o -> System.out.println("  MISSED: " + o.expected().text()));
     }
-    List<Evaluator.Outcome> calm = Evaluator.run(bot, Evaluator.readFolder(SAFETY).stream()
+    List<Evaluator.Outcome> calm = Evaluator.run(bot, LabelledFolder.read(SAFETY).stream()
         .filter(m -> m.intent().equals("must_not_escalate")).toList());
     long falseAlarms = calm.stream().filter(o -> o.turn().action() == DialogAction.ESCALATE)
         .count();
@@ -114,13 +118,13 @@ public final class EvaluationCommand {
   }
 
   private static void crossValidate(HelplineBot bot, int folds) {
-    List<Map.Entry<LabelledText, Classification>> oof = Evaluator.crossValidate(bot.content(),
+    List<Map.Entry<LabelledText, Classification>> oof = CrossValidation.outOfFold(bot.content(),
         OpenNlpSettings.defaults(), folds);
     long correct = oof.stream().filter(e -> e.getKey().intent()
         .equals(e.getValue().top().intent())).count();
     System.out.printf(Locale.ROOT, "%d-fold cross-validation on intents/: top-1 accuracy %.1f%%"
         + " (%d/%d)%n", folds, 100.0 * correct / oof.size(), correct, oof.size());
-    Evaluator.Calibration at = Evaluator.calibrate(oof).stream()
+    CrossValidation.Calibration at = CrossValidation.calibrate(oof).stream()
         .filter(c -> Math.abs(c.minConfidence() - bot.engine().thresholds().minConfidence()) < 1e-9
             && Math.abs(c.minMargin() - bot.engine().thresholds().minMargin()) < 1e-9)
         .findFirst().orElseThrow();
@@ -131,18 +135,18 @@ public final class EvaluationCommand {
 
   private static void calibrate(HelplineBot bot, String on) {
     List<Map.Entry<LabelledText, Classification>> data = on.equals("heldout")
-        ? Evaluator.readFolder(HELD_OUT).stream()
+        ? LabelledFolder.read(HELD_OUT).stream()
             .map(m -> Map.entry(m, bot.classifier().classify(m.text()))).toList()
-        : Evaluator.crossValidate(bot.content(), OpenNlpSettings.defaults(), 5);
+        : CrossValidation.outOfFold(bot.content(), OpenNlpSettings.defaults(), 5);
     System.out.println("Calibrating on " + (on.equals("heldout") ? "the held-out set"
         : "5-fold out-of-fold predictions on intents/") + " (" + data.size() + " messages)");
     System.out.println("  min-conf margin  right  wrong  oos-rejected  score");
-    List<Evaluator.Calibration> ranked = Evaluator.calibrate(data);
+    List<CrossValidation.Calibration> ranked = CrossValidation.calibrate(data);
     ranked.stream().limit(10).forEach(c -> System.out.printf(Locale.ROOT,
         "  %8.2f %6.2f %5.1f%% %5.1f%% %8.1f%%  %6.3f%n", c.minConfidence(), c.minMargin(),
         100 * c.answeredCorrectly(), 100 * c.answeredWrongly(), 100 * c.outOfScopeRejection(),
         c.score()));
-    Evaluator.Calibration best = ranked.get(0);
+    CrossValidation.Calibration best = ranked.get(0);
     System.out.printf(Locale.ROOT, "Recommended: helpline.nlu.min-confidence=%.2f"
         + " helpline.nlu.min-margin=%.2f%n", best.minConfidence(), best.minMargin());
   }
@@ -163,11 +167,11 @@ public final class EvaluationCommand {
    * to choose by) and on the held-out set (reported, never used to choose).
    */
   private static void compare(HelplineBot bot) {
-    List<LabelledText> heldOut = Evaluator.readFolder(HELD_OUT).stream()
-        .filter(m -> !m.intent().equals(org.helpline.content.Content.OUT_OF_SCOPE)).toList();
-    var normaliser = new org.helpline.nlu.TextNormaliser(bot.content().spelling());
+    List<LabelledText> heldOut = LabelledFolder.read(HELD_OUT).stream()
+        .filter(m -> !m.intent().equals(Content.OUT_OF_SCOPE)).toList();
+    var normaliser = new TextNormaliser(bot.content().spelling());
     var examples = bot.content().examples().stream()
-        .map(e -> new org.helpline.nlu.TrainingExample(e.intent(), e.text())).toList();
+        .map(e -> new TrainingExample(e.intent(), e.text())).toList();
     System.out.println("  algorithm  iter cutoff chars bigrams typos  train-ms  cv-top1"
         + "  held-out-in-scope");
     List<OpenNlpSettings> variants = List.of(
@@ -180,12 +184,12 @@ public final class EvaluationCommand {
         OpenNlpSettings.builder().typoCorrection(false).build());
     for (OpenNlpSettings settings : variants) {
       long start = System.nanoTime();
-      var classifier = new org.helpline.nlu.opennlp.IntentModelTrainer(settings)
+      var classifier = new IntentModelTrainer(settings)
           .train(examples, normaliser);
       long ms = (System.nanoTime() - start) / 1_000_000;
       long right = heldOut.stream().filter(m -> classifier.classify(m.text()).top()
           .intent().equals(m.intent())).count();
-      List<Map.Entry<LabelledText, Classification>> oof = Evaluator.crossValidate(
+      List<Map.Entry<LabelledText, Classification>> oof = CrossValidation.outOfFold(
           bot.content(), settings, 5);
       long cvRight = oof.stream().filter(e -> e.getKey().intent()
           .equals(e.getValue().top().intent())).count();
@@ -194,22 +198,5 @@ public final class EvaluationCommand {
           settings.wordBigrams(), settings.typoCorrection(), ms, 100.0 * cvRight / oof.size(),
           100.0 * right / heldOut.size());
     }
-  }
-
-  /** The thresholds of {@code application.properties}, as the server reads them. */
-  static NluThresholds thresholdsInForce() {
-    Properties p = new Properties();
-    if (Files.exists(PROPERTIES)) {
-      try (InputStream in = Files.newInputStream(PROPERTIES)) {
-        p.load(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return new NluThresholds(
-        Double.parseDouble(p.getProperty("helpline.nlu.min-confidence", "0.6")),
-        Double.parseDouble(p.getProperty("helpline.nlu.min-margin", "0.4")),
-        Double.parseDouble(p.getProperty("helpline.nlu.clarify-floor", "0.2")),
-        Double.parseDouble(p.getProperty("helpline.nlu.safety-net-confidence", "0.35")));
   }
 }

@@ -1,5 +1,6 @@
 package org.helpline.eval;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,8 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import org.helpline.config.HelplineSettings;
 import org.helpline.content.Content;
+import org.helpline.dialog.NluThresholds;
 import org.helpline.nlu.Classification;
 import org.helpline.nlu.IntentClassifier;
 import org.helpline.nlu.TextNormaliser;
@@ -49,15 +51,14 @@ import org.helpline.nlu.opennlp.PackagedModel;
  */
 public final class ClincBenchmark {
 
-  static final String DEFAULT_DATA = "/work/shared/benchmarks/clinc150/data_full.json";
+  /** Relative to the project directory, where Maven runs the benchmark. */
+  static final String DEFAULT_DATA = "../shared/benchmarks/clinc150/data_full.json";
 
   private static final String PAPER = "top-prob, paper criterion";
   private static final int WARM_UP_PASSES = 3;
   private static final int TIMED_PASSES = 5;
-  private static final Path HELD_OUT = Path.of("src/test/resources/heldout");
   /** Where trained CLINC models are kept for {@code --cached} runs. */
   private static final Path CACHE = Path.of("target/bench");
-  private static final Path PROPERTIES = Path.of("src/main/resources/application.properties");
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static double sink;
@@ -359,7 +360,7 @@ public final class ClincBenchmark {
   private static void content(Path dir, String row, OpenNlpSettings settings, boolean timing) {
     System.out.println();
     System.out.println("== " + row + " on " + dir + ": " + settings);
-    List<LabelledText> examples = Evaluator.readFolder(dir);
+    List<LabelledText> examples = LabelledFolder.read(dir);
     TextNormaliser normaliser = new TextNormaliser(spelling(dir.resolve("_spelling.txt")));
     IntentClassifier classifier = null;
     for (int run = 1; run <= 3; run++) {
@@ -371,10 +372,11 @@ public final class ClincBenchmark {
           examples.size(), examples.stream().map(LabelledText::intent).distinct().count(),
           (System.nanoTime() - start) / 1e9, (processCpu() - cpu) / 1e9);
     }
-    List<LabelledText> heldOut = Files.isDirectory(HELD_OUT) ? Evaluator.readFolder(HELD_OUT)
+    List<LabelledText> heldOut = Files.isDirectory(EvaluationCommand.HELD_OUT)
+        ? LabelledFolder.read(EvaluationCommand.HELD_OUT)
         : List.of();
     if (!heldOut.isEmpty()) {
-      heldOut(classifier, heldOut, "held-out " + HELD_OUT);
+      heldOut(classifier, heldOut, "held-out " + EvaluationCommand.HELD_OUT);
       heldOut(classifier, Typos.of(heldOut), "held-out with 1-2 seeded typos per message");
     }
     if (timing) {
@@ -385,7 +387,7 @@ public final class ClincBenchmark {
   /** Top-1 accuracy and, at the bot's thresholds, in-scope answered right and oos rejected. */
   private static void heldOut(IntentClassifier classifier, List<LabelledText> messages,
       String name) {
-    double[] thresholds = botThresholds();
+    NluThresholds thresholds = HelplineSettings.botFactory().thresholds();
     int in = 0;
     int top1 = 0;
     int answered = 0;
@@ -393,8 +395,7 @@ public final class ClincBenchmark {
     int rejected = 0;
     for (LabelledText m : messages) {
       Classification c = classifier.classify(m.text());
-      boolean reject = c.ranking().isEmpty() || Content.OUT_OF_SCOPE.equals(c.top().intent())
-          || c.top().confidence() < thresholds[0] || c.margin() < thresholds[1];
+      boolean reject = rejects(c, thresholds);
       if (Content.OUT_OF_SCOPE.equals(m.intent())) {
         oos++;
         rejected += reject ? 1 : 0;
@@ -407,8 +408,18 @@ public final class ClincBenchmark {
     System.out.printf(Locale.ROOT, "%s (%d in-scope, %d out_of_scope): top-1 %.1f%%;"
         + " at min-confidence %.2f and min-margin %.2f (no clarify step): in-scope %.1f%%,"
         + " oos rejected %.1f%%%n", name, in, oos, 100.0 * top1 / Math.max(1, in),
-        thresholds[0], thresholds[1], 100.0 * answered / Math.max(1, in),
+        thresholds.minConfidence(), thresholds.minMargin(), 100.0 * answered / Math.max(1, in),
         100.0 * rejected / Math.max(1, oos));
+  }
+
+  /**
+   * Whether the bot's thresholds reject a classification on their own, without the dialog
+   * engine's clarify step (also the encoder benchmark).
+   */
+  static boolean rejects(Classification c, NluThresholds thresholds) {
+    return c.ranking().isEmpty() || Content.OUT_OF_SCOPE.equals(c.top().intent())
+        || c.top().confidence() < thresholds.minConfidence()
+        || c.margin() < thresholds.minMargin();
   }
 
   private static Map<String, String> spelling(Path file) {
@@ -428,20 +439,6 @@ public final class ClincBenchmark {
       throw new UncheckedIOException(e);
     }
     return out;
-  }
-
-  private static double[] botThresholds() {
-    Properties p = new Properties();
-    if (Files.exists(PROPERTIES)) {
-      try (InputStream in = Files.newInputStream(PROPERTIES)) {
-        p.load(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return new double[] {
-        Double.parseDouble(p.getProperty("helpline.nlu.min-confidence", "0.6")),
-        Double.parseDouble(p.getProperty("helpline.nlu.min-margin", "0.4"))};
   }
 
   /**
@@ -486,7 +483,7 @@ public final class ClincBenchmark {
   }
 
   private static long processCpu() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+    return ((OperatingSystemMXBean) ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
