@@ -345,6 +345,26 @@ public final class ContentValidator {
             + maxTextLength);
       }
     });
+    Map<String, String> words = new LinkedHashMap<>();
+    words.put("numberedChoices", notices.numberedChoices());
+    words.put("chooseButton", notices.chooseButton());
+    words.put("chooseNext", notices.chooseNext());
+    words.put("callButton", notices.callButton());
+    words.put("callNurses", notices.callNurses());
+    words.put("cutShort", notices.cutShort());
+    words.forEach((name, text) -> {
+      int line = check.line(file, name + ":");
+      boolean button = name.endsWith("Button");
+      if (isBlank(text)) {
+        check.add(file, line, name + " is required");
+      } else if ((name.equals("callNurses") || name.equals("cutShort"))
+          && !text.contains("{phone}")) {
+        check.add(file, line, name + " must give the helpline {phone}");
+      } else if (text.length() > (button ? NoticeTexts.MAX_BUTTON_TITLE : maxTextLength)) {
+        check.add(file, line, name + " has " + text.length() + " characters; the limit is "
+            + (button ? NoticeTexts.MAX_BUTTON_TITLE : maxTextLength));
+      }
+    });
   }
 
   private void checkHelpline(HelplineFacts helpline, Check check) {

@@ -82,6 +82,12 @@ public final class Notices {
         .orElseGet(() -> NoticeTexts.fill(text.apply(packaged.get()), configuredPhone));
   }
 
+  /** The running content's words around a reply, for the messaging channels. */
+  public ChannelWords channelWords() {
+    Content content = running(c -> c);
+    return ChannelWords.of(content.notices(), content.helpline().phone());
+  }
+
   private <T> T running(Function<Content, T> part) {
     return bots.current().map(bot -> part.apply(bot.content()))
         .orElseThrow(() -> new ClassifierUnavailableException("the bot is still starting"));

@@ -3,6 +3,7 @@ package org.helpline.support;
 import java.nio.file.Path;
 import org.helpline.config.HelplineSettings;
 import org.helpline.content.ContentSource;
+import org.helpline.conversation.ChannelWords;
 import org.helpline.conversation.HelplineBot;
 
 /**
@@ -17,6 +18,11 @@ public final class RealBot {
   private static HelplineBot bot;
 
   private RealBot() {
+  }
+
+  /** The real content's words around a reply on the messaging channels. */
+  public static ChannelWords channelWords() {
+    return ChannelWords.of(get().content().notices(), get().content().helpline().phone());
   }
 
   public static synchronized HelplineBot get() {

@@ -1,6 +1,7 @@
 package org.helpline.channel.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.helpline.conversation.ChannelWords;
 import org.helpline.conversation.ChatOutcome;
 import org.helpline.conversation.ChatReply;
 import org.helpline.conversation.ConversationService;
@@ -49,9 +50,10 @@ public class MessagingTurns {
   /** The reply to one message: the turn's, or a notice. */
   public MessagingReply take(MessagingInbound in) {
     HelplineContact helpline = helpline();
+    ChannelWords words = notices.channelWords();
     if (!in.isTurn()) {
       // Not stored as a turn: there is nothing to keep, and the same answer suits every retry.
-      return MessagingReply.notice(notices.onlyText(), helpline);
+      return MessagingReply.notice(notices.onlyText(), helpline, words);
     }
     ChatOutcome outcome;
     try {
@@ -59,12 +61,12 @@ public class MessagingTurns {
     } catch (InvalidMessageException e) {
       // An over-long text or an outdated button.
       LOG.infof("%s message not taken: %s", in.channel(), e.getClass().getSimpleName());
-      return MessagingReply.notice(notices.unreadable(), helpline);
+      return MessagingReply.notice(notices.unreadable(), helpline, words);
     } catch (RateLimitedException e) {
       LOG.infof("%s sender rate limited", in.channel());
-      return MessagingReply.notice(notices.tooFast(), helpline);
+      return MessagingReply.notice(notices.tooFast(), helpline, words);
     }
-    return new MessagingReply(outcome.reply(), helpline, outcome.conversationId(),
+    return new MessagingReply(outcome.reply(), helpline, words, outcome.conversationId(),
         outcome.seq(), outcome.replayed());
   }
 }

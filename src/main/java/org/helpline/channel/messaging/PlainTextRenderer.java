@@ -2,6 +2,7 @@ package org.helpline.channel.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.helpline.conversation.ChannelWords;
 import org.helpline.conversation.ChatReply;
 
 /**
@@ -16,8 +17,11 @@ public final class PlainTextRenderer {
   private PlainTextRenderer() {
   }
 
-  /** The reply as one text, quick replies numbered from 1. */
-  public static String render(ChatReply reply) {
+  /**
+   * The reply as one text, quick replies numbered from 1 under the content's words for it
+   * ({@code numberedChoices}).
+   */
+  public static String render(ChatReply reply, ChannelWords words) {
     List<String> parts = new ArrayList<>();
     for (ChatReply.Message bubble : reply.replies()) {
       StringBuilder sb = new StringBuilder(bubble.text());
@@ -31,7 +35,7 @@ public final class PlainTextRenderer {
     }
     List<ChatReply.Choice> options = reply.quickReplies();
     if (!options.isEmpty()) {
-      StringBuilder sb = new StringBuilder("Reply with a number:");
+      StringBuilder sb = new StringBuilder(words.numberedChoices());
       for (int i = 0; i < options.size(); i++) {
         sb.append('\n').append(i + 1).append(". ").append(options.get(i).title());
       }

@@ -14,6 +14,7 @@ import org.helpline.channel.messenger.dto.MessengerQuickReply;
 import org.helpline.channel.messenger.dto.MessengerSendRequest;
 import org.helpline.channel.messenger.dto.MessengerTemplate;
 import org.helpline.channel.meta.MetaTitles;
+import org.helpline.conversation.ChannelWords;
 import org.helpline.conversation.ChatReply;
 import org.helpline.conversation.HelplineContact;
 
@@ -32,9 +33,6 @@ final class MessengerMapper {
 
   /** The payload to give the page's Get Started button; it is greeted like "hello". */
   static final String GET_STARTED = "GET_STARTED";
-
-  /** The call button's title (at most 20 characters). */
-  static final String CALL_TITLE = "Call the helpline";
 
   private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
 
@@ -84,15 +82,15 @@ final class MessengerMapper {
    * numbered list in the text, which the conversation service understands as well.
    */
   static List<MessengerSendRequest> toRequests(String psid, ChatReply reply,
-      HelplineContact helpline) {
+      HelplineContact helpline, ChannelWords words) {
     List<ChatReply.Choice> options = reply.quickReplies();
     boolean quick = !options.isEmpty() && options.size() <= MAX_QUICK_REPLIES;
-    String text = PlainTextRenderer.render(quick ? reply.withoutQuickReplies() : reply);
+    String text = PlainTextRenderer.render(quick ? reply.withoutQuickReplies() : reply, words);
     List<MessengerOutgoingMessage> messages = new ArrayList<>();
     for (String part : PlainTextRenderer.split(text, MAX_TEXT_LENGTH)) {
       messages.add(new MessengerOutgoingMessage(part, null, null));
     }
-    MessengerOutgoingMessage call = callButton(reply.handoff(), helpline);
+    MessengerOutgoingMessage call = callButton(reply.handoff(), helpline, words);
     if (call != null) {
       messages.add(call);
     }
@@ -107,7 +105,7 @@ final class MessengerMapper {
 
   /** A template whose button dials the helpline, or null when there is no handoff. */
   private static MessengerOutgoingMessage callButton(ChatReply.Handoff handoff,
-      HelplineContact helpline) {
+      HelplineContact helpline, ChannelWords words) {
     if (handoff == null || helpline.phoneUri() == null) {
       return null;
     }
@@ -116,11 +114,9 @@ final class MessengerMapper {
       // Messenger accepts only "+<country code><number>"; the number is in the text anyway.
       return null;
     }
-    String phone = handoff.phone() == null ? helpline.phone() : handoff.phone();
-    String text = MetaTitles.fit("Call the nurse helpline free on " + phone + ".",
-        MAX_TEMPLATE_TEXT);
+    String text = MetaTitles.fit(words.callNurses(), MAX_TEMPLATE_TEXT);
     return new MessengerOutgoingMessage(null, new MessengerAttachment("template",
         new MessengerTemplate("button", text,
-            List.of(new MessengerButton("phone_number", CALL_TITLE, number)))), null);
+            List.of(new MessengerButton("phone_number", words.callButton(), number)))), null);
   }
 }

@@ -95,8 +95,9 @@ public class MessengerWebhookResource {
 
   private void take(MessengerEvent event) {
     String psid = MessengerMapper.senderId(event);
-    MetaReplySender sender = (reply, helpline) -> {
-      for (MessengerSendRequest request : MessengerMapper.toRequests(psid, reply, helpline)) {
+    MetaReplySender sender = reply -> {
+      for (MessengerSendRequest request : MessengerMapper.toRequests(psid, reply.reply(),
+          reply.helpline(), reply.words())) {
         client.send(request);
       }
     };

@@ -136,7 +136,7 @@ public class MetaDispatcher {
 
   private void deliver(String channel, MessagingReply reply, MetaReplySender sender) {
     try {
-      sender.send(reply.reply(), reply.helpline());
+      sender.send(reply);
     } catch (RuntimeException e) {
       String reason = reason(e);
       LOG.warnf("%s reply not delivered: conversation=%s seq=%d reason=%s", channel,

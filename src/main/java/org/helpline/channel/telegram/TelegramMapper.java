@@ -8,6 +8,7 @@ import org.helpline.channel.messaging.PlainTextRenderer;
 import org.helpline.channel.telegram.dto.TelegramInlineButton;
 import org.helpline.channel.telegram.dto.TelegramInlineKeyboard;
 import org.helpline.channel.telegram.dto.TelegramSendMessage;
+import org.helpline.conversation.ChannelWords;
 import org.helpline.conversation.ChatReply;
 
 /** Translates between Telegram updates and {@code sendMessage} and the conversation service. */
@@ -43,29 +44,29 @@ final class TelegramMapper {
    * (Telegram refuses an empty message).
    */
   static Optional<TelegramSendMessage> toSendMessage(long chatId, ChatReply reply,
-      String helplinePhone) {
+      ChannelWords words) {
     // The quick replies become buttons, so the text leaves out the numbered list.
-    String text = PlainTextRenderer.render(reply.withoutQuickReplies());
+    String text = PlainTextRenderer.render(reply.withoutQuickReplies(), words);
     if (text.isBlank()) {
       return Optional.empty();
     }
     TelegramInlineKeyboard keyboard = reply.quickReplies().isEmpty() ? null
         : new TelegramInlineKeyboard(reply.quickReplies().stream()
             .map(q -> List.of(new TelegramInlineButton(q.title(), q.payload()))).toList());
-    return Optional.of(new TelegramSendMessage(chatId, fit(text, helplinePhone), keyboard));
+    return Optional.of(new TelegramSendMessage(chatId, fit(text, words), keyboard));
   }
 
   /**
    * The text within Telegram's limit. One webhook response carries one message, so an
    * over-long reply (none of today's content comes close) ends at a paragraph with the
-   * helpline number rather than being refused by Telegram and never arriving.
+   * content's note giving the helpline number ({@code cutShort}) rather than being refused by
+   * Telegram and never arriving.
    */
-  static String fit(String text, String helplinePhone) {
+  static String fit(String text, ChannelWords words) {
     if (text.length() <= MAX_TEXT_LENGTH) {
       return text;
     }
-    String note = "\n\n(This answer is too long to show in full here. To hear the rest, call"
-        + " the nurse helpline free on " + helplinePhone + ".)";
+    String note = "\n\n" + words.cutShort();
     return PlainTextRenderer.split(text, MAX_TEXT_LENGTH - note.length()).get(0) + note;
   }
 

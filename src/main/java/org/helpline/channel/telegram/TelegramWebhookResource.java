@@ -102,10 +102,9 @@ public class TelegramWebhookResource {
   /** The reply as a sendMessage; a 4xx would make Telegram redeliver the update forever. */
   private Object answer(long chatId, MessagingInbound message) {
     MessagingReply reply = turns.take(message);
-    String phone = reply.helpline().phone();
-    return TelegramMapper.toSendMessage(chatId, reply.reply(), phone)
-        .orElseGet(() -> TelegramMapper.toSendMessage(chatId, turns.unreadable(), phone)
-            .orElseThrow());
+    return TelegramMapper.toSendMessage(chatId, reply.reply(), reply.words())
+        .orElseGet(() -> TelegramMapper.toSendMessage(chatId, turns.unreadable(),
+            reply.words()).orElseThrow());
   }
 
   private static Object ignored(TelegramUpdate update, String why) {

@@ -3,6 +3,7 @@ package org.helpline.channel.twilio;
 import org.helpline.channel.messaging.MessagingInbound;
 import org.helpline.channel.messaging.PlainTextRenderer;
 import org.helpline.channel.twilio.dto.TwilioInbound;
+import org.helpline.conversation.ChannelWords;
 import org.helpline.conversation.ChatReply;
 
 /** Translates between Twilio's form parameters and TwiML and the conversation service. */
@@ -34,8 +35,8 @@ final class TwilioMapper {
   }
 
   /** The reply as TwiML: the plain-text rendering, split into messages Twilio accepts. */
-  static String toTwiml(ChatReply reply) {
-    return toTwiml(PlainTextRenderer.render(reply));
+  static String toTwiml(ChatReply reply, ChannelWords words) {
+    return toTwiml(PlainTextRenderer.render(reply, words));
   }
 
   /** One text as TwiML, split into as many messages as its length needs. */

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.helpline.channel.messaging.MessagingInbound;
+import org.helpline.channel.messaging.MessagingReply;
 import org.helpline.channel.messaging.MessagingTurns;
 import org.helpline.channel.twilio.dto.TwilioInbound;
 import org.helpline.config.HelplineConfig;
@@ -79,7 +80,8 @@ public class TwilioWebhookResource {
     }
     // Answered in the same response: a notice costs nothing, and a 4xx would leave the
     // person with no answer at all (Twilio shows them nothing).
-    return twiml(TwilioMapper.toTwiml(turns.take(message).reply()));
+    MessagingReply reply = turns.take(message);
+    return twiml(TwilioMapper.toTwiml(reply.reply(), reply.words()));
   }
 
   private static Response twiml(String xml) {

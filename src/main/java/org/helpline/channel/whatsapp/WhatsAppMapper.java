@@ -18,6 +18,7 @@ import org.helpline.channel.whatsapp.dto.WhatsAppReplyId;
 import org.helpline.channel.whatsapp.dto.WhatsAppRow;
 import org.helpline.channel.whatsapp.dto.WhatsAppSection;
 import org.helpline.channel.whatsapp.dto.WhatsAppSendMessage;
+import org.helpline.conversation.ChannelWords;
 import org.helpline.conversation.ChatReply;
 
 /** Translates between WhatsApp Cloud API messages and the conversation service. */
@@ -37,12 +38,6 @@ final class WhatsAppMapper {
   static final int MAX_ROWS = 10;
   static final int MAX_ROW_TITLE = 24;
   static final int MAX_ROW_DESCRIPTION = 72;
-
-  /** Said to open the list of options; at most 20 characters. */
-  static final String LIST_BUTTON = "Choose an option";
-
-  /** The interactive body when the answer's last part is too long to carry the buttons. */
-  static final String CHOOSE = "What would you like to do next?";
 
   private WhatsAppMapper() {
   }
@@ -96,23 +91,25 @@ final class WhatsAppMapper {
    * of up to 10 rows on the last part. With more options than a list holds they stay a
    * numbered list in the text, which the conversation service understands as well.
    */
-  static List<WhatsAppSendMessage> toMessages(String to, ChatReply reply) {
+  static List<WhatsAppSendMessage> toMessages(String to, ChatReply reply, ChannelWords words) {
     List<ChatReply.Choice> options = reply.quickReplies();
     boolean interactive = !options.isEmpty() && options.size() <= MAX_ROWS;
-    String text = PlainTextRenderer.render(interactive ? reply.withoutQuickReplies() : reply);
+    String text = PlainTextRenderer.render(interactive ? reply.withoutQuickReplies() : reply,
+        words);
     List<String> parts = new ArrayList<>(PlainTextRenderer.split(text, MAX_TEXT_LENGTH));
     List<WhatsAppSendMessage> out = new ArrayList<>();
     if (!interactive) {
       parts.forEach(part -> out.add(WhatsAppSendMessage.text(to, part)));
       return out;
     }
-    String body = CHOOSE;
+    // The content's words open a list and stand above buttons the answer cannot carry.
+    String body = words.chooseNext();
     if (!parts.isEmpty() && parts.get(parts.size() - 1).length() <= MAX_INTERACTIVE_BODY) {
       body = parts.remove(parts.size() - 1);
     }
     parts.forEach(part -> out.add(WhatsAppSendMessage.text(to, part)));
     out.add(WhatsAppSendMessage.interactive(to, options.size() <= MAX_BUTTONS
-        ? buttons(body, options) : list(body, options)));
+        ? buttons(body, options) : list(body, options, words.chooseButton())));
     return out;
   }
 
@@ -125,7 +122,8 @@ final class WhatsAppMapper {
         new WhatsAppAction(buttons, null, null));
   }
 
-  private static WhatsAppInteractiveMessage list(String body, List<ChatReply.Choice> options) {
+  private static WhatsAppInteractiveMessage list(String body, List<ChatReply.Choice> options,
+      String listButton) {
     List<WhatsAppRow> rows = options.stream()
         .map(q -> {
           String title = MetaTitles.fit(q.title(), MAX_ROW_TITLE);
@@ -136,6 +134,6 @@ final class WhatsAppMapper {
         })
         .toList();
     return new WhatsAppInteractiveMessage("list", new WhatsAppBody(body),
-        new WhatsAppAction(null, LIST_BUTTON, List.of(new WhatsAppSection(null, rows))));
+        new WhatsAppAction(null, listButton, List.of(new WhatsAppSection(null, rows))));
   }
 }

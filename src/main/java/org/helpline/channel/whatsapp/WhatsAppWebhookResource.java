@@ -103,8 +103,9 @@ public class WhatsAppWebhookResource {
       LOG.debug("whatsapp message without sender or business number ignored");
       return;
     }
-    MetaReplySender sender = (reply, helpline) -> {
-      for (WhatsAppSendMessage message : WhatsAppMapper.toMessages(in.from(), reply)) {
+    MetaReplySender sender = reply -> {
+      for (WhatsAppSendMessage message : WhatsAppMapper.toMessages(in.from(), reply.reply(),
+          reply.words())) {
         client.send(phoneNumberId, message);
       }
     };

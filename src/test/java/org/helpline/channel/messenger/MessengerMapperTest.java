@@ -10,6 +10,7 @@ import org.helpline.channel.messenger.dto.MessengerOutgoingMessage;
 import org.helpline.channel.messenger.dto.MessengerSendRequest;
 import org.helpline.conversation.ChatReply;
 import org.helpline.conversation.HelplineContact;
+import org.helpline.support.RealBot;
 import org.junit.jupiter.api.Test;
 
 /** Messenger's limits: nothing the person must read is dropped to fit them. */
@@ -34,7 +35,7 @@ class MessengerMapperTest {
     String text = "Call 999 now if someone has collapsed.\n\n" + "word ".repeat(900)
         + "\n\nOr call 0808 800 4040.";
     List<MessengerSendRequest> out = MessengerMapper.toRequests("psid", reply(text,
-        options(4), null), HELPLINE);
+        options(4), null), HELPLINE, RealBot.channelWords());
     assertTrue(out.size() >= 3, "parts " + out.size());
     String all = String.join(" ", out.stream().map(r -> r.message().text()).toList());
     assertTrue(all.contains("Call 999 now") && all.contains("0808 800 4040"));
@@ -49,7 +50,7 @@ class MessengerMapperTest {
   @Test
   void moreOptionsThanMessengerAllowsStayANumberedList() {
     List<MessengerSendRequest> out = MessengerMapper.toRequests("psid", reply("Pick one.",
-        options(14), null), HELPLINE);
+        options(14), null), HELPLINE, RealBot.channelWords());
     MessengerOutgoingMessage last = out.get(out.size() - 1).message();
     assertNull(last.quickReplies());
     assertTrue(last.text().contains("Reply with a number:\n1. Help if you're struggling 1"));
@@ -61,7 +62,8 @@ class MessengerMapperTest {
     ChatReply.Handoff handoff = new ChatReply.Handoff("asked_for_nurse", "routine",
         "0808 800 4040", true, "Monday to Friday", null, List.of());
     List<MessengerSendRequest> out = MessengerMapper.toRequests("psid", reply(
-        "Call our nurses free on 0808 800 4040.", options(2), handoff), HELPLINE);
+        "Call our nurses free on 0808 800 4040.", options(2), handoff), HELPLINE,
+        RealBot.channelWords());
     assertEquals(2, out.size());
     assertEquals("Call our nurses free on 0808 800 4040.", out.get(0).message().text());
     MessengerOutgoingMessage call = out.get(1).message();

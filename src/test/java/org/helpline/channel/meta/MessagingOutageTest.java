@@ -215,7 +215,7 @@ class MessagingOutageTest {
     assertEquals(0, dispatcher.pending(), "the dispatcher is still busy");
     int before = failures(MetaDispatcher.QUEUE_FULL);
     CountDownLatch stuck = new CountDownLatch(1);
-    MetaReplySender hanging = (reply, helpline) -> {
+    MetaReplySender hanging = reply -> {
       try {
         stuck.await();
       } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.helpline.channel.messaging.PlainTextRenderer;
 import org.helpline.conversation.ChatReply;
+import org.helpline.support.RealBot;
 import org.junit.jupiter.api.Test;
 
 /** TwiML rendering: long replies split within Twilio's limit, nothing dropped or unescaped. */
@@ -29,12 +30,12 @@ class TwilioMapperTest {
 
   @Test
   void aLongReplyIsSplitIntoMessagesOfAtMost1600CharactersWithNothingLost() {
-    String xml = TwilioMapper.toTwiml(longReply());
+    String xml = TwilioMapper.toTwiml(longReply(), RealBot.channelWords());
     List<String> messages = XmlPath.from(xml).getList("Response.Message", String.class);
     assertTrue(messages.size() > 1, xml);
     messages.forEach(m -> assertTrue(m.length() <= 1600, "message of " + m.length()));
     String joined = String.join(" ", messages);
-    assertEquals(words(PlainTextRenderer.render(longReply())),
+    assertEquals(words(PlainTextRenderer.render(longReply(), RealBot.channelWords())),
         words(joined));
     assertTrue(joined.contains("Call 999 now"));
     assertEquals(4, joined.split("0808 800 4040", -1).length - 1);
