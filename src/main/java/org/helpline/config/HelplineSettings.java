@@ -38,7 +38,7 @@ public final class HelplineSettings {
     return new BotFactory(
         new ContentValidator(config.content().minExamples(), config.content().maxReplyLength(),
             config.content().reviewMaxAge(), clock),
-        OpenNlpSettings.builder().iterations(nlu.iterations()).build(),
+        OpenNlpSettings.of(s -> s.iterations = nlu.iterations()),
         new NluThresholds(nlu.minConfidence(), nlu.minMargin(), nlu.clarifyFloor(),
             nlu.safetyNetConfidence()),
         config.dialog().maxMisunderstandings());

@@ -123,34 +123,34 @@ public final class ClincBenchmark {
 
   /** The defaults, changed by a row such as {@code algorithm=MAXENT+iterations=300}. */
   public static OpenNlpSettings settings(String row) {
-    OpenNlpSettings.Builder s = OpenNlpSettings.builder();
     if (row.equals("default")) {
-      return s.build();
+      return OpenNlpSettings.defaults();
     }
-    for (String change : row.split("\\+")) {
-      String[] kv = change.split("=", 2);
-      if (kv.length != 2) {
-        throw new IllegalArgumentException("row '" + row + "': expected name=value, got "
-            + change);
+    return OpenNlpSettings.of(s -> {
+      for (String change : row.split("\\+")) {
+        String[] kv = change.split("=", 2);
+        if (kv.length != 2) {
+          throw new IllegalArgumentException("row '" + row + "': expected name=value, got "
+              + change);
+        }
+        String v = kv[1];
+        switch (kv[0]) {
+          case "algorithm" -> s.algorithm = v;
+          case "iterations" -> s.iterations = Integer.parseInt(v);
+          case "cutoff" -> s.cutoff = Integer.parseInt(v);
+          case "chars" -> s.charNgrams = Boolean.parseBoolean(v);
+          case "bigrams" -> s.wordBigrams = Boolean.parseBoolean(v);
+          case "l1" -> s.l1Cost = Double.parseDouble(v);
+          case "l2" -> s.l2Cost = Double.parseDouble(v);
+          case "threads" -> s.threads = Integer.parseInt(v);
+          case "updates" -> s.updates = Integer.parseInt(v);
+          case "typos" -> s.typoCorrection = Boolean.parseBoolean(v);
+          default -> throw new IllegalArgumentException("row '" + row + "': unknown setting "
+              + kv[0] + "; use algorithm, iterations, cutoff, chars, bigrams, l1, l2, threads,"
+              + " updates or typos");
+        }
       }
-      String v = kv[1];
-      switch (kv[0]) {
-        case "algorithm" -> s.algorithm(v);
-        case "iterations" -> s.iterations(Integer.parseInt(v));
-        case "cutoff" -> s.cutoff(Integer.parseInt(v));
-        case "chars" -> s.charNgrams(Boolean.parseBoolean(v));
-        case "bigrams" -> s.wordBigrams(Boolean.parseBoolean(v));
-        case "l1" -> s.l1Cost(Double.parseDouble(v));
-        case "l2" -> s.l2Cost(Double.parseDouble(v));
-        case "threads" -> s.threads(Integer.parseInt(v));
-        case "updates" -> s.updates(Integer.parseInt(v));
-        case "typos" -> s.typoCorrection(Boolean.parseBoolean(v));
-        default -> throw new IllegalArgumentException("row '" + row + "': unknown setting "
-            + kv[0] + "; use algorithm, iterations, cutoff, chars, bigrams, l1, l2, threads,"
-            + " updates or typos");
-      }
-    }
-    return s.build();
+    });
   }
 
   /** The top intent, its probability and the runner-up's, for threshold searches. */

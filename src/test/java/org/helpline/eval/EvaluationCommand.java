@@ -176,12 +176,19 @@ public final class EvaluationCommand {
         + "  held-out-in-scope");
     List<OpenNlpSettings> variants = List.of(
         OpenNlpSettings.defaults(),
-        OpenNlpSettings.builder().wordBigrams(true).build(),
-        OpenNlpSettings.builder().charNgrams(false).wordBigrams(true).build(),
-        OpenNlpSettings.builder().cutoff(0).build(),
-        OpenNlpSettings.builder().iterations(200).build(),
-        OpenNlpSettings.builder().algorithm("MAXENT").iterations(300).wordBigrams(true).build(),
-        OpenNlpSettings.builder().typoCorrection(false).build());
+        OpenNlpSettings.of(s -> s.wordBigrams = true),
+        OpenNlpSettings.of(s -> {
+          s.charNgrams = false;
+          s.wordBigrams = true;
+        }),
+        OpenNlpSettings.of(s -> s.cutoff = 0),
+        OpenNlpSettings.of(s -> s.iterations = 200),
+        OpenNlpSettings.of(s -> {
+          s.algorithm = "MAXENT";
+          s.iterations = 300;
+          s.wordBigrams = true;
+        }),
+        OpenNlpSettings.of(s -> s.typoCorrection = false));
     for (OpenNlpSettings settings : variants) {
       long start = System.nanoTime();
       var classifier = new IntentModelTrainer(settings)

@@ -1,5 +1,7 @@
 package org.helpline.nlu.opennlp;
 
+import java.util.function.Consumer;
+
 /**
  * How the OpenNLP document categoriser is trained. {@link #toString()} is part of the packaged
  * model's fingerprint ({@link PackagedModel}), so every setting that changes the model is a
@@ -32,84 +34,35 @@ public record OpenNlpSettings(String algorithm, int iterations, int cutoff, bool
 
   /** The settings the bot runs with; measured in {@code docs/} and the evaluation command. */
   public static OpenNlpSettings defaults() {
-    return builder().build();
+    return of(spec -> { });
   }
 
-  /** A builder that starts from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder();
+  /** The defaults with some changed, as in {@code of(s -> s.iterations = 40)}. */
+  public static OpenNlpSettings of(Consumer<Spec> changes) {
+    Spec spec = new Spec();
+    changes.accept(spec);
+    return new OpenNlpSettings(spec.algorithm, spec.iterations, spec.cutoff, spec.charNgrams,
+        spec.wordBigrams, spec.l1Cost, spec.l2Cost, spec.threads, spec.updates,
+        spec.typoCorrection);
   }
 
-  /** Builds settings one change at a time, starting from the defaults. */
-  public static final class Builder {
+  /**
+   * The settings while they are being changed: open fields holding the defaults, so one
+   * lambda can change any of them without a setter per component.
+   */
+  public static final class Spec {
+    public String algorithm = "MAXENT_QN";
+    public int iterations = 100;
+    public int cutoff = 1;
+    public boolean charNgrams = true;
+    public boolean wordBigrams;
+    public double l1Cost = QN_DEFAULT_COST;
+    public double l2Cost = QN_DEFAULT_COST;
+    public int threads = 1;
+    public int updates = QN_DEFAULT_UPDATES;
+    public boolean typoCorrection = true;
 
-    private String algorithm = "MAXENT_QN";
-    private int iterations = 100;
-    private int cutoff = 1;
-    private boolean charNgrams = true;
-    private boolean wordBigrams;
-    private double l1Cost = QN_DEFAULT_COST;
-    private double l2Cost = QN_DEFAULT_COST;
-    private int threads = 1;
-    private int updates = QN_DEFAULT_UPDATES;
-    private boolean typoCorrection = true;
-
-    private Builder() {
-    }
-
-    public Builder algorithm(String value) {
-      algorithm = value;
-      return this;
-    }
-
-    public Builder iterations(int value) {
-      iterations = value;
-      return this;
-    }
-
-    public Builder cutoff(int value) {
-      cutoff = value;
-      return this;
-    }
-
-    public Builder charNgrams(boolean value) {
-      charNgrams = value;
-      return this;
-    }
-
-    public Builder wordBigrams(boolean value) {
-      wordBigrams = value;
-      return this;
-    }
-
-    public Builder l1Cost(double value) {
-      l1Cost = value;
-      return this;
-    }
-
-    public Builder l2Cost(double value) {
-      l2Cost = value;
-      return this;
-    }
-
-    public Builder threads(int value) {
-      threads = value;
-      return this;
-    }
-
-    public Builder updates(int value) {
-      updates = value;
-      return this;
-    }
-
-    public Builder typoCorrection(boolean value) {
-      typoCorrection = value;
-      return this;
-    }
-
-    public OpenNlpSettings build() {
-      return new OpenNlpSettings(algorithm, iterations, cutoff, charNgrams, wordBigrams, l1Cost,
-          l2Cost, threads, updates, typoCorrection);
+    private Spec() {
     }
   }
 }

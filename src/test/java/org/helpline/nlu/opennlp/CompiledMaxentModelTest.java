@@ -49,8 +49,10 @@ class CompiledMaxentModelTest {
 
   @Test
   void wordBigramsGoThroughTheGenericFeaturePath() throws IOException {
-    assertIdentical(train(OpenNlpSettings.builder().iterations(30).wordBigrams(true).build()),
-        messages());
+    assertIdentical(train(OpenNlpSettings.of(s -> {
+      s.iterations = 30;
+      s.wordBigrams = true;
+    })), messages());
   }
 
   private static void assertIdentical(OpenNlpIntentClassifier classifier, List<String> messages) {

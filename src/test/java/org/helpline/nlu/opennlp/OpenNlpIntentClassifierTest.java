@@ -34,8 +34,10 @@ class OpenNlpIntentClassifierTest {
 
   private final TextNormaliser normaliser = new TextNormaliser(Map.of("imunotherapy",
       "immunotherapy"));
-  private final OpenNlpSettings settings = OpenNlpSettings.builder().cutoff(0).wordBigrams(true)
-      .build();
+  private final OpenNlpSettings settings = OpenNlpSettings.of(s -> {
+    s.cutoff = 0;
+    s.wordBigrams = true;
+  });
 
   @Test
   void ranksEveryIntentWithProbabilitiesThatSumToOne() {

@@ -57,7 +57,7 @@ class PackagedModelTest {
   @Test
   void otherSettingsTrainInsteadOfUsingThePackagedModel() {
     BotFactory other = new BotFactory(new ContentValidator(25, 600),
-        OpenNlpSettings.builder().iterations(99).build(), RealBot.get().engine().thresholds(), 3);
+        OpenNlpSettings.of(s -> s.iterations = 99), RealBot.get().engine().thresholds(), 3);
     HelplineBot bot = other.build(RealBot.get().content());
     assertFalse(bot.modelPackaged(), "a model trained with other settings must not be used");
   }

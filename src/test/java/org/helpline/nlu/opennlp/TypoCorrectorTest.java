@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class TypoCorrectorTest {
 
-  private static final OpenNlpSettings SETTINGS = OpenNlpSettings.builder().iterations(40)
-      .typoCorrection(true).build();
+  private static final OpenNlpSettings SETTINGS = OpenNlpSettings.of(s -> {
+    s.iterations = 40;
+    s.typoCorrection = true;
+  });
   private static final OpenNlpIntentClassifier CLASSIFIER = new IntentModelTrainer(SETTINGS)
       .train(List.of(
           new TrainingExample("immunotherapy", "what is immunotherapy"),
