@@ -6,16 +6,21 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.helpline.HelplineException;
 import org.helpline.content.ContentException;
 import org.helpline.conversation.ClassifierUnavailableException;
 import org.helpline.conversation.InvalidMessageException;
 import org.helpline.conversation.Notices;
 import org.helpline.conversation.RateLimitedException;
+import org.helpline.conversation.StorageUnavailableException;
+import org.helpline.feedback.AlreadyRatedException;
+import org.helpline.feedback.UnknownTurnException;
+import org.helpline.handoff.HandoffConflictException;
+import org.helpline.handoff.HandoffNotFoundException;
 import org.helpline.staff.editor.EvaluationPendingException;
 import org.helpline.staff.editor.NoHeldOutSetException;
 import org.helpline.staff.editor.PackagedContentException;
-import org.helpline.feedback.AlreadyRatedException;
-import org.helpline.feedback.UnknownTurnException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -27,21 +32,47 @@ public class ExceptionMappers {
 
   private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
 
+  /**
+   * The problem each domain exception becomes when its message is the whole story: status,
+   * type and title. Exceptions that add a header or more (starting, rate limits, content,
+   * storage) have their own mapper below.
+   */
+  private static final Map<Class<? extends HelplineException>, Kind> KINDS = Map.of(
+      InvalidMessageException.class, new Kind(400, "invalid-message", "Invalid message"),
+      UnknownTurnException.class, new Kind(404, "unknown-turn", "Not found"),
+      AlreadyRatedException.class, new Kind(409, "already-rated", "Already rated"),
+      PackagedContentException.class, new Kind(409, "packaged-content", "Packaged content"),
+      NoHeldOutSetException.class, new Kind(404, "no-held-out-set", "No held-out set"),
+      HandoffNotFoundException.class, new Kind(404, "handoff-not-found", "Handoff not found"),
+      HandoffConflictException.class, new Kind(409, "handoff-conflict",
+          "Handoff not available"));
+
+  /** A problem's status, type (after {@code urn:helpline:problem:}) and title. */
+  private record Kind(int status, String type, String title) {
+  }
+
   private final Notices notices;
 
   public ExceptionMappers(Notices notices) {
     this.notices = notices;
   }
 
+  /** Every domain exception without a mapper of its own (see {@link #KINDS}). */
   @ServerExceptionMapper
-  public Response invalidMessage(InvalidMessageException e, UriInfo uri) {
-    return problem(400, "invalid-message", "Invalid message", e.getMessage(), uri);
+  public Response domain(HelplineException e, UriInfo uri) {
+    for (Class<?> type = e.getClass(); type != null; type = type.getSuperclass()) {
+      Kind kind = KINDS.get(type);
+      if (kind != null) {
+        return problem(kind.status(), kind.type(), kind.title(), e.getMessage(), uri);
+      }
+    }
+    return unexpected(e, uri);
   }
 
   @ServerExceptionMapper
   public Response unavailable(ClassifierUnavailableException e, UriInfo uri) {
-    return Response.fromResponse(problem(503, "starting", "Not ready yet", e.getMessage()
-        + ". " + notices.callNow(), uri)).header("Retry-After", "5").build();
+    return retryIn5(problem(503, "starting", "Not ready yet", e.getMessage() + ". "
+        + notices.callNow(), uri));
   }
 
   @ServerExceptionMapper
@@ -64,29 +95,21 @@ public class ExceptionMappers {
   }
 
   @ServerExceptionMapper
-  public Response unknownTurn(UnknownTurnException e, UriInfo uri) {
-    return problem(404, "unknown-turn", "Not found", e.getMessage(), uri);
-  }
-
-  @ServerExceptionMapper
-  public Response alreadyRated(AlreadyRatedException e, UriInfo uri) {
-    return problem(409, "already-rated", "Already rated", e.getMessage(), uri);
-  }
-
-  @ServerExceptionMapper
-  public Response packagedContent(PackagedContentException e, UriInfo uri) {
-    return problem(409, "packaged-content", "Packaged content", e.getMessage(), uri);
-  }
-
-  @ServerExceptionMapper
-  public Response noHeldOutSet(NoHeldOutSetException e, UriInfo uri) {
-    return problem(404, "no-held-out-set", "No held-out set", e.getMessage(), uri);
-  }
-
-  @ServerExceptionMapper
   public Response evaluationPending(EvaluationPendingException e, UriInfo uri) {
-    return Response.fromResponse(problem(503, "evaluation-pending", "Evaluation running",
-        e.getMessage(), uri)).header("Retry-After", "5").build();
+    return retryIn5(problem(503, "evaluation-pending", "Evaluation running", e.getMessage(),
+        uri));
+  }
+
+  /**
+   * The database could not be used. The chat never gets here (it answers without context);
+   * staff endpoints do, and should say "try again" rather than "something broke".
+   */
+  @ServerExceptionMapper
+  public Response storageUnavailable(StorageUnavailableException e, UriInfo uri) {
+    LOG.warnf("storage unavailable on %s: %s", uri == null ? "-" : uri.getPath(),
+        e.getMessage());
+    return retryIn5(problem(503, "storage-unavailable", "Storage unavailable",
+        "The database cannot be reached just now. Please try again in a moment.", uri));
   }
 
   @ServerExceptionMapper
@@ -155,6 +178,10 @@ public class ExceptionMappers {
     LOG.errorf(e, "unexpected error on %s", uri.getPath());
     return problem(500, "internal-error", "Something went wrong", notices.internalError(),
         uri);
+  }
+
+  private static Response retryIn5(Response problem) {
+    return Response.fromResponse(problem).header("Retry-After", "5").build();
   }
 
   static Response problem(int status, String type, String title, String detail, UriInfo uri) {

@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.core.Response;
+import org.helpline.conversation.BotHolder;
+import org.helpline.conversation.Notices;
 import org.helpline.conversation.StorageUnavailableException;
 import org.helpline.handoff.HandoffConflictException;
 import org.helpline.handoff.HandoffNotFoundException;
 import org.junit.jupiter.api.Test;
 
 /** Staff-tool errors become problem documents with the right status. */
-class StaffExceptionMappersTest {
+class ExceptionMappersTest {
 
-  private final StaffExceptionMappers mappers = new StaffExceptionMappers();
+  private final ExceptionMappers mappers = new ExceptionMappers(
+      new Notices(new BotHolder(), "0808 800 4040", () -> null));
 
   @Test
   void aDatabaseOutageAsksStaffToTryAgain() {
@@ -26,9 +29,7 @@ class StaffExceptionMappersTest {
 
   @Test
   void queueErrorsAreNotFoundAndConflict() {
-    assertEquals(404, mappers.handoffNotFound(new HandoffNotFoundException("no"), null)
-        .getStatus());
-    assertEquals(409, mappers.handoffConflict(new HandoffConflictException("taken"), null)
-        .getStatus());
+    assertEquals(404, mappers.domain(new HandoffNotFoundException("no"), null).getStatus());
+    assertEquals(409, mappers.domain(new HandoffConflictException("taken"), null).getStatus());
   }
 }
