@@ -4,11 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,16 +69,10 @@ public final class JdbcConversationStore implements ConversationStore {
   @Override
   public void recordDeliveryFailure(String channel, String conversationId, int seq,
       String reason, Instant now) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO delivery_failure (id, channel,"
-            + " conversation_id, seq, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, UUID.randomUUID().toString());
-      ps.setString(2, channel);
-      ps.setString(3, conversationId);
-      ps.setInt(4, seq);
-      ps.setString(5, reason.length() > 500 ? reason.substring(0, 500) : reason);
-      ps.setObject(6, time(now));
-      ps.executeUpdate();
+    try (Connection c = dataSource.getConnection()) {
+      Sql.update(c, "INSERT INTO delivery_failure (id, channel, conversation_id, seq, reason,"
+          + " created_at) VALUES (?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), channel,
+          conversationId, seq, reason.length() > 500 ? reason.substring(0, 500) : reason, now);
     } catch (SQLException e) {
       throw unavailable(e);
     }
@@ -128,7 +120,7 @@ public final class JdbcConversationStore implements ConversationStore {
     String offered = rs.getString("offered");
     ConversationState state = new ConversationState(rs.getString("topic"),
         rs.getInt("misunderstandings"), open.isPresent(),
-        rs.getObject("last_activity", OffsetDateTime.class).toInstant(),
+        Sql.instant(rs, "last_activity"),
         offered == null || offered.isEmpty() ? List.of() : List.of(offered.split(",")));
     return new Found(Optional.of(new StoredConversation(id, state)), rs.getInt("turn_count"),
         open);
@@ -204,13 +196,9 @@ public final class JdbcConversationStore implements ConversationStore {
   /** Claims a message key for this turn; false when it was processed already. */
   private static boolean claim(Connection c, String messageKey, String conversationId, int seq,
       Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO processed_message"
-        + " (message_key, conversation_id, seq, created_at) VALUES (?, ?, ?, ?)")) {
-      ps.setString(1, messageKey);
-      ps.setString(2, conversationId);
-      ps.setInt(3, seq);
-      ps.setObject(4, time(now));
-      ps.executeUpdate();
+    try {
+      Sql.update(c, "INSERT INTO processed_message (message_key, conversation_id, seq,"
+          + " created_at) VALUES (?, ?, ?, ?)", messageKey, conversationId, seq, now);
       return true;
     } catch (SQLException e) {
       if (isDuplicateKey(e)) {
@@ -220,28 +208,13 @@ public final class JdbcConversationStore implements ConversationStore {
     }
   }
 
-  private void insertTurn(Connection c, RecordedTurn turn, int seq) throws SQLException {
+  private static void insertTurn(Connection c, RecordedTurn turn, int seq) throws SQLException {
     ChatReply reply = turn.reply();
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO turn (conversation_id, seq,"
-        + " message_key, created_at, channel, user_text, action, intent, confidence,"
-        + " content_version, reply_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, turn.conversationId());
-      ps.setInt(2, seq);
-      ps.setString(3, turn.messageKey());
-      ps.setObject(4, time(turn.at()));
-      ps.setString(5, turn.channel());
-      ps.setString(6, turn.transcriptText());
-      ps.setString(7, reply.action());
-      ps.setString(8, reply.intent());
-      if (reply.confidence() == null) {
-        ps.setNull(9, Types.DOUBLE);
-      } else {
-        ps.setDouble(9, reply.confidence());
-      }
-      ps.setString(10, turn.contentVersion());
-      ps.setString(11, toJson(reply));
-      ps.executeUpdate();
-    }
+    Sql.update(c, "INSERT INTO turn (conversation_id, seq, message_key, created_at, channel,"
+        + " user_text, action, intent, confidence, content_version, reply_json)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", turn.conversationId(), seq,
+        turn.messageKey(), turn.at(), turn.channel(), turn.transcriptText(), reply.action(),
+        reply.intent(), reply.confidence(), turn.contentVersion(), toJson(reply));
   }
 
   /**
@@ -257,21 +230,16 @@ public final class JdbcConversationStore implements ConversationStore {
         : "UPDATE conversation SET topic = ?, misunderstandings = ?, handoff_offered = ?,"
             + " last_activity = ?, offered = ?, turn_count = ? WHERE id = ?";
     ConversationState state = turn.state();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, state.topic());
-      ps.setInt(2, state.misunderstandings());
-      ps.setBoolean(3, state.handoffOffered());
-      ps.setObject(4, time(turn.at()));
-      ps.setString(5, String.join(",", state.offered()));
-      ps.setInt(6, seq);
-      ps.setString(7, turn.conversationId());
-      if (turn.fresh()) {
-        ps.setString(8, turn.channel());
-        ps.setObject(9, time(turn.at()));
-        ps.setString(10, turn.senderKey());
-      }
-      ps.executeUpdate();
-    }
+    Object[] shared = {state.topic(), state.misunderstandings(), state.handoffOffered(),
+        turn.at(), String.join(",", state.offered()), seq, turn.conversationId()};
+    Sql.update(c, sql, turn.fresh() ? concat(shared, turn.channel(), turn.at(),
+        turn.senderKey()) : shared);
+  }
+
+  private static Object[] concat(Object[] first, Object... more) {
+    Object[] all = Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 
   /** Every intent the conversation touched, this turn's included (ids only). */
@@ -344,14 +312,7 @@ public final class JdbcConversationStore implements ConversationStore {
   }
 
   private static int delete(Connection c, String sql, Instant before) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setObject(1, time(before));
-      return ps.executeUpdate();
-    }
-  }
-
-  private static OffsetDateTime time(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
+    return Sql.update(c, sql, before);
   }
 
   // The stored form and its JSON belong to StoredReplies, shared with the handoff queue.
@@ -400,7 +361,6 @@ public final class JdbcConversationStore implements ConversationStore {
   }
 
   private static StorageUnavailableException unavailable(SQLException e) {
-    return new StorageUnavailableException("conversation storage failed"
-        + (e == null ? "" : " (SQLState " + e.getSQLState() + ")"), e);
+    return Sql.unavailable("conversation", e);
   }
 }

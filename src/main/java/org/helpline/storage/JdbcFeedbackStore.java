@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -43,17 +42,10 @@ public final class JdbcFeedbackStore implements FeedbackStore {
           intent = rs.getString(1) != null ? rs.getString(1) : rs.getString(2);
         }
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO feedback (id,"
-          + " conversation_id, seq, intent, helpful, comment, created_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        ps.setString(1, UUID.randomUUID().toString());
-        ps.setString(2, conversationId);
-        ps.setInt(3, seq);
-        ps.setString(4, intent);
-        ps.setBoolean(5, helpful);
-        ps.setString(6, comment);
-        ps.setObject(7, now.atOffset(ZoneOffset.UTC));
-        ps.executeUpdate();
+      try {
+        Sql.update(c, "INSERT INTO feedback (id, conversation_id, seq, intent, helpful,"
+            + " comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(),
+            conversationId, seq, intent, helpful, comment, now);
         return Rating.RECORDED;
       } catch (SQLException e) {
         if ("23505".equals(e.getSQLState())) {
@@ -82,7 +74,7 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT intent, helpful, comment FROM feedback"
             + " WHERE created_at >= ? ORDER BY created_at DESC, id")) {
-      ps.setObject(1, since.atOffset(ZoneOffset.UTC));
+      Sql.bind(ps, since);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String intent = rs.getString(1) == null ? "unknown" : rs.getString(1);
@@ -107,7 +99,6 @@ public final class JdbcFeedbackStore implements FeedbackStore {
   }
 
   private static StorageUnavailableException unavailable(SQLException e) {
-    return new StorageUnavailableException("feedback storage failed (SQLState "
-        + e.getSQLState() + ")", e);
+    return Sql.unavailable("feedback", e);
   }
 }

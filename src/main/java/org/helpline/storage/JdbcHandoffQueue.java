@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -95,14 +93,8 @@ public final class JdbcHandoffQueue implements HandoffQueue {
   @Override
   public QueuedHandoff claim(String id, String nurse, Instant now) {
     try (Connection c = dataSource.getConnection()) {
-      int changed;
-      try (PreparedStatement ps = c.prepareStatement("UPDATE handoff SET status = 'claimed',"
-          + " claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'open'")) {
-        ps.setString(1, nurse);
-        ps.setObject(2, time(now));
-        ps.setString(3, id);
-        changed = ps.executeUpdate();
-      }
+      int changed = Sql.update(c, "UPDATE handoff SET status = 'claimed', claimed_by = ?,"
+          + " claimed_at = ? WHERE id = ? AND status = 'open'", nurse, now, id);
       QueuedHandoff h = find(c, id).orElseThrow(() -> notFound(id));
       if (changed == 1 || (QueuedHandoff.CLAIMED.equals(h.status())
           && nurse.equals(h.claimedBy()))) {
@@ -120,37 +112,19 @@ public final class JdbcHandoffQueue implements HandoffQueue {
   public QueuedHandoff close(String id, String nurse, boolean anyClaimant, String outcome,
       Instant now) {
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        int changed;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE handoff SET status = 'closed',"
-            + " closed_by = ?, closed_at = ?, outcome = ? WHERE id = ? AND status = 'claimed'"
-            + (anyClaimant ? "" : " AND claimed_by = ?"))) {
-          ps.setString(1, nurse);
-          ps.setObject(2, time(now));
-          ps.setString(3, outcome);
-          ps.setString(4, id);
-          if (!anyClaimant) {
-            ps.setString(5, nurse);
-          }
-          changed = ps.executeUpdate();
-        }
-        QueuedHandoff h = find(c, id).orElseThrow(() -> notFound(id));
-        if (changed != 1) {
-          c.rollback();
-          throw new HandoffConflictException(switch (h.status()) {
-            case QueuedHandoff.OPEN -> "this handoff has not been claimed yet: claim it first";
-            case QueuedHandoff.CLOSED -> "this handoff is already closed";
-            default -> "only the nurse who claimed this handoff (" + h.claimedBy()
-                + ") or an admin can close it";
-          });
-        }
-        c.commit();
-        return h;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+      int changed = Sql.update(c, "UPDATE handoff SET status = 'closed', closed_by = ?,"
+          + " closed_at = ?, outcome = ? WHERE id = ? AND status = 'claimed'"
+          + " AND (? OR claimed_by = ?)", nurse, now, outcome, id, anyClaimant, nurse);
+      QueuedHandoff h = find(c, id).orElseThrow(() -> notFound(id));
+      if (changed != 1) {
+        throw new HandoffConflictException(switch (h.status()) {
+          case QueuedHandoff.OPEN -> "this handoff has not been claimed yet: claim it first";
+          case QueuedHandoff.CLOSED -> "this handoff is already closed";
+          default -> "only the nurse who claimed this handoff (" + h.claimedBy()
+              + ") or an admin can close it";
+        });
       }
+      return h;
     } catch (SQLException e) {
       throw unavailable(e);
     }
@@ -171,8 +145,8 @@ public final class JdbcHandoffQueue implements HandoffQueue {
             while (rs.next()) {
               double confidence = rs.getDouble("confidence");
               turns.add(new HandoffTranscript.Entry(rs.getInt("seq"),
-                  instant(rs, "created_at"), rs.getString("user_text"), rs.getString("action"),
-                  rs.getString("intent"), rs.wasNull() ? null : confidence,
+                  Sql.instant(rs, "created_at"), rs.getString("user_text"),
+                  rs.getString("action"), rs.getString("intent"), rs.wasNull() ? null : confidence,
                   botTexts(rs.getString("reply_json"))));
             }
           }
@@ -206,38 +180,21 @@ public final class JdbcHandoffQueue implements HandoffQueue {
   /** Queues a turn's new entry, on the turn's connection. */
   void open(Connection c, String conversationId, int seq, String channel, HandoffRecord record,
       Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO handoff (id, conversation_id,"
-        + " seq, channel, reason, urgency, status, summary, created_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)")) {
-      ps.setString(1, UUID.randomUUID().toString());
-      ps.setString(2, conversationId);
-      ps.setInt(3, seq);
-      ps.setString(4, channel);
-      ps.setString(5, record.reason().id());
-      ps.setString(6, record.urgency().id());
-      ps.setString(7, record.summary());
-      ps.setObject(8, time(now));
-      ps.executeUpdate();
-    }
+    Sql.update(c, "INSERT INTO handoff (id, conversation_id, seq, channel, reason, urgency,"
+        + " status, summary, created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)",
+        UUID.randomUUID().toString(), conversationId, seq, channel, record.reason().id(),
+        record.urgency().id(), record.summary(), now);
   }
 
   /** Writes an open entry that a turn's record joined, on the turn's connection. */
   void update(Connection c, OpenHandoff joined) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE handoff SET urgency = ?,"
-        + " summary = ? WHERE id = ?")) {
-      ps.setString(1, joined.urgency().id());
-      ps.setString(2, joined.summary());
-      ps.setString(3, joined.id());
-      ps.executeUpdate();
-    }
+    Sql.update(c, "UPDATE handoff SET urgency = ?, summary = ? WHERE id = ?",
+        joined.urgency().id(), joined.summary(), joined.id());
   }
 
   /** Deletes entries created before a time, on the caller's connection. */
   static int deleteOlderThan(Connection c, Instant before) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM handoff WHERE created_at < ?")) {
-      ps.setObject(1, time(before));
-      return ps.executeUpdate();
-    }
+    return Sql.update(c, "DELETE FROM handoff WHERE created_at < ?", before);
   }
 
   private Optional<QueuedHandoff> find(Connection c, String id) throws SQLException {
@@ -259,9 +216,9 @@ public final class JdbcHandoffQueue implements HandoffQueue {
     return new QueuedHandoff(rs.getString("id"), rs.getString("conversation_id"),
         rs.getString("channel"), reason(rs.getString("reason")),
         urgency(rs.getString("urgency")),
-        rs.getString("status"), rs.getString("summary"), instant(rs, "created_at"),
-        rs.getString("claimed_by"), instant(rs, "claimed_at"), rs.getString("closed_by"),
-        instant(rs, "closed_at"), rs.getString("outcome"));
+        rs.getString("status"), rs.getString("summary"), Sql.instant(rs, "created_at"),
+        rs.getString("claimed_by"), Sql.instant(rs, "claimed_at"), rs.getString("closed_by"),
+        Sql.instant(rs, "closed_at"), rs.getString("outcome"));
   }
 
   /** A stored urgency; one this version does not know counts as routine. */
@@ -275,22 +232,12 @@ public final class JdbcHandoffQueue implements HandoffQueue {
         "a handoff row has an unknown reason '" + id + "'"));
   }
 
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
-  }
-
-  private static OffsetDateTime time(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
-  }
-
   private static HandoffNotFoundException notFound(String id) {
     return new HandoffNotFoundException("there is no handoff with id '"
         + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "'");
   }
 
   private static StorageUnavailableException unavailable(SQLException e) {
-    return new StorageUnavailableException("handoff queue storage failed (SQLState "
-        + e.getSQLState() + ")", e);
+    return Sql.unavailable("handoff queue", e);
   }
 }

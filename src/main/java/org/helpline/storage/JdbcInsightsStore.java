@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -34,7 +33,7 @@ public final class JdbcInsightsStore implements InsightsStore {
             + " confidence, created_at FROM turn WHERE created_at >= ?"
             + " AND action IN ('fallback', 'clarify') AND user_text IS NOT NULL"
             + " AND user_text NOT LIKE ? ORDER BY created_at DESC, conversation_id, seq")) {
-      ps.setObject(1, since.atOffset(ZoneOffset.UTC));
+      Sql.bind(ps, since);
       ps.setString(2, QUICK_REPLY + "%");
       ps.setMaxRows(limit);
       try (ResultSet rs = ps.executeQuery()) {

@@ -1,13 +1,10 @@
 package org.helpline.storage;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.helpline.conversation.StorageUnavailableException;
 import org.helpline.staff.StaffAudit;
 
 /** The staff audit log in the {@code staff_audit} table. */
@@ -25,24 +22,16 @@ public final class JdbcStaffAudit implements StaffAudit {
     try (Connection c = dataSource.getConnection()) {
       insert(c, principal, action, conversationId, detail, at);
     } catch (SQLException e) {
-      throw new StorageUnavailableException("staff audit storage failed (SQLState "
-          + e.getSQLState() + ")", e);
+      throw Sql.unavailable("staff audit", e);
     }
   }
 
   /** Writes one audit row on a connection, so a caller can make it part of its transaction. */
   static void insert(Connection c, String principal, String action, String conversationId,
       String detail, Instant at) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO staff_audit (id, at, principal,"
-        + " action, conversation_id, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, UUID.randomUUID().toString());
-      ps.setObject(2, at.atOffset(ZoneOffset.UTC));
-      ps.setString(3, principal);
-      ps.setString(4, action);
-      ps.setString(5, conversationId);
-      ps.setString(6, detail == null || detail.length() <= 500 ? detail
-          : detail.substring(0, 500));
-      ps.executeUpdate();
-    }
+    Sql.update(c, "INSERT INTO staff_audit (id, at, principal, action, conversation_id,"
+        + " detail) VALUES (?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), at, principal,
+        action, conversationId, detail == null || detail.length() <= 500 ? detail
+        : detail.substring(0, 500));
   }
 }
