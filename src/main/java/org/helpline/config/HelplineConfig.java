@@ -166,38 +166,32 @@ public interface HelplineConfig {
     Telegram telegram();
   }
 
-  /** WhatsApp Cloud API settings. */
-  interface Meta {
+  /** What every Meta app (WhatsApp Cloud API, Messenger) is configured with. */
+  interface MetaApp {
 
     /** App secret that signs webhook bodies (X-Hub-Signature-256); no default: a secret. */
     Optional<String> appSecret();
 
     /** Token echoed in the subscription handshake; no default: a secret. */
     Optional<String> verifyToken();
-
-    /** Bearer token for the Graph API; no default: a secret. */
-    Optional<String> accessToken();
 
     /** Graph API base URL. */
     @WithDefault("https://graph.facebook.com/v21.0")
     String apiBaseUrl();
   }
 
+  /** WhatsApp Cloud API settings. */
+  interface Meta extends MetaApp {
+
+    /** Bearer token for the Graph API; no default: a secret. */
+    Optional<String> accessToken();
+  }
+
   /** Messenger settings. */
-  interface Messenger {
-
-    /** App secret that signs webhook bodies (X-Hub-Signature-256); no default: a secret. */
-    Optional<String> appSecret();
-
-    /** Token echoed in the subscription handshake; no default: a secret. */
-    Optional<String> verifyToken();
+  interface Messenger extends MetaApp {
 
     /** Page access token for the Send API; no default: a secret. */
     Optional<String> pageAccessToken();
-
-    /** Graph API base URL. */
-    @WithDefault("https://graph.facebook.com/v21.0")
-    String apiBaseUrl();
   }
 
   /** Twilio settings. */

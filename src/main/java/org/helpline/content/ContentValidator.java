@@ -278,8 +278,7 @@ public final class ContentValidator {
 
   private void checkClarify(ClarifyTexts clarify, Check check) {
     String file = ContentLoader.SYSTEM + "clarify.yml";
-    if (clarify == null) {
-      check.add(file, 0, "required system file is missing");
+    if (missing(file, clarify, check)) {
       return;
     }
     if (isBlank(clarify.question()) || !clarify.question().contains("{first}")
@@ -293,10 +292,17 @@ public final class ContentValidator {
     checkSource(file, clarify.source(), check);
   }
 
+  /** Whether a required system file is missing; says so with its name if it is. */
+  private static boolean missing(String file, Object parsed, Check check) {
+    if (parsed == null) {
+      check.add(file, 0, "required system file is missing");
+    }
+    return parsed == null;
+  }
+
   private void checkHandoff(HandoffTexts handoff, Check check) {
     String file = ContentLoader.SYSTEM + "handoff.yml";
-    if (handoff == null) {
-      check.add(file, 0, "required system file is missing");
+    if (missing(file, handoff, check)) {
       return;
     }
     for (String text : new String[] {handoff.openNow(), handoff.closedNow()}) {
@@ -324,8 +330,7 @@ public final class ContentValidator {
 
   private void checkNotices(NoticeTexts notices, Check check) {
     String file = ContentLoader.SYSTEM + "notices.yml";
-    if (notices == null) {
-      check.add(file, 0, "required system file is missing");
+    if (missing(file, notices, check)) {
       return;
     }
     Map<String, String> texts = new LinkedHashMap<>();
@@ -369,8 +374,7 @@ public final class ContentValidator {
 
   private void checkHelpline(HelplineFacts helpline, Check check) {
     String file = ContentLoader.SYSTEM + "helpline.yml";
-    if (helpline == null) {
-      check.add(file, 0, "required system file is missing");
+    if (missing(file, helpline, check)) {
       return;
     }
     if (isBlank(helpline.phone()) || isBlank(helpline.hoursText())) {
@@ -409,8 +413,7 @@ public final class ContentValidator {
   private void checkSafety(Content content, TextNormaliser normaliser, Check check) {
     String file = ContentLoader.SYSTEM + "safety.yml";
     SafetyRules safety = content.safety();
-    if (safety == null) {
-      check.add(file, 0, "required system file is missing");
+    if (missing(file, safety, check)) {
       return;
     }
     if (safety.rules().isEmpty()) {

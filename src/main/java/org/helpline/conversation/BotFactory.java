@@ -28,21 +28,11 @@ import org.helpline.safety.SafetyScreen;
  * Builds a complete {@link HelplineBot} from a content source: load, validate, train, wire.
  * Plain Java so that tests and the evaluation command build exactly what the server runs
  * (made from the settings by {@code config/HelplineSettings}).
+ *
+ * @param maxMisunderstandings fallbacks or clarifications in a row before the bot hands off
  */
-public final class BotFactory {
-
-  private final ContentValidator validator;
-  private final OpenNlpSettings nlp;
-  private final NluThresholds thresholds;
-  private final int maxMisunderstandings;
-
-  public BotFactory(ContentValidator validator, OpenNlpSettings nlp, NluThresholds thresholds,
-      int maxMisunderstandings) {
-    this.validator = validator;
-    this.nlp = nlp;
-    this.thresholds = thresholds;
-    this.maxMisunderstandings = maxMisunderstandings;
-  }
+public record BotFactory(ContentValidator validator, OpenNlpSettings nlp,
+    NluThresholds thresholds, int maxMisunderstandings) {
 
   /** Loads and validates the content, then trains; throws ContentException when invalid. */
   public HelplineBot build(ContentSource source) {
@@ -119,9 +109,5 @@ public final class BotFactory {
   private static List<TrainingExample> examples(Content content) {
     return content.examples().stream()
         .map(e -> new TrainingExample(e.intent(), e.text())).toList();
-  }
-
-  public NluThresholds thresholds() {
-    return thresholds;
   }
 }

@@ -11,22 +11,11 @@ import org.helpline.content.NoticeTexts;
  * cannot answer: the texts of {@code dialogs/_system/notices.yml} with the helpline number
  * filled in, from the running content. Before any content is loaded, the error texts come
  * from the packaged notices and the number from configuration ({@code helpline.contact.phone}).
+ *
+ * @param configuredPhone the helpline number to give before content is loaded
+ * @param packaged the notices packaged with the application, read when first needed
  */
-public final class Notices {
-
-  private final BotHolder bots;
-  private final String configuredPhone;
-  private final Supplier<NoticeTexts> packaged;
-
-  /**
-   * @param configuredPhone the helpline number to give before content is loaded
-   * @param packaged the notices packaged with the application, read when first needed
-   */
-  public Notices(BotHolder bots, String configuredPhone, Supplier<NoticeTexts> packaged) {
-    this.bots = bots;
-    this.configuredPhone = configuredPhone;
-    this.packaged = packaged;
-  }
+public record Notices(BotHolder bots, String configuredPhone, Supplier<NoticeTexts> packaged) {
 
   /** The running content's numbers, or only the configured helpline number while starting. */
   public HelplineContact contact() {

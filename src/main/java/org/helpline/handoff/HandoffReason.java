@@ -7,22 +7,11 @@ import java.util.Optional;
  * the rest (repeated misunderstanding, and escalations).
  */
 public enum HandoffReason implements Term {
-  ASKED_FOR_NURSE("Asked for a nurse"),
-  PERSONAL_MEDICAL_ADVICE("Personal medical advice"),
-  REPEATED_MISUNDERSTANDING("Bot did not understand"),
-  DISTRESS("Distress (self-harm)"),
-  ESCALATION("Emergency escalation");
-
-  private final String label;
-
-  HandoffReason(String label) {
-    this.label = label;
-  }
-
-  @Override
-  public String label() {
-    return label;
-  }
+  ASKED_FOR_NURSE,
+  PERSONAL_MEDICAL_ADVICE,
+  REPEATED_MISUNDERSTANDING,
+  DISTRESS,
+  ESCALATION;
 
   /**
    * The reason an escalation joins the queue with: a person at risk of harming themselves is

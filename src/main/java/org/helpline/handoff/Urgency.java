@@ -4,20 +4,9 @@ import java.util.Optional;
 
 /** How soon a nurse should act, most urgent first: the order of the queue and of triage. */
 public enum Urgency implements Term {
-  EMERGENCY("Emergency"),
-  URGENT("Urgent (same day)"),
-  ROUTINE("Routine");
-
-  private final String label;
-
-  Urgency(String label) {
-    this.label = label;
-  }
-
-  @Override
-  public String label() {
-    return label;
-  }
+  EMERGENCY,
+  URGENT,
+  ROUTINE;
 
   /** The more urgent of this and another. */
   public Urgency atLeast(Urgency other) {

@@ -8,13 +8,7 @@ import javax.sql.DataSource;
 import org.helpline.staff.StaffAudit;
 
 /** The staff audit log in the {@code staff_audit} table. */
-public final class JdbcStaffAudit implements StaffAudit {
-
-  private final DataSource dataSource;
-
-  public JdbcStaffAudit(DataSource dataSource) {
-    this.dataSource = dataSource;
-  }
+public record JdbcStaffAudit(DataSource dataSource) implements StaffAudit {
 
   @Override
   public void record(String principal, String action, String conversationId, String detail,
