@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -333,43 +332,43 @@ public final class ContentValidator {
     if (missing(file, notices, check)) {
       return;
     }
-    Map<String, String> texts = new LinkedHashMap<>();
-    texts.put("onlyText", notices.onlyText());
-    texts.put("unreadable", notices.unreadable());
-    texts.put("tooFast", notices.tooFast());
-    texts.put("callNow", notices.callNow());
-    texts.put("internalError", notices.internalError());
-    texts.forEach((name, text) -> {
+    // Notices must give the number and 999; the words around replies the number where they
+    // say it; button titles fit the platforms' 20 characters.
+    String both = "{phone} and 999";
+    String phone = "{phone}";
+    int button = NoticeTexts.MAX_BUTTON_TITLE;
+    List<TextRule> rules = List.of(
+        new TextRule("onlyText", notices.onlyText(), both, maxTextLength),
+        new TextRule("unreadable", notices.unreadable(), both, maxTextLength),
+        new TextRule("tooFast", notices.tooFast(), both, maxTextLength),
+        new TextRule("callNow", notices.callNow(), both, maxTextLength),
+        new TextRule("internalError", notices.internalError(), both, maxTextLength),
+        new TextRule("numberedChoices", notices.numberedChoices(), "", maxTextLength),
+        new TextRule("chooseButton", notices.chooseButton(), "", button),
+        new TextRule("chooseNext", notices.chooseNext(), "", maxTextLength),
+        new TextRule("callButton", notices.callButton(), "", button),
+        new TextRule("callNurses", notices.callNurses(), phone, maxTextLength),
+        new TextRule("cutShort", notices.cutShort(), phone, maxTextLength));
+    for (TextRule rule : rules) {
+      String name = rule.name();
+      String text = rule.text();
+      String needs = rule.needs();
+      int limit = rule.limit();
       int line = check.line(file, name + ":");
       if (isBlank(text)) {
         check.add(file, line, name + " is required");
-      } else if (!text.contains("{phone}") || !text.contains("999")) {
-        check.add(file, line, name + " must give the helpline {phone} and 999");
-      } else if (text.length() > maxTextLength) {
+      } else if (!needs.isEmpty() && (!text.contains("{phone}")
+          || needs.contains("999") && !text.contains("999"))) {
+        check.add(file, line, name + " must give the helpline " + needs);
+      } else if (text.length() > limit) {
         check.add(file, line, name + " has " + text.length() + " characters; the limit is "
-            + maxTextLength);
+            + limit);
       }
-    });
-    Map<String, String> words = new LinkedHashMap<>();
-    words.put("numberedChoices", notices.numberedChoices());
-    words.put("chooseButton", notices.chooseButton());
-    words.put("chooseNext", notices.chooseNext());
-    words.put("callButton", notices.callButton());
-    words.put("callNurses", notices.callNurses());
-    words.put("cutShort", notices.cutShort());
-    words.forEach((name, text) -> {
-      int line = check.line(file, name + ":");
-      boolean button = name.endsWith("Button");
-      if (isBlank(text)) {
-        check.add(file, line, name + " is required");
-      } else if ((name.equals("callNurses") || name.equals("cutShort"))
-          && !text.contains("{phone}")) {
-        check.add(file, line, name + " must give the helpline {phone}");
-      } else if (text.length() > (button ? NoticeTexts.MAX_BUTTON_TITLE : maxTextLength)) {
-        check.add(file, line, name + " has " + text.length() + " characters; the limit is "
-            + (button ? NoticeTexts.MAX_BUTTON_TITLE : maxTextLength));
-      }
-    });
+    }
+  }
+
+  /** A notice text: what it must give ({@code {phone}}, 999) and its length limit. */
+  private record TextRule(String name, String text, String needs, int limit) {
   }
 
   private void checkHelpline(HelplineFacts helpline, Check check) {
