@@ -62,7 +62,7 @@ public class WhatsAppWebhookResource extends MetaWebhookResource<WhatsAppWebhook
     takeTurn(WhatsAppMapper.toMessage(in), reply -> {
       for (WhatsAppSendMessage message : WhatsAppMapper.toMessages(in.from(), reply.reply(),
           reply.words())) {
-        client.send(phoneNumberId, message);
+        client.send(new WhatsAppOutgoing(phoneNumberId, message));
       }
     });
   }
