@@ -2,6 +2,7 @@ package org.helpline.channel.messenger;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.helpline.channel.messenger.dto.MessengerEntry;
 import org.helpline.channel.messenger.dto.MessengerEvent;
@@ -17,6 +18,7 @@ import org.helpline.config.HelplineConfig;
  */
 @Path("/webhooks/messenger")
 @Tag(name = "Webhooks")
+@APIResponse(responseCode = "404", description = "Messenger is not configured")
 public class MessengerWebhookResource extends MetaWebhookResource<MessengerWebhook> {
 
   @Inject

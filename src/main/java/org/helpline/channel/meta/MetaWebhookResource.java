@@ -19,7 +19,9 @@ import org.helpline.channel.messaging.MessagingInbound;
  * What Meta's webhooks (WhatsApp, Messenger) share: the subscription handshake, and a body
  * checked against {@code X-Hub-Signature-256}, acknowledged at once and answered off the
  * request thread. A platform is disabled (404) until its app secret and send token are set;
- * each subclass only says where its settings are and how its payload {@code W} reads.
+ * each subclass only says where its settings are and how its payload {@code W} reads, and
+ * documents that 404 on its class (OpenAPI takes class-level responses from the resource class
+ * only, not from this one).
  *
  * @param <W> the platform's webhook payload
  */
@@ -49,7 +51,6 @@ public abstract class MetaWebhookResource<W> {
   @Operation(summary = "Meta webhook verification (hub.challenge)")
   @APIResponse(responseCode = "200", description = "hub.challenge, as text")
   @APIResponse(responseCode = "403", description = "Wrong hub.mode or hub.verify_token")
-  @APIResponse(responseCode = "404", description = "The platform is not configured")
   public String verify(@QueryParam("hub.mode") String mode,
       @QueryParam("hub.verify_token") String token,
       @QueryParam("hub.challenge") String challenge) {
@@ -66,7 +67,6 @@ public abstract class MetaWebhookResource<W> {
   @APIResponse(responseCode = "200", description = "Received; answers are sent separately")
   @APIResponse(responseCode = "401", description = "Missing X-Hub-Signature-256")
   @APIResponse(responseCode = "403", description = "Wrong X-Hub-Signature-256")
-  @APIResponse(responseCode = "404", description = "The platform is not configured")
   @APIResponse(responseCode = "503", description = "Still starting; Meta delivers again")
   public String receive(@HeaderParam(MetaWebhooks.SIGNATURE_HEADER) String signature,
       byte[] body) throws IOException {

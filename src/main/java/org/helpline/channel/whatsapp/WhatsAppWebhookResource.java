@@ -2,6 +2,7 @@ package org.helpline.channel.whatsapp;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.helpline.channel.meta.MetaApp;
 import org.helpline.channel.meta.MetaWebhookResource;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
  */
 @Path("/webhooks/whatsapp")
 @Tag(name = "Webhooks")
+@APIResponse(responseCode = "404", description = "WhatsApp is not configured")
 public class WhatsAppWebhookResource extends MetaWebhookResource<WhatsAppWebhook> {
 
   private static final Logger LOG = Logger.getLogger(WhatsAppWebhookResource.class);
