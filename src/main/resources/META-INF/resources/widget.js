@@ -73,7 +73,8 @@
 
   // ---- small DOM helpers (text only) -------------------------------------------------------
 
-  function el(tag, className, text) {
+  /** An element with optional class, text (as text, never markup) and attributes by name. */
+  function el(tag, className, text, attributes) {
     var node = document.createElement(tag);
     if (className) {
       node.className = className;
@@ -81,6 +82,9 @@
     if (text !== undefined && text !== null) {
       node.textContent = String(text);
     }
+    Object.keys(attributes || {}).forEach(function (name) {
+      node.setAttribute(name, attributes[name]);
+    });
     return node;
   }
 
@@ -172,73 +176,48 @@
 
   // ---- the widget's DOM --------------------------------------------------------------------
 
-  var root = el('div', 'hlw-root');
-  root.setAttribute('data-helpline-widget', '');
+  var root = el('div', 'hlw-root', null, {'data-helpline-widget': ''});
 
-  var launcher = el('button', 'hlw-launcher', title);
-  launcher.type = 'button';
-  launcher.setAttribute('aria-expanded', 'false');
-  launcher.setAttribute('aria-controls', 'hlw-panel');
-  launcher.setAttribute('aria-label', 'Open chat: ' + title);
+  var launcher = el('button', 'hlw-launcher', title, {type: 'button', 'aria-expanded': 'false',
+    'aria-controls': 'hlw-panel', 'aria-label': 'Open chat: ' + title});
 
-  var panel = el('section', 'hlw-panel');
-  panel.id = 'hlw-panel';
+  var panel = el('section', 'hlw-panel', null, {id: 'hlw-panel', role: 'dialog',
+    'aria-modal': 'false', 'aria-labelledby': 'hlw-title'});
   panel.hidden = true;
-  panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-modal', 'false');
-  panel.setAttribute('aria-labelledby', 'hlw-title');
 
   var header = el('div', 'hlw-header');
-  var heading = el('h2', 'hlw-title', title);
-  heading.id = 'hlw-title';
-  var closeButton = el('button', 'hlw-close', 'Close');
-  closeButton.type = 'button';
-  closeButton.setAttribute('aria-label', 'Close chat');
+  var heading = el('h2', 'hlw-title', title, {id: 'hlw-title'});
+  var closeButton = el('button', 'hlw-close', 'Close', {type: 'button',
+    'aria-label': 'Close chat'});
   header.appendChild(heading);
   header.appendChild(closeButton);
 
   var nurseBar = el('div', 'hlw-nurse-bar');
-  var nurseButton = el('button', 'hlw-nurse', 'Talk to a nurse');
-  nurseButton.type = 'button';
+  var nurseButton = el('button', 'hlw-nurse', 'Talk to a nurse', {type: 'button'});
   var nurseCall = el('span', 'hlw-nurse-call');
   nurseBar.appendChild(nurseButton);
   nurseBar.appendChild(nurseCall);
 
   var alerts = el('div', 'hlw-alerts');
 
-  var log = el('div', 'hlw-log');
-  log.setAttribute('role', 'log');
-  log.setAttribute('aria-live', 'polite');
-  log.setAttribute('aria-relevant', 'additions');
-  log.setAttribute('aria-label', 'Conversation');
-  log.tabIndex = 0;
+  var log = el('div', 'hlw-log', null, {role: 'log', 'aria-live': 'polite',
+    'aria-relevant': 'additions', 'aria-label': 'Conversation', tabindex: '0'});
 
-  var typing = el('div', 'hlw-typing');
+  var typing = el('div', 'hlw-typing', null, {role: 'status'});
   typing.hidden = true;
   for (var i = 0; i < 3; i++) {
-    typing.appendChild(el('span', 'hlw-dot')).setAttribute('aria-hidden', 'true');
+    typing.appendChild(el('span', 'hlw-dot', null, {'aria-hidden': 'true'}));
   }
   typing.appendChild(el('span', 'hlw-visually-hidden', 'The bot is typing'));
-  typing.setAttribute('role', 'status');
 
-  var quick = el('div', 'hlw-quick');
-  quick.setAttribute('role', 'group');
-  quick.setAttribute('aria-label', 'Suggested replies');
+  var quick = el('div', 'hlw-quick', null, {role: 'group', 'aria-label': 'Suggested replies'});
 
-  var form = el('form', 'hlw-form');
-  form.setAttribute('novalidate', '');
-  var inputLabel = el('label', 'hlw-visually-hidden', 'Type your question');
-  inputLabel.htmlFor = 'hlw-input';
-  var input = el('input', 'hlw-input');
-  input.id = 'hlw-input';
-  input.type = 'text';
-  input.name = 'message';
-  input.autocomplete = 'off';
-  input.maxLength = 1000;
-  input.placeholder = 'Type your question';
-  var sendButton = el('button', 'hlw-send', 'Send');
-  sendButton.type = 'submit';
-  sendButton.setAttribute('aria-label', 'Send message');
+  var form = el('form', 'hlw-form', null, {novalidate: ''});
+  var inputLabel = el('label', 'hlw-visually-hidden', 'Type your question', {'for': 'hlw-input'});
+  var input = el('input', 'hlw-input', null, {id: 'hlw-input', type: 'text', name: 'message',
+    autocomplete: 'off', maxlength: '1000', placeholder: 'Type your question'});
+  var sendButton = el('button', 'hlw-send', 'Send', {type: 'submit',
+    'aria-label': 'Send message'});
   form.appendChild(inputLabel);
   form.appendChild(input);
   form.appendChild(sendButton);
@@ -356,8 +335,7 @@
       if (!qr || !str(qr.payload)) {
         return;
       }
-      var button = el('button', 'hlw-quick-btn', str(qr.title) || qr.payload);
-      button.type = 'button';
+      var button = el('button', 'hlw-quick-btn', str(qr.title) || qr.payload, {type: 'button'});
       button.addEventListener('click', function () {
         send({payload: qr.payload}, str(qr.title) || qr.payload);
       });
@@ -371,8 +349,7 @@
     if (!esc || esc.dismissed) {
       return;
     }
-    var box = el('div', 'hlw-alert');
-    box.setAttribute('role', 'alert');
+    var box = el('div', 'hlw-alert', null, {role: 'alert'});
     var body = el('div', 'hlw-alert-body');
     body.appendChild(el('p', 'hlw-alert-heading', 'Get help now'));
     // The first reply says what to do now; the full advice is in the conversation below.
@@ -390,9 +367,8 @@
       call.appendChild(telLink(n));
     });
     body.appendChild(call);
-    var dismiss = el('button', 'hlw-alert-close', 'Close');
-    dismiss.type = 'button';
-    dismiss.setAttribute('aria-label', 'Close urgent advice');
+    var dismiss = el('button', 'hlw-alert-close', 'Close', {type: 'button',
+      'aria-label': 'Close urgent advice'});
     dismiss.addEventListener('click', function () {
       state.escalation.dismissed = true;
       save('escalation', state.escalation);
@@ -425,8 +401,7 @@
   }
 
   function renderError(kind) {
-    var bubble = el('div', 'hlw-msg hlw-msg-bot hlw-msg-error');
-    bubble.setAttribute('data-error', kind);
+    var bubble = el('div', 'hlw-msg hlw-msg-bot hlw-msg-error', null, {'data-error': kind});
     var text = kind === 'busy'
         ? 'Sorry, I am busy just now. Please try again in a moment. '
         : 'Sorry, something went wrong and I could not answer that. ';

@@ -1,53 +1,19 @@
 package org.helpline.channel.messenger;
 
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.helpline.channel.messenger.dto.MessengerSendRequest;
-import org.helpline.channel.meta.MetaSendException;
-import org.helpline.channel.meta.MetaSendRejectedException;
+import org.helpline.channel.meta.MetaGraphClient;
 import org.helpline.config.HelplineConfig;
 
-/**
- * Sends Messenger messages resiliently: each attempt is cut off after 5 s, transient failures
- * (5xx, 429, timeouts, no connection) are retried twice with growing delays, and after many
- * failures the breaker stops calling a Graph API that is down. A refusal (4xx) is not retried.
- */
-@ApplicationScoped
-public class MessengerClient {
+/** Sends Messenger messages from the page, resiliently (see {@link MetaGraphClient}). */
+@Singleton
+public class MessengerClient extends MetaGraphClient<MessengerSendRequest> {
 
-  private final MessengerRestClient api;
-  private final HelplineConfig.Messenger settings;
-
-  public MessengerClient(@RestClient MessengerRestClient api, HelplineConfig config) {
-    this.api = api;
-    this.settings = config.channels().messenger();
-  }
-
-  /** Sends one message from the page. */
-  @Timeout(5000)
-  @Retry(maxRetries = 2, delay = 300, jitter = 100,
-      abortOn = MetaSendRejectedException.class)
-  @ExponentialBackoff(factor = 2, maxDelay = 5000)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30,
-      delayUnit = ChronoUnit.SECONDS, successThreshold = 2,
-      skipOn = MetaSendRejectedException.class)
-  public void send(MessengerSendRequest request) {
-    String token = settings.pageAccessToken().filter(s -> !s.isBlank())
-        .orElseThrow(() -> new MetaSendRejectedException("no Messenger page access token"));
-    try {
-      api.send("Bearer " + token, request);
-    } catch (WebApplicationException e) {
-      int status = e.getResponse().getStatus();
-      if (status >= 400 && status < 500 && status != 408 && status != 429) {
-        throw new MetaSendRejectedException("Graph API refused the message: HTTP " + status);
-      }
-      throw new MetaSendException("Graph API failed: HTTP " + status);
-    }
+  @Inject
+  MessengerClient(@RestClient MessengerRestClient api, HelplineConfig config) {
+    super(config.channels().messenger().pageAccessToken(), "no Messenger page access token",
+        api::send);
   }
 }

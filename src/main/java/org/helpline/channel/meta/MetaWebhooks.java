@@ -5,6 +5,7 @@ import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import java.util.Optional;
 import org.helpline.channel.messaging.Signatures;
+import org.helpline.channel.messaging.WebhookGate;
 
 /**
  * What the WhatsApp and Messenger webhooks share: the subscription handshake and the
@@ -32,8 +33,8 @@ public final class MetaWebhooks {
    * @throws NotFoundException when the platform is disabled (never open)
    */
   public static String enabledSecret(Optional<String> appSecret, Optional<String> sendToken) {
-    String secret = appSecret.filter(s -> !s.isBlank()).orElseThrow(NotFoundException::new);
-    sendToken.filter(s -> !s.isBlank()).orElseThrow(NotFoundException::new);
+    String secret = WebhookGate.required(appSecret);
+    WebhookGate.required(sendToken);
     return secret;
   }
 
@@ -46,14 +47,12 @@ public final class MetaWebhooks {
   public static String handshake(Optional<String> verifyToken, String mode, String token,
       String challenge) {
     String expected = verifyToken.filter(s -> !s.isBlank()).orElse(null);
-    boolean genuine = "subscribe".equals(mode) & Signatures.constantTimeEquals(expected, token);
-    if (!genuine) {
-      throw new ForbiddenException("hub.mode or hub.verify_token is wrong");
-    }
-    if (challenge == null || challenge.isEmpty() || challenge.length() > MAX_CHALLENGE_LENGTH
-        || !challenge.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      throw new ForbiddenException("hub.challenge is missing or malformed");
-    }
+    WebhookGate.genuine("subscribe".equals(mode) & Signatures.constantTimeEquals(expected, token),
+        "hub.mode or hub.verify_token is wrong");
+    WebhookGate.genuine(challenge != null && !challenge.isEmpty()
+        && challenge.length() <= MAX_CHALLENGE_LENGTH
+        && challenge.chars().allMatch(c -> c > 0x20 && c < 0x7f),
+        "hub.challenge is missing or malformed");
     return challenge;
   }
 
@@ -70,8 +69,7 @@ public final class MetaWebhooks {
     }
     String expected = PREFIX + Signatures.hmacSha256Hex(appSecret, body == null ? new byte[0]
         : body);
-    if (!Signatures.constantTimeEquals(expected, header.strip())) {
-      throw new ForbiddenException(SIGNATURE_HEADER + " does not match the body");
-    }
+    WebhookGate.genuine(Signatures.constantTimeEquals(expected, header.strip()),
+        SIGNATURE_HEADER + " does not match the body");
   }
 }

@@ -2,10 +2,9 @@ package org.helpline.channel.telegram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +17,7 @@ import org.helpline.channel.messaging.MessagingInbound;
 import org.helpline.channel.messaging.MessagingReply;
 import org.helpline.channel.messaging.MessagingTurns;
 import org.helpline.channel.messaging.Signatures;
+import org.helpline.channel.messaging.WebhookGate;
 import org.helpline.channel.telegram.dto.TelegramCallbackQuery;
 import org.helpline.channel.telegram.dto.TelegramMessage;
 import org.helpline.channel.telegram.dto.TelegramUpdate;
@@ -36,16 +36,14 @@ public class TelegramWebhookResource {
   private static final Logger LOG = Logger.getLogger(TelegramWebhookResource.class);
   private static final Map<String, Object> NOTHING = Map.of();
 
-  private final MessagingTurns turns;
-  private final ObjectMapper json;
-  private final HelplineConfig.Telegram settings;
+  @Inject
+  MessagingTurns turns;
 
-  public TelegramWebhookResource(MessagingTurns turns, ObjectMapper json,
-      HelplineConfig config) {
-    this.turns = turns;
-    this.json = json;
-    this.settings = config.channels().telegram();
-  }
+  @Inject
+  ObjectMapper json;
+
+  @Inject
+  HelplineConfig config;
 
   /** Takes one update from Telegram. */
   @POST
@@ -58,11 +56,9 @@ public class TelegramWebhookResource {
   @APIResponse(responseCode = "404", description = "Telegram is not configured")
   public Object receive(@HeaderParam("X-Telegram-Bot-Api-Secret-Token") String secret,
       String body) throws JsonProcessingException {
-    String expected = settings.secretToken().filter(s -> !s.isBlank())
-        .orElseThrow(NotFoundException::new);
-    if (!Signatures.constantTimeEquals(expected, secret)) {
-      throw new ForbiddenException("X-Telegram-Bot-Api-Secret-Token is missing or wrong");
-    }
+    String expected = WebhookGate.required(config.channels().telegram().secretToken());
+    WebhookGate.genuine(Signatures.constantTimeEquals(expected, secret),
+        "X-Telegram-Bot-Api-Secret-Token is missing or wrong");
     // Parsed only after the secret matched: nobody else gets to exercise the parser.
     TelegramUpdate update = json.readValue(body, TelegramUpdate.class);
     if (update == null) {

@@ -1,10 +1,9 @@
 package org.helpline.channel.twilio;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.helpline.channel.messaging.MessagingInbound;
 import org.helpline.channel.messaging.MessagingReply;
 import org.helpline.channel.messaging.MessagingTurns;
+import org.helpline.channel.messaging.WebhookGate;
 import org.helpline.channel.twilio.dto.TwilioInbound;
 import org.helpline.config.HelplineConfig;
 import org.jboss.logging.Logger;
@@ -34,13 +34,11 @@ public class TwilioWebhookResource {
   private static final Logger LOG = Logger.getLogger(TwilioWebhookResource.class);
   private static final String TWIML = "text/xml; charset=UTF-8";
 
-  private final MessagingTurns turns;
-  private final HelplineConfig.Twilio settings;
+  @Inject
+  MessagingTurns turns;
 
-  public TwilioWebhookResource(MessagingTurns turns, HelplineConfig config) {
-    this.turns = turns;
-    this.settings = config.channels().twilio();
-  }
+  @Inject
+  HelplineConfig config;
 
   /** Takes one inbound message or status callback from Twilio. */
   @POST
@@ -52,12 +50,11 @@ public class TwilioWebhookResource {
   @APIResponse(responseCode = "403", description = "Missing or wrong X-Twilio-Signature")
   @APIResponse(responseCode = "404", description = "Twilio is not configured")
   public Response receive(@HeaderParam("X-Twilio-Signature") String signature, String body) {
-    String token = settings.authToken().filter(s -> !s.isBlank())
-        .orElseThrow(NotFoundException::new);
+    HelplineConfig.Twilio settings = config.channels().twilio();
+    String token = WebhookGate.required(settings.authToken());
     // Twilio signs the URL it was given, so we check against the configured public URL, never
     // the Host header: behind a proxy the request's own URL differs, and a caller controls it.
-    String url = settings.webhookUrl().filter(s -> !s.isBlank())
-        .orElseThrow(NotFoundException::new);
+    String url = WebhookGate.required(settings.webhookUrl());
     Map<String, List<String>> params;
     try {
       params = TwilioForm.parse(body);
@@ -66,10 +63,8 @@ public class TwilioWebhookResource {
       // signature: refused like any unsigned request, before anything else is said about it.
       params = null;
     }
-    if (params == null || !TwilioSignature.matches(token, url, params, signature)) {
-      throw new ForbiddenException("X-Twilio-Signature is missing or does not match this"
-          + " request");
-    }
+    WebhookGate.genuine(params != null && TwilioSignature.matches(token, url, params, signature),
+        "X-Twilio-Signature is missing or does not match this request");
     TwilioInbound in = TwilioInbound.of(params);
     if (in.isStatusCallback()) {
       return twiml(TwilioMapper.emptyTwiml());

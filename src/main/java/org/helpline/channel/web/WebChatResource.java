@@ -1,6 +1,7 @@
 package org.helpline.channel.web;
 
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,13 +28,11 @@ import org.helpline.conversation.Notices;
 @Tag(name = "Chat")
 public class WebChatResource {
 
-  private final ConversationService conversations;
-  private final Notices notices;
+  @Inject
+  ConversationService conversations;
 
-  public WebChatResource(ConversationService conversations, Notices notices) {
-    this.conversations = conversations;
-    this.notices = notices;
-  }
+  @Inject
+  Notices notices;
 
   /** Takes one turn of a conversation. */
   @POST

@@ -1,5 +1,6 @@
 package org.helpline.channel.web;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,11 +17,8 @@ import org.helpline.feedback.FeedbackService;
 @Tag(name = "Chat")
 public class WebFeedbackResource {
 
-  private final FeedbackService feedback;
-
-  public WebFeedbackResource(FeedbackService feedback) {
-    this.feedback = feedback;
-  }
+  @Inject
+  FeedbackService feedback;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

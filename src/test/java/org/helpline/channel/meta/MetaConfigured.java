@@ -29,9 +29,7 @@ public class MetaConfigured implements QuarkusTestProfile {
         Map.entry("helpline.channels.messenger.verify-token", MESSENGER_VERIFY),
         Map.entry("helpline.channels.messenger.page-access-token", MESSENGER_TOKEN),
         Map.entry("helpline.channels.messenger.api-base-url", graph),
-        Map.entry("quarkus.fault-tolerance.\"org.helpline.channel.whatsapp.WhatsAppClient/send\""
-            + ".timeout.value", "1000"),
-        Map.entry("quarkus.fault-tolerance.\"org.helpline.channel.messenger.MessengerClient"
-            + "/send\".timeout.value", "1000"));
+        Map.entry("quarkus.fault-tolerance.\"org.helpline.channel.meta.MetaGraphClient/send\""
+            + ".timeout.value", "1000"));
   }
 }
