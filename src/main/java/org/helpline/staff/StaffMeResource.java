@@ -8,11 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who is signed in: the staff console shows the tabs that fit the roles. */
 @Path("/api/v1/staff/me")
-@Tag(name = "staff")
 @RolesAllowed({StaffRole.NURSE, StaffRole.EDITOR, StaffRole.ADMIN})
 public class StaffMeResource {
 

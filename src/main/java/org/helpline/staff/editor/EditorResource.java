@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.helpline.conversation.BotHolder;
 import org.helpline.feedback.FeedbackService;
 import org.helpline.feedback.FeedbackSummary;
@@ -30,10 +29,8 @@ import org.helpline.staff.StaffRole;
  * content reload. Editors (and admins) only; every answer is JSON.
  */
 @Path("/api/v1/staff")
-@Tag(name = "staff")
 @RolesAllowed(StaffRole.EDITOR)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "Not signed in")
 @APIResponse(responseCode = "403", description = "Not an editor")
 public class EditorResource {
 

@@ -17,7 +17,6 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.helpline.conversation.InvalidMessageException;
 import org.helpline.conversation.BotHolder;
 import org.helpline.handoff.HandoffQueue;
@@ -31,10 +30,8 @@ import org.jboss.logging.Logger;
 
 /** The nurses' queue of handed-off conversations: list, claim, close, read the transcript. */
 @Path("/api/v1/staff/handoffs")
-@Tag(name = "staff")
 @RolesAllowed(StaffRole.NURSE)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "Not signed in")
 @APIResponse(responseCode = "403", description = "Not a nurse")
 public class NurseHandoffResource {
 

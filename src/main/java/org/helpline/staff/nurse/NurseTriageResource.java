@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.helpline.config.HelplineConfig;
 import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ClassifierUnavailableException;
@@ -25,9 +24,7 @@ import org.helpline.staff.nurse.dto.NurseTriageResponse;
  * logged, and each call leaves one audit row.
  */
 @Path("/api/v1/staff/triage")
-@Tag(name = "staff")
 @RolesAllowed(StaffRole.NURSE)
-@APIResponse(responseCode = "401", description = "Not signed in")
 @APIResponse(responseCode = "403", description = "Not a nurse")
 public class NurseTriageResource {
 
