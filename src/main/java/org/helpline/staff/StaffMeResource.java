@@ -1,26 +1,21 @@
 package org.helpline.staff;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who is signed in: the staff console shows the tabs that fit the roles. */
 @Path("/api/v1/staff/me")
-@Tag(name = "staff")
 @RolesAllowed({StaffRole.NURSE, StaffRole.EDITOR, StaffRole.ADMIN})
 public class StaffMeResource {
 
-  private final SecurityIdentity identity;
-
-  public StaffMeResource(SecurityIdentity identity) {
-    this.identity = identity;
-  }
+  @Inject
+  StaffRequest request;
 
   /** The signed-in account. */
   public record Me(String name, List<String> roles) {
@@ -30,7 +25,6 @@ public class StaffMeResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The signed-in staff account and its roles")
   public Me me() {
-    return new Me(identity.getPrincipal().getName(),
-        identity.getRoles().stream().sorted().toList());
+    return new Me(request.name(), request.roles());
   }
 }

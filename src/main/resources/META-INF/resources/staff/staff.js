@@ -27,14 +27,21 @@
     return document.getElementById(id);
   }
 
-  /** An element with optional class and text (always textContent, never markup). */
-  function el(tag, className, text) {
+  /**
+   * An element with optional class and content: an array of child nodes, or text (always
+   * textContent, never markup).
+   */
+  function el(tag, className, content) {
     var e = document.createElement(tag);
     if (className) {
       e.className = className;
     }
-    if (text !== undefined && text !== null) {
-      e.textContent = String(text);
+    if (Array.isArray(content)) {
+      content.forEach(function (child) {
+        e.appendChild(child);
+      });
+    } else if (content !== undefined && content !== null) {
+      e.textContent = String(content);
     }
     return e;
   }
@@ -163,8 +170,9 @@
       loadQueue();
     }
     if (hasRole('editor')) {
-      loadUnrecognised();
-      loadFeedback();
+      REPORTS.forEach(function (report) {
+        loadReport(report);
+      });
     }
   }
 
@@ -492,62 +500,90 @@
   // ---------------------------------------------------------------- editors
 
   /**
-   * Loads one of the editors' reports into its list: render(data, list) fills the list and
-   * returns the summary line.
+   * The editors' reports, in page order, each a card made from #report-template and filled from
+   * GET staff/<name>?days=30: items names the array in the answer, fill(entry, item) fills one
+   * list entry and summary(data, items) gives the status line.
    */
-  function loadReport(path, name, doing, render) {
-    var list = $(name + '-list');
-    var message = $(name + '-message');
-    say(message, 'Loading…');
-    api('GET', path).then(function (result) {
-      if (result.status !== 200 || !result.data) {
-        say(message, problem(result, doing), 'error');
-        return;
+  var REPORTS = [{
+    name: 'unrecognised',
+    title: 'Questions the bot did not recognise',
+    hint: 'The last 30 days, grouped; texts are redacted.',
+    doing: 'loading the questions',
+    items: 'groups',
+    fill: function (entry, g) {
+      entry.appendChild(el('p', 'entry-head', g.count + (g.count === 1 ? ' time' : ' times')
+        + ' · last ' + time(g.lastSeen)));
+      entry.appendChild(texts(g.examples));
+      var closest = (g.closestIntents || []).map(function (c) {
+        return c.intent + ' (' + c.count + ')';
+      }).join(', ');
+      entry.appendChild(el('p', 'meta', 'Closest topics: ' + (closest || 'none')));
+    },
+    summary: function (data, groups) {
+      return groups.length === 0 ? 'Nothing unrecognised.'
+        : data.total + ' questions in ' + groups.length + ' groups.';
+    }
+  }, {
+    name: 'feedback',
+    title: 'How people rated the answers',
+    hint: 'The last 30 days, least helpful first.',
+    doing: 'loading the feedback',
+    items: 'intents',
+    fill: function (entry, f) {
+      entry.appendChild(el('p', 'entry-head', [el('span', 'intent-name', f.intent),
+        el('span', 'good', f.helpful + ' helpful'),
+        el('span', 'bad', f.notHelpful + ' not helpful')]));
+      if (f.comments && f.comments.length) {
+        entry.appendChild(texts(f.comments));
       }
-      clear(list);
-      say(message, render(result.data, list));
+    },
+    summary: function (data, intents) {
+      return intents.length === 0 ? 'No ratings yet.'
+        : 'Ratings for ' + intents.length + (intents.length === 1 ? ' topic.' : ' topics.');
+    }
+  }];
+
+  /** Makes each report's card, with the ids the rest of the console uses, before #content. */
+  function addReports() {
+    var content = $('content');
+    REPORTS.forEach(function (report) {
+      var card = $('report-template').content.firstElementChild.cloneNode(true);
+      var title = card.querySelector('h2');
+      var refresh = card.querySelector('button');
+      card.id = report.name;
+      card.setAttribute('aria-labelledby', report.name + '-title');
+      title.id = report.name + '-title';
+      title.textContent = report.title;
+      card.querySelector('.hint').textContent = report.hint;
+      refresh.id = report.name + '-refresh';
+      refresh.addEventListener('click', function () {
+        loadReport(report);
+      });
+      card.querySelector('.message').id = report.name + '-message';
+      card.querySelector('.entries').id = report.name + '-list';
+      content.parentNode.insertBefore(card, content);
     });
   }
 
-  function loadUnrecognised() {
-    loadReport('staff/unrecognised?days=30', 'unrecognised', 'loading the questions',
-      function (data, list) {
-        var groups = data.groups || [];
-        groups.forEach(function (g) {
-          var item = el('li', 'entry');
-          item.appendChild(el('p', 'entry-head', g.count + (g.count === 1 ? ' time' : ' times')
-            + ' · last ' + time(g.lastSeen)));
-          item.appendChild(texts(g.examples));
-          var closest = (g.closestIntents || []).map(function (c) {
-            return c.intent + ' (' + c.count + ')';
-          }).join(', ');
-          item.appendChild(el('p', 'meta', 'Closest topics: ' + (closest || 'none')));
-          list.appendChild(item);
-        });
-        return groups.length === 0 ? 'Nothing unrecognised.'
-          : data.total + ' questions in ' + groups.length + ' groups.';
+  /** Loads one of the editors' reports into its list. */
+  function loadReport(report) {
+    var list = $(report.name + '-list');
+    var message = $(report.name + '-message');
+    say(message, 'Loading…');
+    api('GET', 'staff/' + report.name + '?days=30').then(function (result) {
+      if (result.status !== 200 || !result.data) {
+        say(message, problem(result, report.doing), 'error');
+        return;
+      }
+      clear(list);
+      var items = result.data[report.items] || [];
+      items.forEach(function (item) {
+        var entry = el('li', 'entry');
+        report.fill(entry, item);
+        list.appendChild(entry);
       });
-  }
-
-  function loadFeedback() {
-    loadReport('staff/feedback?days=30', 'feedback', 'loading the feedback',
-      function (data, list) {
-        var intents = data.intents || [];
-        intents.forEach(function (f) {
-          var item = el('li', 'entry');
-          var head = el('p', 'entry-head');
-          head.appendChild(el('span', 'intent-name', f.intent));
-          head.appendChild(el('span', 'good', f.helpful + ' helpful'));
-          head.appendChild(el('span', 'bad', f.notHelpful + ' not helpful'));
-          item.appendChild(head);
-          if (f.comments && f.comments.length) {
-            item.appendChild(texts(f.comments));
-          }
-          list.appendChild(item);
-        });
-        return intents.length === 0 ? 'No ratings yet.'
-          : 'Ratings for ' + intents.length + (intents.length === 1 ? ' topic.' : ' topics.');
-      });
+      say(message, report.summary(result.data, items));
+    });
   }
 
   /** A bulleted list of texts people wrote (redacted by the server), as plain text. */
@@ -598,6 +634,7 @@
   // ---------------------------------------------------------------- start
 
   document.addEventListener('DOMContentLoaded', function () {
+    addReports();
     $('sign-in-form').addEventListener('submit', signIn);
     $('sign-out').addEventListener('click', function () {
       signOut();
@@ -613,8 +650,6 @@
       $('queue-title').focus();
     });
     $('triage-form').addEventListener('submit', triage);
-    $('unrecognised-refresh').addEventListener('click', loadUnrecognised);
-    $('feedback-refresh').addEventListener('click', loadFeedback);
     $('content-reload').addEventListener('click', reloadContent);
     $('sign-in-name').focus();
   });

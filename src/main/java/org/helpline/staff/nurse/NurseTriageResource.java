@@ -1,22 +1,19 @@
 package org.helpline.staff.nurse;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.helpline.config.HelplineConfig;
 import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ClassifierUnavailableException;
 import org.helpline.conversation.HelplineBot;
-import org.helpline.conversation.InvalidMessageException;
-import org.helpline.staff.StaffAudit;
+import org.helpline.staff.StaffRequest;
 import org.helpline.staff.StaffRole;
 import org.helpline.staff.nurse.dto.NurseTriageRequest;
 import org.helpline.staff.nurse.dto.NurseTriageResponse;
@@ -27,24 +24,16 @@ import org.helpline.staff.nurse.dto.NurseTriageResponse;
  * logged, and each call leaves one audit row.
  */
 @Path("/api/v1/staff/triage")
-@Tag(name = "staff")
 @RolesAllowed(StaffRole.NURSE)
+@APIResponse(responseCode = "403", description = "Not a nurse")
 public class NurseTriageResource {
 
-  private final BotHolder bots;
-  private final StaffAudit audit;
-  private final SecurityIdentity identity;
-  private final Clock clock;
-  private final int maxTextLength;
-
-  public NurseTriageResource(BotHolder bots, StaffAudit audit, SecurityIdentity identity,
-      Clock clock, HelplineConfig config) {
-    this.bots = bots;
-    this.audit = audit;
-    this.identity = identity;
-    this.clock = clock;
-    this.maxTextLength = config.chat().maxTextLength();
-  }
+  @Inject
+  BotHolder bots;
+  @Inject
+  StaffRequest request;
+  @Inject
+  HelplineConfig config;
 
   /** Assesses what a caller says. */
   @POST
@@ -55,23 +44,14 @@ public class NurseTriageResource {
   @APIResponse(responseCode = "200", description = "The assessment")
   @APIResponse(responseCode = "400", description = "Blank or over-long text, or malformed JSON"
       + " (application/problem+json)")
-  @APIResponse(responseCode = "401", description = "Not signed in")
-  @APIResponse(responseCode = "403", description = "Not a nurse")
   @APIResponse(responseCode = "503", description = "Still starting (application/problem+json)")
-  public NurseTriageResponse triage(NurseTriageRequest request) {
-    String text = request == null ? null : request.text();
-    if (text == null || text.isBlank()) {
-      throw new InvalidMessageException("text must not be empty: type what the caller says");
-    }
-    if (text.length() > maxTextLength) {
-      throw new InvalidMessageException("text is " + text.length()
-          + " characters long; the limit is " + maxTextLength);
-    }
+  public NurseTriageResponse triage(NurseTriageRequest body) {
+    String text = NurseInput.required(body == null ? null : body.text(), "text",
+        "type what the caller says", config.chat().maxTextLength());
     HelplineBot bot = bots.current().orElseThrow(() -> new ClassifierUnavailableException(
         "the bot is still starting: content is loading and the model training"));
     TriageAssessment assessment = TriageAssistant.assess(bot, text);
-    audit.record(identity.getPrincipal().getName(), "triage", null,
-        "urgency " + assessment.urgency().id(), clock.instant());
+    request.audit("triage", null, "urgency " + assessment.urgency().id());
     return NurseMapper.toDto(assessment);
   }
 }
