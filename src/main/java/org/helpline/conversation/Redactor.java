@@ -51,7 +51,7 @@ public final class Redactor {
       String digits = number == null ? "" : number.replaceAll("[^\\d+]", "");
       if (!digits.isEmpty()) {
         kept.add(digits);
-        // The same UK number written internationally: 0808... as +44808...
+        // The same UK number written internationally: 0... as +44...
         if (digits.startsWith("0")) {
           kept.add("+44" + digits.substring(1));
         } else if (digits.startsWith("+44")) {
