@@ -459,7 +459,7 @@ public final class EncoderCascadeBenchmark {
           Content.OUT_OF_SCOPE);
       bots.put(String.format(Locale.ROOT, "%s (t1 %.2f t2 %.2f from CLINC)", p.name(), p.t1(),
           p.t2()), new HelplineBot(bot.content(), bot.screen(), cascade, bot.engine(),
-          bot.trainingTime(), bot.modelPackaged()));
+          bot.trainingTime(), bot.modelPackaged(), bot.redactor()));
     }
     List<LabelledText> heldOut = LabelledFolder.read(EvaluationCommand.HELD_OUT);
     Map<String, List<LabelledText>> sets = new LinkedHashMap<>();

@@ -73,7 +73,7 @@ public record BotFactory(ContentValidator validator, OpenNlpSettings nlp,
     Duration training = Duration.ofNanos(System.nanoTime() - start);
     return new HelplineBot(content, new SafetyScreen(content.safety(), normaliser), classifier,
         new DialogEngine(content, thresholds, maxMisunderstandings), training,
-        packaged.isPresent());
+        packaged.isPresent(), Redactor.forContent(content));
   }
 
   /**

@@ -22,9 +22,11 @@ import org.helpline.safety.SafetyScreen;
  * @param trainingTime how long the model took to train, or to load when packaged
  * @param modelPackaged whether the model was the one trained at build time for exactly this
  *     content (else it was trained at start-up or reload)
+ * @param redactor removes personal data from what people and staff write, keeping this
+ *     content's numbers; built once with the bot, not per turn
  */
 public record HelplineBot(Content content, SafetyScreen screen, IntentClassifier classifier,
-    DialogEngine engine, Duration trainingTime, boolean modelPackaged) {
+    DialogEngine engine, Duration trainingTime, boolean modelPackaged, Redactor redactor) {
 
   private static final Pattern NUMBER_CHOICE = Pattern.compile("\\d{1,2}");
 
@@ -52,12 +54,7 @@ public record HelplineBot(Content content, SafetyScreen screen, IntentClassifier
         : classifier.classify(said.text());
     return new BotTurn(said, choice, safety, nlu,
         engine.respond(state, new UserTurn(safety, nlu, quickReply, clock.instant())),
-        said.isTap() ? "[quick reply] " + choice : redactor().redact(said.text()));
-  }
-
-  /** Removes personal data from what people and staff write, keeping this content's numbers. */
-  public Redactor redactor() {
-    return Redactor.forContent(content);
+        said.isTap() ? "[quick reply] " + choice : redactor.redact(said.text()));
   }
 
   /** The quick reply a bare number stands for, when the last reply offered a numbered list. */
