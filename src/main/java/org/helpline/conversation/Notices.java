@@ -1,5 +1,6 @@
 package org.helpline.conversation;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.helpline.content.Content;
@@ -16,6 +17,13 @@ import org.helpline.content.NoticeTexts;
  * @param packaged the notices packaged with the application, read when first needed
  */
 public record Notices(BotHolder bots, String configuredPhone, Supplier<NoticeTexts> packaged) {
+
+  public Notices {
+    // Read the packaged file once, on first need, not on every error while starting.
+    Supplier<NoticeTexts> read = packaged;
+    AtomicReference<NoticeTexts> once = new AtomicReference<>();
+    packaged = () -> once.updateAndGet(texts -> texts != null ? texts : read.get());
+  }
 
   /** The running content's numbers, or only the configured helpline number while starting. */
   public HelplineContact contact() {
