@@ -92,9 +92,10 @@ public final class DialogEngine {
     if (decided.escalation().isPresent()) {
       reason = HandoffReason.forEscalation(decided.escalation().get().type());
       urgency = Urgency.EMERGENCY;
-    } else if (decided.handoff().isPresent() && !before.handoffOffered()) {
-      reason = HandoffReason.of(decided.handoff().get().reason()).orElseThrow();
-      urgency = Urgency.of(decided.handoff().get().urgency()).orElseThrow();
+    } else if (decided.referral().isPresent() && !before.handoffOffered()) {
+      // The handoff step named the reason and urgency; the summary is added here.
+      reason = decided.referral().get().reason();
+      urgency = decided.referral().get().urgency();
     } else {
       return Optional.empty();
     }
@@ -316,7 +317,7 @@ public final class DialogEngine {
     return new Turn(DialogAction.HANDOFF, intent, confidence, replies,
         quickReplies(dialog.followUps(), intent), Optional.of(decision), Optional.empty(),
         Optional.of(dialog), new ConversationState(state.topic(), 0, state.handoffOffered(),
-        state.lastActivity()));
+        state.lastActivity()), Optional.of(new HandoffRecord(reason, urgency, null)));
   }
 
   private Turn escalate(ConversationState state, Dialog dialog, String trigger, String intent,
