@@ -27,7 +27,8 @@ public final class ContentValidator {
   /** Ids of intents, dialogs and rules. */
   public static final Pattern ID = Pattern.compile("^[a-z][a-z0-9_]{1,48}$");
   /** Escalation types the chat contract knows. */
-  public static final Set<String> ESCALATION_TYPES = Set.of("medical_emergency", "self_harm");
+  public static final Set<String> ESCALATION_TYPES = Set.of("medical_emergency", "self_harm",
+      "treatment_red_flag");
   /** System dialogs (in {@code dialogs/_system/}) the engine needs, besides the special files. */
   public static final List<String> REQUIRED_SYSTEM_DIALOGS = List.of("fallback", "treatment_fever");
 

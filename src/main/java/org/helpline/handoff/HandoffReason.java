@@ -11,14 +11,32 @@ public enum HandoffReason implements Term {
   PERSONAL_MEDICAL_ADVICE,
   REPEATED_MISUNDERSTANDING,
   DISTRESS,
-  ESCALATION;
+  ESCALATION,
+  /** A route: a possible cancer symptom, not an emergency (see a GP soon). */
+  WORRYING_SYMPTOM,
+  /** A route: a possible immune or infection reaction during or after treatment. */
+  TREATMENT_RED_FLAG,
+  /** A route: fear, worry, low mood, loneliness or grief. */
+  FEELINGS,
+  /** A route: their own outlook, stage, results or treatment plan. */
+  PROGNOSIS,
+  /** A route: a question about cancer that the content does not cover. */
+  OTHER_CANCER_QUESTION;
 
   /**
    * The reason an escalation joins the queue with: a person at risk of harming themselves is
-   * in distress; any other escalation (a medical emergency) is an escalation.
+   * in distress; a treatment red flag is one; any other escalation (a medical emergency) is an
+   * escalation.
    */
   public static HandoffReason forEscalation(String escalationType) {
-    return "self_harm".equals(escalationType) ? DISTRESS : ESCALATION;
+    switch (escalationType) {
+      case "self_harm":
+        return DISTRESS;
+      case "treatment_red_flag":
+        return TREATMENT_RED_FLAG;
+      default:
+        return ESCALATION;
+    }
   }
 
   public static Optional<HandoffReason> of(String id) {
