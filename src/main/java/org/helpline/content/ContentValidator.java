@@ -27,8 +27,7 @@ public final class ContentValidator {
   /** Ids of intents, dialogs and rules. */
   public static final Pattern ID = Pattern.compile("^[a-z][a-z0-9_]{1,48}$");
   /** Escalation types the chat contract knows. */
-  public static final Set<String> ESCALATION_TYPES = Set.of("medical_emergency", "self_harm",
-      "treatment_red_flag");
+  public static final Set<String> ESCALATION_TYPES = Set.of("medical_emergency", "self_harm");
   /** System dialogs (in {@code dialogs/_system/}) the engine needs, besides the special files. */
   public static final List<String> REQUIRED_SYSTEM_DIALOGS = List.of("fallback", "treatment_fever");
 
@@ -211,6 +210,10 @@ public final class ContentValidator {
             + String.join(" | ", ESCALATION_TYPES.stream().sorted().toList())
             + ", numbers: [...]}'");
       } else {
+        if (e.reason() != null && HandoffReason.of(e.reason()).isEmpty()) {
+          check.add(file, check.line(file, "reason"), "escalation reason must be one of "
+              + Term.ids(HandoffReason.class) + ", not '" + e.reason() + "'");
+        }
         String all = String.join(" ", d.replies().stream().map(Bubble::text).toList());
         for (String number : e.numbers()) {
           if (!all.contains(number)) {

@@ -90,7 +90,7 @@ public final class DialogEngine {
     HandoffReason reason;
     Urgency urgency;
     if (decided.escalation().isPresent()) {
-      reason = HandoffReason.forEscalation(decided.escalation().get().type());
+      reason = decided.escalation().get().reason();
       urgency = Urgency.EMERGENCY;
     } else if (decided.referral().isPresent() && !before.handoffOffered()) {
       // The handoff step named the reason and urgency; the summary is added here.
@@ -323,7 +323,8 @@ public final class DialogEngine {
   private Turn escalate(ConversationState state, Dialog dialog, String trigger, String intent,
       double confidence) {
     EscalationDecision decision = new EscalationDecision(dialog.escalation().type(),
-        dialog.escalation().numbers(), trigger);
+        dialog.escalation().numbers(), trigger,
+        HandoffReason.forEscalation(dialog.escalation().type(), dialog.escalation().reason()));
     return new Turn(DialogAction.ESCALATE, intent, confidence, dialog.replies(),
         quickReplies(dialog.followUps(), intent), Optional.empty(), Optional.of(decision),
         Optional.of(dialog), new ConversationState(state.topic(), 0, state.handoffOffered(),

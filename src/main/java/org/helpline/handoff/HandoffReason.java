@@ -24,19 +24,15 @@ public enum HandoffReason implements Term {
   OTHER_CANCER_QUESTION;
 
   /**
-   * The reason an escalation joins the queue with: a person at risk of harming themselves is
-   * in distress; a treatment red flag is one; any other escalation (a medical emergency) is an
-   * escalation.
+   * The reason an escalation joins the queue with: the one its dialog names, else a person at
+   * risk of harming themselves is in distress and any other escalation (a medical emergency)
+   * is an escalation.
    */
-  public static HandoffReason forEscalation(String escalationType) {
-    switch (escalationType) {
-      case "self_harm":
-        return DISTRESS;
-      case "treatment_red_flag":
-        return TREATMENT_RED_FLAG;
-      default:
-        return ESCALATION;
+  public static HandoffReason forEscalation(String escalationType, String named) {
+    if (named != null) {
+      return of(named).orElseThrow(() -> new IllegalArgumentException("reason " + named));
     }
+    return "self_harm".equals(escalationType) ? DISTRESS : ESCALATION;
   }
 
   public static Optional<HandoffReason> of(String id) {

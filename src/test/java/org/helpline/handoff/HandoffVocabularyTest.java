@@ -25,7 +25,10 @@ class HandoffVocabularyTest {
   void theMoreUrgentWinsAndSelfHarmIsDistress() {
     assertEquals(Urgency.EMERGENCY, Urgency.ROUTINE.atLeast(Urgency.EMERGENCY));
     assertEquals(Urgency.URGENT, Urgency.URGENT.atLeast(Urgency.ROUTINE));
-    assertEquals(HandoffReason.DISTRESS, HandoffReason.forEscalation("self_harm"));
-    assertEquals(HandoffReason.ESCALATION, HandoffReason.forEscalation("medical_emergency"));
+    assertEquals(HandoffReason.DISTRESS, HandoffReason.forEscalation("self_harm", null));
+    assertEquals(HandoffReason.ESCALATION,
+        HandoffReason.forEscalation("medical_emergency", null));
+    assertEquals(HandoffReason.TREATMENT_RED_FLAG,
+        HandoffReason.forEscalation("medical_emergency", "treatment_red_flag"));
   }
 }
