@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * One validated, immutable version of the bot's content: training examples, dialogs, system
- * dialogs, notices, safety rules and helpline facts. {@code version} is a hash of every file.
+ * dialogs, notices, safety rules, routes and helpline facts. {@code version} is a hash of every
+ * file.
  */
 public record Content(
     String version,
@@ -20,7 +21,8 @@ public record Content(
     HandoffTexts handoff,
     NoticeTexts notices,
     HelplineFacts helpline,
-    SafetyRules safety) {
+    SafetyRules safety,
+    RouteRules routes) {
 
   public static final String FALLBACK = "fallback";
   public static final String OUT_OF_SCOPE = "out_of_scope";
@@ -30,6 +32,7 @@ public record Content(
     spelling = Map.copyOf(spelling);
     dialogs = Map.copyOf(dialogs);
     systemDialogs = Map.copyOf(systemDialogs);
+    routes = routes == null ? RouteRules.none() : routes;
   }
 
   /** The dialog of an intent, or a system dialog, by id. */

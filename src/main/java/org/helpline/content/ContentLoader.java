@@ -82,6 +82,7 @@ public final class ContentLoader {
     NoticeTexts notices = null;
     HelplineFacts helpline = null;
     SafetyRules safety = null;
+    RouteRules routes = null;
 
     for (Map.Entry<String, String> file : raw.entrySet()) {
       String path = file.getKey();
@@ -100,6 +101,7 @@ public final class ContentLoader {
           case "notices" -> notices = parse(path, text, NoticeTexts.class, problems);
           case "helpline" -> helpline = parse(path, text, HelplineFacts.class, problems);
           case "safety" -> safety = parse(path, text, SafetyRules.class, problems);
+          case "routes" -> routes = parse(path, text, RouteRules.class, problems);
           default -> {
             Dialog d = parse(path, text, Dialog.class, problems);
             if (d != null) {
@@ -118,7 +120,7 @@ public final class ContentLoader {
       problems.add(new ContentProblem(source.describe(), 0, "no intents found in intents/"));
     }
     Content content = new Content(version, intents, spelling, dialogs, systemDialogs, clarify,
-        handoff, notices, helpline, safety);
+        handoff, notices, helpline, safety, routes);
     problems.addAll(validator.validate(content, raw));
     if (!problems.isEmpty()) {
       throw new ContentException(problems);

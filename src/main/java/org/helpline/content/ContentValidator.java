@@ -119,6 +119,7 @@ public final class ContentValidator {
     checkNotices(content.notices(), check);
     checkHelpline(content.helpline(), check);
     checkSafety(content, normaliser, check);
+    checkRoutes(content, normaliser, check);
     return check.problems;
   }
 
@@ -435,20 +436,50 @@ public final class ContentValidator {
         check.add(file, line, "rule '" + rule.id() + "' must name an escalate dialog, not '"
             + rule.dialog() + "'");
       }
-      if (rule.phrases().isEmpty() && rule.all().isEmpty()) {
-        check.add(file, line, "rule '" + rule.id() + "' needs phrases or all");
+      checkWords(file, line, rule.id(), rule.phrases(), rule.all(), normaliser, check);
+    }
+  }
+
+  /**
+   * The routes: each names a handoff dialog, says when it is taken, and has words; the
+   * file is optional (without it, unanswered messages get the fallback).
+   */
+  private void checkRoutes(Content content, TextNormaliser normaliser, Check check) {
+    String file = ContentLoader.SYSTEM + "routes.yml";
+    for (RouteRule rule : content.routes().rules()) {
+      int line = check.line(file, "id: " + rule.id());
+      if (rule.id() == null || !ID.matcher(rule.id()).matches()) {
+        check.add(file, line, "route id '" + rule.id() + "' must match " + ID.pattern());
       }
-      List<String> everyPhrase = new ArrayList<>(rule.phrases());
-      rule.all().forEach(group -> {
-        if (group.isEmpty()) {
-          check.add(file, line, "rule '" + rule.id() + "' has an empty group in all");
-        }
-        everyPhrase.addAll(group);
-      });
-      for (String phrase : everyPhrase) {
-        if (normaliser.normalise(phrase).isEmpty()) {
-          check.add(file, line, "rule '" + rule.id() + "' has a phrase with no words");
-        }
+      if (!RouteRule.FIRST.equals(rule.when()) && !RouteRule.UNSURE.equals(rule.when())) {
+        check.add(file, line, "route '" + rule.id() + "' needs 'when: " + RouteRule.FIRST
+            + "' or 'when: " + RouteRule.UNSURE + "', not '" + rule.when() + "'");
+      }
+      Dialog dialog = content.dialog(rule.dialog() == null ? "" : rule.dialog()).orElse(null);
+      if (dialog == null || dialog.action() != DialogAction.HANDOFF) {
+        check.add(file, line, "route '" + rule.id() + "' must name a handoff dialog, not '"
+            + rule.dialog() + "'");
+      }
+      checkWords(file, line, rule.id(), rule.phrases(), rule.all(), normaliser, check);
+    }
+  }
+
+  /** A rule's or route's words: some phrases or groups, none empty, each with a word. */
+  private static void checkWords(String file, int line, String id, List<String> phrases,
+      List<List<String>> all, TextNormaliser normaliser, Check check) {
+    if (phrases.isEmpty() && all.isEmpty()) {
+      check.add(file, line, "'" + id + "' needs phrases or all");
+    }
+    List<String> everyPhrase = new ArrayList<>(phrases);
+    all.forEach(group -> {
+      if (group.isEmpty()) {
+        check.add(file, line, "'" + id + "' has an empty group in all");
+      }
+      everyPhrase.addAll(group);
+    });
+    for (String phrase : everyPhrase) {
+      if (normaliser.normalise(phrase).isEmpty()) {
+        check.add(file, line, "'" + id + "' has a phrase with no words");
       }
     }
   }

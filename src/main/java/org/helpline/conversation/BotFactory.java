@@ -71,7 +71,8 @@ public record BotFactory(ContentValidator validator, OpenNlpSettings nlp,
     IntentClassifier classifier = packaged.isPresent() ? packaged.get()
         : new IntentModelTrainer(nlp).train(examples, normaliser);
     Duration training = Duration.ofNanos(System.nanoTime() - start);
-    return new HelplineBot(content, new SafetyScreen(content.safety(), normaliser), classifier,
+    return new HelplineBot(content, new SafetyScreen(content.safety(), content.routes(),
+        normaliser), classifier,
         new DialogEngine(content, thresholds, maxMisunderstandings), training,
         packaged.isPresent(), Redactor.forContent(content));
   }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.helpline.content.Bubble;
 import org.helpline.content.ContextAnswer;
 import org.helpline.content.Content;
@@ -12,6 +15,7 @@ import org.helpline.content.DialogAction;
 import org.helpline.content.HandoffTexts;
 import org.helpline.content.HelplineFacts;
 import org.helpline.content.Link;
+import org.helpline.content.RouteRule;
 import org.helpline.handoff.HandoffReason;
 import org.helpline.handoff.HandoffRecord;
 import org.helpline.handoff.HandoffSummary;
@@ -21,6 +25,7 @@ import org.helpline.nlu.Classification;
 import org.helpline.nlu.IntentScore;
 import org.helpline.nlu.TextNormaliser;
 import org.helpline.safety.Escalation;
+import org.helpline.safety.Route;
 
 /**
  * Decides one action per turn from the state, the safety screen's verdict and the
@@ -38,6 +43,7 @@ public final class DialogEngine {
   private final int maxMisunderstandings;
   private final HelplineHours hours;
   private final List<Mention> mentions;
+  private final Set<String> routeDialogs;
 
   /**
    * @param maxMisunderstandings fallbacks or clarifications in a row after which the bot hands
@@ -54,6 +60,8 @@ public final class DialogEngine {
         d.mentions().forEach(m -> list.add(new Mention(d, " " + normaliser.normalise(m) + " "))));
     list.sort(Comparator.comparingInt((Mention m) -> m.words().length()).reversed());
     this.mentions = List.copyOf(list);
+    this.routeDialogs = content.routes().rules().stream().map(RouteRule::dialog)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /**
@@ -102,11 +110,15 @@ public final class DialogEngine {
     Optional<EscalationDecision> escalated = decided.escalation();
     Optional<Escalation> screened = turn.safety().escalation();
     IntentScore top = turn.nlu().top();
+    Optional<String> answered = decided.dialog().map(Dialog::id);
+    String route = escalated.isPresent() ? null : turn.safety().routes().stream()
+        .filter(r -> answered.equals(Optional.of(r.dialog()))).findFirst()
+        .map(Route::rule).orElse(null);
     HandoffSummary summary = new HandoffSummary(
         escalated.map(EscalationDecision::type).or(() -> screened.map(Escalation::type)),
         escalated.map(EscalationDecision::trigger).orElseGet(
             () -> screened.map(Escalation::rule).orElse(null)),
-        before.topic(), top.intent(), top.confidence(), before.misunderstandings());
+        before.topic(), top.intent(), top.confidence(), before.misunderstandings(), route);
     return Optional.of(new HandoffRecord(reason, urgency, summary.text()));
   }
 
@@ -158,14 +170,49 @@ public final class DialogEngine {
     if (top.intent().isEmpty()) {
       top = new IntentScore(Content.OUT_OF_SCOPE, 0.0);
     }
+    Optional<Route> first = turn.safety().firstRoute();
+    if (first.isPresent()) {
+      // A possible symptom is never answered with content, however sure the classifier is.
+      return route(now, first.get(), top.confidence());
+    }
     double margin = top.confidence() - second.confidence();
-    if (top.confidence() >= thresholds.minConfidence() && margin >= thresholds.minMargin()) {
+    boolean sure = top.confidence() >= thresholds.minConfidence()
+        && margin >= thresholds.minMargin();
+    if (sure && !isFallback(top.intent())) {
       return act(now, top.intent(), top.confidence(), turn.nlu().text());
     }
-    if (canClarify(top, second)) {
+    Optional<Route> any = turn.safety().anyRoute();
+    if (!sure && canClarify(top, second)) {
+      // Between a route and a topic, the route: the nurses can answer either, and a person
+      // who may be frightened is not asked to choose.
+      Optional<IntentScore> routed = Stream.of(top, second)
+          .filter(s -> routeDialogs.contains(s.intent())).findFirst();
+      if (routed.isPresent()) {
+        return act(now, routed.get().intent(), routed.get().confidence(), nlu.text());
+      }
       return clarify(now, top, second);
     }
+    if (any.isPresent()) {
+      // About cancer but not covered: the nurses, never "I can't help".
+      return route(now, any.get(), top.confidence());
+    }
+    if (sure) {
+      return act(now, top.intent(), top.confidence(), turn.nlu().text());
+    }
     return fallback(now, dialog(Content.FALLBACK), null, top.confidence(), true);
+  }
+
+  /** Whether an intent's dialog is a fallback (out of scope): routes come before it. */
+  private boolean isFallback(String intent) {
+    return dialogOf(intent).map(d -> d.action() == DialogAction.FALLBACK).orElse(true);
+  }
+
+  /** Takes a route: its handoff dialog, with the reason and urgency the dialog names. */
+  private Turn route(ConversationState state, Route route, double confidence) {
+    Dialog target = dialog(route.dialog());
+    return handoff(state, target, target.replies(),
+        HandoffReason.of(target.handoff().reason()).orElseThrow(),
+        Urgency.of(target.handoff().urgency()).orElseThrow(), target.id(), confidence);
   }
 
   private List<IntentScore> withoutNegatedEscalations(UserTurn turn) {

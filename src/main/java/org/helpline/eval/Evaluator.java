@@ -102,7 +102,10 @@ public final class Evaluator {
           || o.turn().action() == DialogAction.ESCALATE;
       if (Content.OUT_OF_SCOPE.equals(expected)) {
         oos++;
-        if (o.turn().action() == DialogAction.FALLBACK) {
+        // Not answered with content: the fallback, or the nurses (a route) for a question
+        // about cancer that the content does not cover.
+        if (o.turn().action() == DialogAction.FALLBACK
+            || o.turn().action() == DialogAction.HANDOFF) {
           rejected++;
         }
       } else {
@@ -112,7 +115,9 @@ public final class Evaluator {
         }
         if (acted && expected.equals(o.turn().intent())) {
           answeredRight++;
-        } else if (acted && o.turn().action() != DialogAction.ESCALATE) {
+        } else if (o.turn().action() == DialogAction.ANSWER) {
+          // Content about another topic. A handoff is not counted here: the nurses can answer
+          // anything, so a route that misreads which need it is still reaches them.
           answeredWrong++;
         }
       }

@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param intent what this message was recognised as, or empty when it was not
  * @param confidence the classifier's probability for that intent
  * @param misunderstandings misunderstood turns in a row before this one
+ * @param route the route rule whose words sent the message here, or null
  */
 public record HandoffSummary(Optional<String> redFlag, String raisedBy, String topic,
-    String intent, double confidence, int misunderstandings) {
+    String intent, double confidence, int misunderstandings, String route) {
 
   /** The summary as the queue shows it. */
   public String text() {
@@ -23,6 +24,9 @@ public record HandoffSummary(Optional<String> redFlag, String raisedBy, String t
     redFlag.ifPresent(type -> sb.append("red flag: ").append(type).append(" (")
         .append("classifier".equals(raisedBy) ? "classifier" : "safety rule " + raisedBy)
         .append("); "));
+    if (route != null) {
+      sb.append("route: ").append(route).append("; ");
+    }
     if (topic != null) {
       sb.append("topic: ").append(topic).append("; ");
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.helpline.content.RouteRule;
+import org.helpline.content.RouteRules;
 import org.helpline.content.SafetyRule;
 import org.helpline.content.SafetyRules;
 import org.helpline.nlu.EditDistance;
@@ -18,7 +20,9 @@ import org.helpline.nlu.TextNormaliser;
 /**
  * Rule-based screen for emergencies and self-harm that runs before, and independently of, the
  * classifier. Rules are content ({@code dialogs/_system/safety.yml}, whose header documents the
- * matching); this class only matches them. It tolerates typos (one edit in longer words),
+ * matching); this class only matches them. It also matches the routes
+ * ({@code dialogs/_system/routes.yml}) the same way, and reports every route the message has;
+ * the dialog engine decides whether one is taken. It tolerates typos (one edit in longer words),
  * missing apostrophes and an extra word inside a phrase, and ignores a phrase that is negated
  * in its own clause. It is immutable and safe for concurrent use.
  */
@@ -32,18 +36,29 @@ public final class SafetyScreen {
   private final Set<String> negations;
   private final Set<String> scopeBreakers;
   private final List<CompiledRule> rules;
+  private final List<CompiledRoute> routes;
   private final RuleWords words = new RuleWords();
 
+  /** A screen with no routes. */
   public SafetyScreen(SafetyRules content, TextNormaliser normaliser) {
+    this(content, RouteRules.none(), normaliser);
+  }
+
+  public SafetyScreen(SafetyRules content, RouteRules routeRules, TextNormaliser normaliser) {
     this.normaliser = normaliser;
     this.negations = Set.copyOf(content.negations());
     this.scopeBreakers = Set.copyOf(content.scopeBreakers());
     List<CompiledRule> compiled = new ArrayList<>();
     for (SafetyRule rule : content.rules()) {
-      compiled.add(new CompiledRule(rule, compile(rule.phrases()),
-          rule.all().stream().map(this::compile).toList(), compile(rule.unless())));
+      compiled.add(new CompiledRule(rule, compile(rule.phrases(), rule.all(), rule.unless())));
     }
     this.rules = List.copyOf(compiled);
+    List<CompiledRoute> routeList = new ArrayList<>();
+    for (RouteRule rule : routeRules.rules()) {
+      routeList.add(new CompiledRoute(rule, compile(rule.phrases(), rule.all(),
+          rule.unless())));
+    }
+    this.routes = List.copyOf(routeList);
   }
 
   /** Screens one raw message. */
@@ -69,39 +84,34 @@ public final class SafetyScreen {
     Set<String> negated = new HashSet<>();
     Escalation fired = null;
     for (CompiledRule rule : rules) {
-      if (anyMatch(rule.unless(), clauses)) {
+      String type = rule.rule().type();
+      if (anyMatch(rule.words().unless(), clauses)) {
         // The person said the calm version ("my temperature is normal"): the rule stays
         // quiet, and so does the classifier's safety net for this type.
-        negated.add(rule.rule().type());
+        negated.add(type);
         continue;
       }
-      Hit hit = null;
-      Hit any = firstMatch(rule.phrases(), clauses, negated, rule.rule().type());
-      if (any != null) {
-        hit = any;
-      } else if (!rule.all().isEmpty()) {
-        List<String> parts = new ArrayList<>();
-        for (List<Phrase> group : rule.all()) {
-          Hit groupHit = firstMatch(group, clauses, negated, rule.rule().type());
-          if (groupHit == null) {
-            parts = null;
-            break;
-          }
-          parts.add(groupHit.phrase());
-        }
-        if (parts != null) {
-          hit = new Hit(String.join(" + ", parts));
-        }
-      }
+      String hit = rule.words().match(clauses, negated, type);
       if (hit != null && fired == null) {
-        fired = new Escalation(rule.rule().type(), rule.rule().id(), rule.rule().dialog(),
-            hit.phrase());
+        fired = new Escalation(type, rule.rule().id(), rule.rule().dialog(), hit);
       }
     }
     if (fired != null) {
       negated.remove(fired.type());
     }
-    return new SafetyResult(Optional.ofNullable(fired), negated);
+    List<Route> taken = new ArrayList<>();
+    Set<String> routeNegations = new HashSet<>();
+    for (CompiledRoute route : routes) {
+      if (anyMatch(route.words().unless(), clauses)) {
+        continue;
+      }
+      String hit = route.words().match(clauses, routeNegations, route.rule().id());
+      if (hit != null) {
+        taken.add(new Route(route.rule().id(), route.rule().dialog(), route.rule().first(),
+            hit));
+      }
+    }
+    return new SafetyResult(Optional.ofNullable(fired), negated, taken);
   }
 
   /** The rules' words and their index (for tests). */
@@ -151,6 +161,12 @@ public final class SafetyScreen {
     return false;
   }
 
+  private RuleMatch compile(List<String> phrases, List<List<String>> all,
+      List<String> unless) {
+    return new RuleMatch(compile(phrases), all.stream().map(this::compile).toList(),
+        compile(unless));
+  }
+
   private List<Phrase> compile(List<String> phrases) {
     List<Phrase> out = new ArrayList<>();
     for (String phrase : phrases) {
@@ -171,8 +187,50 @@ public final class SafetyScreen {
     return List.copyOf(out);
   }
 
-  private record CompiledRule(SafetyRule rule, List<Phrase> phrases, List<List<Phrase>> all,
-      List<Phrase> unless) {
+  private record CompiledRule(SafetyRule rule, RuleMatch words) {
+  }
+
+  private record CompiledRoute(RouteRule rule, RuleMatch words) {
+  }
+
+  /** A rule's phrases, its all-groups and its unless phrases, compiled. */
+  private final class RuleMatch {
+    private final List<Phrase> phrases;
+    private final List<List<Phrase>> all;
+    private final List<Phrase> unless;
+
+    RuleMatch(List<Phrase> phrases, List<List<Phrase>> all, List<Phrase> unless) {
+      this.phrases = phrases;
+      this.all = all;
+      this.unless = unless;
+    }
+
+    List<Phrase> unless() {
+      return unless;
+    }
+
+    /**
+     * The matched phrase (or the groups' phrases joined by " + "), or null; negated
+     * occurrences are recorded under {@code type}.
+     */
+    String match(List<Clause> clauses, Set<String> negated, String type) {
+      Hit any = firstMatch(phrases, clauses, negated, type);
+      if (any != null) {
+        return any.phrase();
+      }
+      if (all.isEmpty()) {
+        return null;
+      }
+      List<String> parts = new ArrayList<>();
+      for (List<Phrase> group : all) {
+        Hit groupHit = firstMatch(group, clauses, negated, type);
+        if (groupHit == null) {
+          return null;
+        }
+        parts.add(groupHit.phrase());
+      }
+      return String.join(" + ", parts);
+    }
   }
 
   private record Hit(String phrase) {

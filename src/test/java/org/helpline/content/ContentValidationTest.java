@@ -26,7 +26,8 @@ class ContentValidationTest {
       "adoptive_cell_transfer", "targeted_drugs", "immunotherapy_side_effects",
       "immunotherapy_suitability", "clinical_trials", "cancer_chat_forum", "helpline_contact",
       "helpline_hours", "talk_to_nurse", "personal_medical_advice", "medical_emergency",
-      "self_harm", "out_of_scope");
+      "self_harm", "out_of_scope", "worrying_symptom", "feelings", "prognosis",
+      "other_cancer_question");
 
   private final Content content = new ContentLoader(new ContentValidator(25, 600))
       .load(ContentSource.directory(RealBot.PROJECT));
@@ -41,12 +42,19 @@ class ContentValidationTest {
   }
 
   @Test
-  void outOfScopeHasAtLeast300ExamplesIncludingNearMisses() {
+  void unrelatedAndUncoveredCancerQuestionsAreTaughtApart() {
     List<Example> oos = content.intents().get(Content.OUT_OF_SCOPE);
-    assertTrue(oos.size() >= 300, "out_of_scope has " + oos.size());
-    String all = oos.stream().map(Example::text).collect(Collectors.joining("\n"));
-    for (String nearMiss : List.of("chemo", "radiotherapy", "surgery", "shop", "job")) {
-      assertTrue(all.contains(nearMiss), "no out_of_scope example mentions " + nearMiss);
+    assertTrue(oos.size() >= 250, "out_of_scope has " + oos.size());
+    String unrelated = oos.stream().map(Example::text).collect(Collectors.joining("\n"));
+    for (String nearMiss : List.of("shop", "job", "paracetamol", "breathe")) {
+      assertTrue(unrelated.contains(nearMiss), "no out_of_scope example mentions " + nearMiss);
+    }
+    String cancer = content.intents().get("other_cancer_question").stream().map(Example::text)
+        .collect(Collectors.joining("\n"));
+    for (String uncovered : List.of("chemo", "radiotherapy", "screening", "genetic")) {
+      assertTrue(cancer.contains(uncovered), "no other_cancer_question example mentions "
+          + uncovered);
+      assertTrue(!unrelated.contains(uncovered), "out_of_scope still teaches " + uncovered);
     }
   }
 
@@ -58,7 +66,7 @@ class ContentValidationTest {
         LabelledText::intent, Collectors.counting()));
     assertEquals(content.intents().keySet(), perIntent.keySet());
     perIntent.forEach((intent, n) -> assertTrue(n >= (intent.equals(Content.OUT_OF_SCOPE)
-        ? 100 : 8), intent + " has " + n + " held-out examples"));
+        ? 75 : 8), intent + " has " + n + " held-out examples"));
 
     TextNormaliser normaliser = new TextNormaliser(content.spelling());
     Map<String, String> training = new HashMap<>();

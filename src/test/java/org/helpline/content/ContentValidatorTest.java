@@ -45,7 +45,7 @@ class ContentValidatorTest {
 
   @Test
   void theUnbrokenCopyIsValid() {
-    assertEquals(30, loader.load(ContentSource.directory(dir)).intents().size());
+    assertEquals(34, loader.load(ContentSource.directory(dir)).intents().size());
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.helpline.staff.nurse;
 
 import java.time.Instant;
 import org.helpline.content.Dialog;
+import org.helpline.handoff.HandoffReason;
 import org.helpline.handoff.HandoffTranscript;
 import org.helpline.handoff.QueuedHandoff;
 import org.helpline.staff.nurse.dto.NurseHandoff;
@@ -35,6 +36,8 @@ final class NurseMapper {
     TriageAssessment.Safety s = a.safety();
     return new NurseTriageResponse(a.urgency().id(), a.urgency().label(),
         new NurseTriageSafety(s.fired(), s.type(), s.rule(), s.reason()),
+        a.queueReason().map(HandoffReason::id).orElse(null),
+        a.queueReason().map(HandoffReason::label).orElse(null),
         a.intents().stream().map(i -> new NurseTriageIntent(i.intent(), i.probability()))
             .toList(),
         a.content().stream().map(NurseMapper::content).toList(), a.nextSteps());

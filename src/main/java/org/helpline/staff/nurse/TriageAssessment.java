@@ -1,17 +1,22 @@
 package org.helpline.staff.nurse;
 
 import java.util.List;
+import java.util.Optional;
 import org.helpline.content.Dialog;
+import org.helpline.handoff.HandoffReason;
 import org.helpline.handoff.Urgency;
 
 /**
  * What the triage assistant made of a caller's words.
  *
- * @param content the curated dialogs that fit, the escalation's first
+ * @param queueReason the reason the nurses' queue would show had this come in by chat (a
+ *     route, an escalation, a handoff), or empty when the chat would answer from content
+ * @param content the curated dialogs that fit, the escalation's or route's first
  * @param nextSteps the fitting dialogs' next steps, in order, without repeats
  */
-public record TriageAssessment(Urgency urgency, Safety safety, List<IntentProbability> intents,
-    List<Dialog> content, List<String> nextSteps) {
+public record TriageAssessment(Urgency urgency, Safety safety,
+    Optional<HandoffReason> queueReason, List<IntentProbability> intents, List<Dialog> content,
+    List<String> nextSteps) {
 
   public TriageAssessment {
     intents = List.copyOf(intents);
