@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.helpline.eval.LabelledFolder;
 import org.helpline.eval.LabelledText;
@@ -36,8 +38,36 @@ class ContentValidationTest {
     assertEquals(FIRST_PACK.stream().sorted().toList(), List.copyOf(content.intents().keySet()));
     for (String intent : FIRST_PACK) {
       assertTrue(content.dialogs().containsKey(intent), intent);
-      assertTrue(content.dialogs().get(intent).reviewed() != null, intent);
     }
+  }
+
+  @Test
+  void everyDialogWithoutAReviewDateIsListedAsAwaitingClinicalReviewAndNoOther() {
+    ContentLoader.Loaded loaded = new ContentLoader(new ContentValidator(25, 600))
+        .loadWithWarnings(ContentSource.directory(RealBot.PROJECT));
+    Set<String> unreviewed = new TreeSet<>();
+    loaded.content().dialogs().forEach((id, d) -> {
+      if (d.reviewed() == null) {
+        unreviewed.add("dialogs/" + id + ".yml");
+      }
+    });
+    loaded.content().systemDialogs().forEach((id, d) -> {
+      if (d.reviewed() == null) {
+        unreviewed.add("dialogs/_system/" + id + ".yml");
+      }
+    });
+    if (loaded.content().clarify().reviewed() == null) {
+      unreviewed.add("dialogs/_system/clarify.yml");
+    }
+    if (loaded.content().handoff().reviewed() == null) {
+      unreviewed.add("dialogs/_system/handoff.yml");
+    }
+    Set<String> listed = new TreeSet<>();
+    for (ContentProblem p : loaded.awaitingReview()) {
+      listed.add(p.file());
+      assertTrue(p.message().startsWith("awaiting clinical review"), p.toString());
+    }
+    assertEquals(unreviewed, listed);
   }
 
   @Test
