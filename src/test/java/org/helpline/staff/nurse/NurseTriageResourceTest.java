@@ -85,7 +85,7 @@ class NurseTriageResourceTest {
         .body("intents[0].probability", greaterThan(0.5f))
         .body("content[0].intent", equalTo("immunotherapy_side_effects"))
         .body("content[0].title", equalTo("Side effects"))
-        .body("content[0].summary", startsWith("Immunotherapy boosts your immune system"))
+        .body("content[0].summary", startsWith("Immunotherapy uses your immune system"))
         .body("content[0].source.title", equalTo("Immunotherapy"))
         .body("content[0].source.url", startsWith("https://"))
         .body("content[0].reviewed", nullValue())
