@@ -10,7 +10,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.helpline.support.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +112,21 @@ class ContentReloadTest {
     given().auth().preemptive().basic("editor", "editor-test-pw")
         .when().get("/api/v1/staff/evaluation").then().statusCode(200)
         .body("contentVersion", equalTo(version));
+  }
+
+  @Test
+  void theLogSaysHowManyTextsAwaitClinicalReviewAsACountOnly() throws IOException {
+    edit(OLD_TEXT, NEW_TEXT);
+    List<String> logged;
+    int awaiting;
+    try (LogCapture capture = LogCapture.start()) {
+      awaiting = reload().statusCode(200).extract().path("awaitingReview.size()");
+      logged = capture.lines();
+    }
+    String line = logged.stream().filter(l -> l.contains("awaiting clinical review"))
+        .findFirst().orElseThrow(() -> new AssertionError(String.join("\n", logged)));
+    assertTrue(line.contains(awaiting + " content file(s) awaiting clinical review"), line);
+    assertFalse(line.contains(".yml"), "a count, not the files: " + line);
   }
 
   @Test
