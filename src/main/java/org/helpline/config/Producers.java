@@ -178,6 +178,7 @@ public class Producers {
     HelplineBot bot = built.bot();
     holder.swap(bot);
     logDueForReview(built.dueForReview());
+    logAwaitingReview(built.awaitingReview());
     // The editors' held-out report is not needed to take traffic: run it once start-up is
     // over (an editor asking earlier starts it at once), so it does not compete with start-up
     // for the CPU.
@@ -189,6 +190,17 @@ public class Producers {
         bot.content().dialogs().size(), bot.modelPackaged() ? "loaded (packaged at build)"
         : "trained", bot.trainingTime().toMillis(),
         (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Logs how many texts no clinician has reviewed yet: a count only (each is listed, with its
+   * file, by the validator and the editors' reload report).
+   */
+  private static void logAwaitingReview(List<ContentProblem> awaiting) {
+    if (!awaiting.isEmpty()) {
+      LOG.warnf("%d content file(s) awaiting clinical review: their answers say so until a"
+          + " clinician reviews them", awaiting.size());
+    }
   }
 
   /** Logs which files are due for clinical review: file names and a count, nothing else. */

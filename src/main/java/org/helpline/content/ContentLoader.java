@@ -48,17 +48,24 @@ public final class ContentLoader {
     return loadWithWarnings(source).content();
   }
 
-  /** Valid content and the warnings that do not stop it running (texts due for review). */
-  public record Loaded(Content content, List<ContentProblem> dueForReview) {
+  /**
+   * Valid content and the warnings that do not stop it running.
+   *
+   * @param dueForReview texts whose clinical review is older than the configured maximum age
+   * @param awaitingReview texts no clinician has reviewed yet (no {@code reviewed:} date)
+   */
+  public record Loaded(Content content, List<ContentProblem> dueForReview,
+      List<ContentProblem> awaitingReview) {
 
     public Loaded {
       dueForReview = List.copyOf(dueForReview);
+      awaitingReview = List.copyOf(awaitingReview);
     }
   }
 
   /**
    * Loads and validates like {@link #load}, and also reports the texts due for clinical
-   * review; throws {@link ContentException} with every problem found.
+   * review and those awaiting their first; throws {@link ContentException} with every problem found.
    */
   public Loaded loadWithWarnings(ContentSource source) {
     List<ContentProblem> problems = new ArrayList<>();
@@ -125,7 +132,8 @@ public final class ContentLoader {
     if (!problems.isEmpty()) {
       throw new ContentException(problems);
     }
-    return new Loaded(content, validator.dueForReview(content, raw));
+    return new Loaded(content, validator.dueForReview(content, raw),
+        validator.awaitingReview(content, raw));
   }
 
   /**

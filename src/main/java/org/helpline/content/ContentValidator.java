@@ -31,6 +31,9 @@ public final class ContentValidator {
   /** System dialogs (in {@code dialogs/_system/}) the engine needs, besides the special files. */
   public static final List<String> REQUIRED_SYSTEM_DIALOGS = List.of("fallback", "treatment_fever");
 
+  /** What a text without a {@code reviewed:} date is: a valid draft that runs. */
+  public static final String AWAITING_REVIEW = "awaiting clinical review";
+
   /** How long a clinician's review stays current unless configured otherwise. */
   public static final Duration DEFAULT_REVIEW_MAX_AGE = Duration.ofDays(365);
 
@@ -69,6 +72,33 @@ public final class ContentValidator {
     Check check = new Check(raw);
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     LocalDate oldest = today.minusDays(reviewMaxAge.toDays());
+    reviewDates(content).forEach((file, reviewed) -> {
+      if (reviewed != null && reviewed.isBefore(oldest)) {
+        check.add(file, check.line(file, "reviewed:"), "last reviewed on " + reviewed
+            + ", more than " + reviewMaxAge.toDays() + " days ago: due for clinical review");
+      }
+    });
+    return check.problems;
+  }
+
+  /**
+   * Texts no clinician has reviewed yet: those without a {@code reviewed:} date, one warning
+   * per file. Draft content is valid and runs; every answer from it says it is awaiting
+   * clinical review, and only a real review adds the date.
+   */
+  public List<ContentProblem> awaitingReview(Content content, Map<String, String> raw) {
+    Check check = new Check(raw);
+    reviewDates(content).forEach((file, reviewed) -> {
+      if (reviewed == null) {
+        check.add(file, 1, AWAITING_REVIEW + ": no clinician has reviewed this text yet"
+            + " (it has no 'reviewed:' date)");
+      }
+    });
+    return check.problems;
+  }
+
+  /** Every text a clinician reviews, by file, with its review date or null (none yet). */
+  private static Map<String, LocalDate> reviewDates(Content content) {
     Map<String, LocalDate> dates = new TreeMap<>();
     content.dialogs().forEach((name, d) -> dates.put("dialogs/" + name + ".yml", d.reviewed()));
     content.systemDialogs().forEach((name, d) -> dates.put(ContentLoader.SYSTEM + name + ".yml",
@@ -79,13 +109,7 @@ public final class ContentValidator {
     if (content.handoff() != null) {
       dates.put(ContentLoader.SYSTEM + "handoff.yml", content.handoff().reviewed());
     }
-    dates.forEach((file, reviewed) -> {
-      if (reviewed != null && reviewed.isBefore(oldest)) {
-        check.add(file, check.line(file, "reviewed:"), "last reviewed on " + reviewed
-            + ", more than " + reviewMaxAge.toDays() + " days ago: due for clinical review");
-      }
-    });
-    return check.problems;
+    return dates;
   }
 
   /** Every problem in the content; empty when it is fit to run. */
@@ -186,9 +210,6 @@ public final class ContentValidator {
       checkBubbles(file, answer.replies(), check);
     }
     checkSource(file, d.source(), check);
-    if (d.reviewed() == null) {
-      check.add(file, 1, "review date 'reviewed: YYYY-MM-DD' is missing");
-    }
     if (d.action() == DialogAction.HANDOFF && (d.handoff() == null || isBlank(d.handoff().reason())
         || isBlank(d.handoff().urgency()))) {
       check.add(file, check.line(file, "action:"),

@@ -1,5 +1,5 @@
 package org.helpline.content;
 
-/** The reviewed page an answer was checked against. */
+/** The page an answer was written from and is checked against. */
 public record Source(String title, String url) {
 }

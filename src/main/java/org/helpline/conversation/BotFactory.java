@@ -40,17 +40,21 @@ public record BotFactory(ContentValidator validator, OpenNlpSettings nlp,
     return build(content);
   }
 
-  /** A bot and the texts of its content that are due for clinical review. */
-  public record Built(HelplineBot bot, List<ContentProblem> dueForReview) {
+  /**
+   * A bot, the texts of its content that are due for clinical review, and those no clinician
+   * has reviewed yet.
+   */
+  public record Built(HelplineBot bot, List<ContentProblem> dueForReview,
+      List<ContentProblem> awaitingReview) {
   }
 
   /**
-   * Loads and validates the content, then trains, and reports the texts due for review;
-   * throws ContentException when invalid.
+   * Loads and validates the content, then trains, and reports the texts due for review and
+   * awaiting review; throws ContentException when invalid.
    */
   public Built buildWithWarnings(ContentSource source) {
     ContentLoader.Loaded loaded = load(source);
-    return new Built(build(loaded.content()), loaded.dueForReview());
+    return new Built(build(loaded.content()), loaded.dueForReview(), loaded.awaitingReview());
   }
 
   /** Loads and validates without training; throws ContentException when invalid. */

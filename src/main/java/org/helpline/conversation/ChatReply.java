@@ -17,8 +17,9 @@ import org.helpline.dialog.Turn;
  * @param quickReplies the choices offered, in order
  * @param handoff the handoff, or null
  * @param escalation the escalation, or null
- * @param source the reviewed page behind the answer, or null
- * @param reviewed when that content was last reviewed, or null
+ * @param source the page behind the answer, or null when no curated content answered
+ * @param reviewed when a clinician last reviewed that content, or null: null with a source
+ *     means the content is awaiting clinical review (see {@link #reviewStatus()})
  */
 public record ChatReply(
     String action,
@@ -33,6 +34,10 @@ public record ChatReply(
 
   /** The action of a kind reply to a message that was not taken as a turn. */
   public static final String NOTICE = "notice";
+  /** The review status of content a clinician has reviewed (it has a date). */
+  public static final String REVIEWED = "reviewed";
+  /** The review status of content no clinician has reviewed yet (a draft, no date). */
+  public static final String AWAITING_CLINICAL_REVIEW = "awaiting_clinical_review";
 
   public ChatReply {
     replies = replies == null ? List.of() : List.copyOf(replies);
@@ -48,6 +53,19 @@ public record ChatReply(
   public static ChatReply notice(String text) {
     return new ChatReply(NOTICE, null, null, List.of(new Message(text, List.of())), List.of(),
         null, null, null, null);
+  }
+
+  /**
+   * Whether the content behind this reply has been reviewed by a clinician:
+   * {@link #REVIEWED} when it has a review date, {@link #AWAITING_CLINICAL_REVIEW} when it has
+   * none, and null when no curated content answered (no source). Derived from the date, so a
+   * stored reply needs nothing more to say it.
+   */
+  public String reviewStatus() {
+    if (source == null) {
+      return null;
+    }
+    return reviewed == null ? AWAITING_CLINICAL_REVIEW : REVIEWED;
   }
 
   /** The same reply without its choices, for a channel that shows them as buttons. */
@@ -101,7 +119,7 @@ public record ChatReply(
     }
   }
 
-  /** The reviewed page an answer was checked against. */
+  /** The page an answer was written from and is checked against. */
   public record Source(String title, String url) {
   }
 }

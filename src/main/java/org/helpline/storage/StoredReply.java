@@ -17,8 +17,9 @@ import java.util.List;
  * @param quickReplies the choices offered, in order (a bare number picks one of them)
  * @param handoff the handoff, or null
  * @param escalation the escalation, or null
- * @param source the reviewed page behind the answer, or null
- * @param reviewed when that content was last reviewed, or null
+ * @param source the page behind the answer, or null
+ * @param reviewed when a clinician last reviewed that content, or null (with a source: the
+ *     content was awaiting clinical review; the status is derived from this, not stored)
  */
 public record StoredReply(
     Integer version,

@@ -478,12 +478,13 @@
         source.appendChild(document.createTextNode(c.source && c.source.title
           ? c.source.title : 'none given'));
       }
-      source.appendChild(document.createTextNode(' · reviewed ' + (c.reviewed || 'unknown')));
+      source.appendChild(document.createTextNode(c.reviewed ? ' · reviewed ' + c.reviewed
+        : ' · awaiting clinical review'));
       item.appendChild(source);
       content.appendChild(item);
     });
     if (!r.content || r.content.length === 0) {
-      content.appendChild(el('li', 'hint', 'No reviewed content fits.'));
+      content.appendChild(el('li', 'hint', 'No curated content fits.'));
     }
 
     var steps = $('triage-steps');
@@ -608,6 +609,7 @@
         say($('content-message'), 'Content reloaded: version ' + d.version + ', ' + d.intents
           + ' topics, ' + d.examples + ' training examples.', 'ok');
         listProblems(d.dueForReview || [], 'due for review');
+        listProblems(d.awaitingReview || [], null);
       } else if (result.status === 422) {
         say($('content-message'), 'Not reloaded: the content has ' + (d.problems || []).length
           + ' problem(s). The bot keeps running the content it had.', 'error');

@@ -1,6 +1,7 @@
 package org.helpline.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -8,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.helpline.eval.LabelledFolder;
 import org.helpline.eval.LabelledText;
@@ -37,8 +40,36 @@ class ContentValidationTest {
     assertEquals(FIRST_PACK.stream().sorted().toList(), List.copyOf(content.intents().keySet()));
     for (String intent : FIRST_PACK) {
       assertTrue(content.dialogs().containsKey(intent), intent);
-      assertTrue(content.dialogs().get(intent).reviewed() != null, intent);
     }
+  }
+
+  @Test
+  void everyDialogWithoutAReviewDateIsListedAsAwaitingClinicalReviewAndNoOther() {
+    ContentLoader.Loaded loaded = new ContentLoader(new ContentValidator(25, 600))
+        .loadWithWarnings(ContentSource.directory(RealBot.PROJECT));
+    Set<String> unreviewed = new TreeSet<>();
+    loaded.content().dialogs().forEach((id, d) -> {
+      if (d.reviewed() == null) {
+        unreviewed.add("dialogs/" + id + ".yml");
+      }
+    });
+    loaded.content().systemDialogs().forEach((id, d) -> {
+      if (d.reviewed() == null) {
+        unreviewed.add("dialogs/_system/" + id + ".yml");
+      }
+    });
+    if (loaded.content().clarify().reviewed() == null) {
+      unreviewed.add("dialogs/_system/clarify.yml");
+    }
+    if (loaded.content().handoff().reviewed() == null) {
+      unreviewed.add("dialogs/_system/handoff.yml");
+    }
+    Set<String> listed = new TreeSet<>();
+    for (ContentProblem p : loaded.awaitingReview()) {
+      listed.add(p.file());
+      assertTrue(p.message().startsWith("awaiting clinical review"), p.toString());
+    }
+    assertEquals(unreviewed, listed);
   }
 
   @Test
@@ -79,6 +110,42 @@ class ContentValidationTest {
       }
     }
     assertEquals(List.of(), leaked, "held-out messages also in intents/");
+  }
+
+  @Test
+  void safetyAdviceSaysWhatToDoForEachSignTheRulesSendThere() {
+    String fever = text(content.systemDialogs().get("treatment_fever"));
+    for (String words : List.of("high temperature", "low temperature", "weeks or months",
+        "diarrhoea", "breathlessness", "yellow", "headache", "tummy pain", "confusion",
+        "24-hour treatment helpline now", "card or letter", "NHS 111", "999",
+        "immunotherapy alert card")) {
+      assertTrue(fever.contains(words), "treatment_fever: " + words);
+    }
+    String emergency = text(content.dialogs().get("medical_emergency"));
+    assertTrue(emergency.contains("severe allergic reaction")
+        && emergency.contains("swollen lips, tongue or throat"), emergency);
+    String selfHarm = text(content.dialogs().get("self_harm"));
+    for (String words : List.of("overdose", "even if you feel well", "116 123", "NHS 111",
+        "mental health option", "999", "85258")) {
+      assertTrue(selfHarm.contains(words), "self_harm: " + words);
+    }
+  }
+
+  @Test
+  void noTextSends999ForUrgentHelpThatIsNotAnEmergency() {
+    List<Dialog> all = new ArrayList<>(content.dialogs().values());
+    all.addAll(content.systemDialogs().values());
+    for (Dialog d : all) {
+      String text = text(d).replaceAll("\\s+", " ");
+      assertFalse(text.contains("urgent medical help, call 999"), d.id() + ": " + text);
+    }
+  }
+
+  /** Every bubble a dialog can say, its in-context answers included. */
+  private static String text(Dialog d) {
+    List<Bubble> bubbles = new ArrayList<>(d.replies());
+    d.inContext().forEach(c -> bubbles.addAll(c.replies()));
+    return bubbles.stream().map(Bubble::text).collect(Collectors.joining(" "));
   }
 
   @Test

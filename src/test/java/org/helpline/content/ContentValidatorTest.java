@@ -1,6 +1,8 @@
 package org.helpline.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import org.helpline.support.RealBot;
@@ -94,9 +97,30 @@ class ContentValidatorTest {
   }
 
   @Test
-  void reportsAMissingReviewDate() throws IOException {
-    replace("dialogs/cytokines.yml", "reviewed: 2026-11-20", "");
-    assertProblem("dialogs/cytokines.yml", 1, "review date");
+  void aDialogWithoutAReviewDateIsValidAndListedAsAwaitingClinicalReview() throws IOException {
+    append("dialogs/cytokines.yml", "reviewed: 2026-12-01");
+    ContentLoader.Loaded loaded = loader.loadWithWarnings(ContentSource.directory(dir));
+
+    assertEquals(LocalDate.of(2026, 12, 1),
+        loaded.content().dialogs().get("cytokines").reviewed());
+    assertNull(loaded.content().dialogs().get("greeting").reviewed());
+    List<String> awaiting = loaded.awaitingReview().stream().map(ContentProblem::file).toList();
+    assertFalse(awaiting.contains("dialogs/cytokines.yml"), awaiting.toString());
+    for (String file : List.of("dialogs/greeting.yml", "dialogs/medical_emergency.yml",
+        "dialogs/_system/treatment_fever.yml", "dialogs/_system/fallback.yml",
+        "dialogs/_system/clarify.yml", "dialogs/_system/handoff.yml")) {
+      assertTrue(awaiting.contains(file), file + " in " + awaiting);
+    }
+    assertTrue(loaded.awaitingReview().stream()
+        .allMatch(p -> p.message().startsWith("awaiting clinical review")), awaiting.toString());
+  }
+
+  @Test
+  void reportsAReviewDateThatIsNotADate() throws IOException {
+    append("dialogs/cytokines.yml", "reviewed: soon");
+    ContentException e = assertThrows(ContentException.class, this::load);
+    assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("dialogs/cytokines.yml")
+        && p.message().startsWith("cannot read")), e.getMessage());
   }
 
   @Test

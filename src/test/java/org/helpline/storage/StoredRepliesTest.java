@@ -1,6 +1,7 @@
 package org.helpline.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,27 @@ class StoredRepliesTest {
     assertEquals(HANDOFF, StoredReplies.read(StoredReplies.write(HANDOFF)));
     ChatReply notice = ChatReply.notice("Sorry, I can only read text messages.");
     assertEquals(notice, StoredReplies.read(StoredReplies.write(notice)));
+  }
+
+  @Test
+  void aStoredReviewDateStillReadsAsReviewed() throws IOException {
+    ChatReply reply = StoredReplies.read(fixture("reply-v1-handoff.json"));
+    assertEquals(LocalDate.of(2026, 11, 20), reply.reviewed());
+    assertEquals(ChatReply.REVIEWED, reply.reviewStatus());
+  }
+
+  @Test
+  void contentAwaitingClinicalReviewIsStoredWithoutADateAndReadsBackAsAwaiting() {
+    ChatReply draft = new ChatReply("answer", "cytokines", 0.9,
+        List.of(new ChatReply.Message("Cytokines are proteins.", List.of())), List.of(), null,
+        null, new ChatReply.Source("Cytokines", "https://www.cancerresearchuk.org/about-cancer"),
+        null);
+    String json = StoredReplies.write(draft);
+    assertTrue(json.contains("\"reviewed\":null"), json);
+    ChatReply read = StoredReplies.read(json);
+    assertEquals(draft, read);
+    assertEquals(ChatReply.AWAITING_CLINICAL_REVIEW, read.reviewStatus());
+    assertNull(FALLBACK.reviewStatus(), "no content answered, so there is nothing to review");
   }
 
   @Test

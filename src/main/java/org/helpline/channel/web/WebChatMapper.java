@@ -40,7 +40,8 @@ final class WebChatMapper {
             h.alternatives(), h.reason()),
         e == null ? null : new WebChatEscalation(e.type(), e.numbers()),
         reply.source() == null ? null : new WebChatSource(reply.source().title(),
-            reply.source().url(), reply.reviewed() == null ? null : reply.reviewed().toString()),
+            reply.source().url(), reply.reviewed() == null ? null : reply.reviewed().toString(),
+            reply.reviewStatus()),
         outcome.contentVersion(),
         outcome.seq());
   }

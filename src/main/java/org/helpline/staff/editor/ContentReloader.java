@@ -74,7 +74,7 @@ public final class ContentReloader {
     if (current.isPresent() && running.equals(loaded.content().version())) {
       // Nothing changed since the running content was loaded: no need to train again.
       LOG.infof("Content reload from %s: unchanged (version %s)", root, running);
-      return report(current.get(), loaded.dueForReview());
+      return report(current.get(), loaded);
     }
     HelplineBot bot = factory.build(loaded.content());
     holder.swap(bot);
@@ -87,13 +87,17 @@ public final class ContentReloader {
       LOG.warnf("%d content file(s) due for clinical review: %s", due.size(),
           due.stream().map(ContentProblem::file).distinct().toList());
     }
+    if (!loaded.awaitingReview().isEmpty()) {
+      LOG.warnf("%d content file(s) awaiting clinical review", loaded.awaitingReview().size());
+    }
     onSwap.accept(bot);
-    return report(bot, due);
+    return report(bot, loaded);
   }
 
-  private static ReloadReport report(HelplineBot bot, List<ContentProblem> dueForReview) {
+  private static ReloadReport report(HelplineBot bot, ContentLoader.Loaded loaded) {
     return new ReloadReport(bot.content().version(), bot.content().intents().size(),
-        bot.content().examples().size(), bot.trainingTime().toMillis(), dueForReview);
+        bot.content().examples().size(), bot.trainingTime().toMillis(), loaded.dueForReview(),
+        loaded.awaitingReview());
   }
 
   private static void logRefused(ContentException e, String running) {

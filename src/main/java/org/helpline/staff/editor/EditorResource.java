@@ -95,7 +95,8 @@ public class EditorResource {
   @Operation(summary = "Re-read, check and retrain the content directory, and switch to it"
       + " only if it is valid")
   @APIResponse(responseCode = "200", description = "The new content runs: its version, size,"
-      + " training time and the texts due for clinical review")
+      + " training time, the texts due for clinical review and those awaiting their first"
+      + " (no 'reviewed:' date)")
   @APIResponse(responseCode = "409", description = "The bot runs on packaged content"
       + " (helpline.content.dir is not set)")
   @APIResponse(responseCode = "422", description = "The content is invalid: every problem"

@@ -8,11 +8,14 @@ import org.helpline.content.ContentProblem;
  *
  * @param version the content version (a hash of every file), recorded with every turn
  * @param dueForReview texts whose clinical review is too old: warnings, the content runs
+ * @param awaitingReview texts no clinician has reviewed yet (no {@code reviewed:} date):
+ *     warnings, the content runs and its answers say it is awaiting clinical review
  */
 public record ReloadReport(String version, int intents, int examples, long trainingMillis,
-    List<ContentProblem> dueForReview) {
+    List<ContentProblem> dueForReview, List<ContentProblem> awaitingReview) {
 
   public ReloadReport {
     dueForReview = List.copyOf(dueForReview);
+    awaitingReview = List.copyOf(awaitingReview);
   }
 }

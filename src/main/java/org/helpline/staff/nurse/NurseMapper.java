@@ -47,7 +47,9 @@ final class NurseMapper {
     return new NurseTriageContent(d.id(), d.title(),
         d.replies().isEmpty() ? null : d.replies().get(0).text(),
         d.source() == null ? null : new NurseTriageSource(d.source().title(), d.source().url()),
-        d.reviewed() == null ? null : d.reviewed().toString());
+        d.reviewed() == null ? null : d.reviewed().toString(),
+        d.reviewed() == null ? NurseTriageContent.AWAITING_CLINICAL_REVIEW
+            : NurseTriageContent.REVIEWED);
   }
 
   private static String text(Instant instant) {

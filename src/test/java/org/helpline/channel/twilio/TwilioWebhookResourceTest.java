@@ -102,7 +102,7 @@ class TwilioWebhookResourceTest {
     params.put("From", "whatsapp:" + TwilioRequests.newNumber());
     params.put("MessageSid", TwilioRequests.newSid("SM"));
     String reply = text(send(params));
-    assertTrue(reply.contains("Immunotherapy boosts your immune system"), reply);
+    assertTrue(reply.contains("Immunotherapy uses your immune system"), reply);
     assertTrue(reply.contains("999"), reply);
   }
 

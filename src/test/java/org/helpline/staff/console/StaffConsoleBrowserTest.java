@@ -144,7 +144,7 @@ class StaffConsoleBrowserTest extends ChromiumBrowserTest {
     assertFalse(intents.isEmpty());
     assertTrue(intents.get(0).getText().matches("(?s).*\\d+ %.*"), intents.get(0).getText());
     WebElement content = driver.findElement(By.cssSelector("#triage-content .content-item"));
-    assertTrue(content.getText().contains("reviewed 20"), content.getText());
+    assertTrue(content.getText().contains("awaiting clinical review"), content.getText());
     assertTrue(content.findElement(By.cssSelector("a")).getDomAttribute("href")
         .startsWith("https://"));
     assertFalse(driver.findElements(By.cssSelector("#triage-steps li")).isEmpty());

@@ -4,11 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.helpline.support.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +100,8 @@ class ContentReloadTest {
         .body("examples", greaterThan(500))
         .body("trainingMillis", greaterThan(0))
         .body("dueForReview", empty())
+        .body("awaitingReview.file", hasItem("dialogs/cytokines.yml"))
+        .body("awaitingReview.message", everyItem(startsWith("awaiting clinical review")))
         .extract().path("version");
 
     assertNotEquals(before, version);
@@ -105,6 +112,21 @@ class ContentReloadTest {
     given().auth().preemptive().basic("editor", "editor-test-pw")
         .when().get("/api/v1/staff/evaluation").then().statusCode(200)
         .body("contentVersion", equalTo(version));
+  }
+
+  @Test
+  void theLogSaysHowManyTextsAwaitClinicalReviewAsACountOnly() throws IOException {
+    edit(OLD_TEXT, NEW_TEXT);
+    List<String> logged;
+    int awaiting;
+    try (LogCapture capture = LogCapture.start()) {
+      awaiting = reload().statusCode(200).extract().path("awaitingReview.size()");
+      logged = capture.lines();
+    }
+    String line = logged.stream().filter(l -> l.contains("awaiting clinical review"))
+        .findFirst().orElseThrow(() -> new AssertionError(String.join("\n", logged)));
+    assertTrue(line.contains(awaiting + " content file(s) awaiting clinical review"), line);
+    assertFalse(line.contains(".yml"), "a count, not the files: " + line);
   }
 
   @Test
@@ -132,7 +154,8 @@ class ContentReloadTest {
 
   @Test
   void anAnswerReviewedLongAgoIsReportedAsDueButStillRuns() throws IOException {
-    edit("reviewed: 2026-11-20", "reviewed: 2020-01-15");
+    // As a real review would: the date goes in and the answer is no longer awaiting review.
+    Files.writeString(dialog, original + "reviewed: 2020-01-15\n", StandardCharsets.UTF_8);
     edit(OLD_TEXT, NEW_TEXT);
     int line = lineOf(Files.readString(dialog, StandardCharsets.UTF_8), "reviewed:");
 
@@ -141,9 +164,12 @@ class ContentReloadTest {
         .body("dueForReview.file", hasItem("dialogs/cytokines.yml"))
         .body("dueForReview.find { it.file == 'dialogs/cytokines.yml' }.line", equalTo(line))
         .body("dueForReview.find { it.file == 'dialogs/cytokines.yml' }.message",
-            containsString("2020-01-15"));
+            containsString("2020-01-15"))
+        .body("awaitingReview.file", not(hasItem("dialogs/cytokines.yml")))
+        .body("awaitingReview.file", hasItem("dialogs/greeting.yml"));
     askAboutCytokines().body("replies[0].text", containsString(NEW_TEXT))
-        .body("source.reviewed", equalTo("2020-01-15"));
+        .body("source.reviewed", equalTo("2020-01-15"))
+        .body("source.status", equalTo("reviewed"));
   }
 
   @Test

@@ -1,5 +1,5 @@
 package org.helpline.staff.nurse.dto;
 
-/** The reviewed page behind a piece of content. */
+/** The page a piece of content was written from. */
 public record NurseTriageSource(String title, String url) {
 }
