@@ -205,7 +205,7 @@ class WebChatResourceTest {
     given().when().get("/q/health/ready").then()
         .statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.find { it.name == 'content-and-model' }.data.intents", equalTo(30))
+        .body("checks.find { it.name == 'content-and-model' }.data.intents", equalTo(34))
         .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
   }
 
