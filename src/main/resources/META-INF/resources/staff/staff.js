@@ -443,6 +443,9 @@
     $('triage-rule').textContent = s.fired
       ? 'Safety rule fired: ' + s.rule + ' (' + s.type + ')' + (s.reason ? ': ' + s.reason : '')
       : 'No safety rule fired.';
+    $('triage-route').textContent = r.queueReasonLabel
+      ? 'By chat this would reach the queue as: ' + r.queueReasonLabel
+      : 'By chat the bot would answer this from its content.';
 
     var intents = $('triage-intents');
     clear(intents);

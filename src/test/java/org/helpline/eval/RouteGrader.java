@@ -176,6 +176,24 @@ public final class RouteGrader {
         .filter(g -> "self_harm".equals(g.reply().escalation())).count();
   }
 
+  /**
+   * Right answers in an escalation category that the safety rules alone gave (not the
+   * classifier's safety net): {right by rules, total}.
+   */
+  public static int[] byRulesAlone(List<Graded> graded, Category category) {
+    int[] row = new int[2];
+    for (Graded g : graded) {
+      if (Category.of(g.line().category()) == category) {
+        row[1]++;
+        if (g.right() && g.reply().trigger() != null
+            && !"classifier".equals(g.reply().trigger())) {
+          row[0]++;
+        }
+      }
+    }
+    return row;
+  }
+
   /** The report as a table with intervals. */
   public static String report(List<Graded> graded) {
     StringBuilder sb = new StringBuilder();
@@ -188,6 +206,17 @@ public final class RouteGrader {
     });
     sb.append("feelings escalated as self_harm: ").append(feelingsAsSelfHarm(graded))
         .append(System.lineSeparator());
+    for (Category c : List.of(Category.MEDICAL_EMERGENCY, Category.SELF_HARM,
+        Category.TREATMENT_RED_FLAG)) {
+      int[] r = byRulesAlone(graded, c);
+      if (r[1] > 0) {
+        double[] ci = Wilson.interval(r[0], r[1]);
+        sb.append(String.format(Locale.ROOT, "%-24s %4d/%-4d %6.1f%%  [%.1f%%, %.1f%%]  (rules"
+            + " alone, without the classifier's safety net)%n",
+            c.name().toLowerCase(Locale.ROOT), r[0], r[1], 100.0 * r[0] / r[1], 100 * ci[0],
+            100 * ci[1]));
+      }
+    }
     return sb.toString();
   }
 

@@ -138,6 +138,12 @@ class StaffConsoleBrowserTest extends ChromiumBrowserTest {
         rule);
     assertFalse(driver.findElements(By.cssSelector("#triage-steps li")).isEmpty());
 
+    triage("I've found a lump in my neck that wasn't there last month");
+    assertEquals("No safety rule fired.", driver.findElement(By.id("triage-rule")).getText());
+    String route = driver.findElement(By.id("triage-route")).getText();
+    assertTrue(route.contains("Worrying symptom"), route);
+    assertEquals("Urgent (same day)", driver.findElement(By.id("triage-urgency")).getText());
+
     triage("what are the side effects of checkpoint inhibitors");
     assertEquals("No safety rule fired.", driver.findElement(By.id("triage-rule")).getText());
     List<WebElement> intents = driver.findElements(By.cssSelector("#triage-intents li"));

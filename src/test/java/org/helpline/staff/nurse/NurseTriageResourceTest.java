@@ -65,6 +65,18 @@ class NurseTriageResourceTest {
   }
 
   @Test
+  void aPossibleSymptomIsUrgentAndNamesTheQueueReasonTheChatWouldGive() {
+    triage("nurse", Map.of("text", "I've found a lump in my neck that wasn't there last month"))
+        .statusCode(200)
+        .body("urgency", equalTo("urgent"))
+        .body("safety.fired", equalTo(false))
+        .body("queueReason", equalTo("worrying_symptom"))
+        .body("queueReasonLabel", equalTo("Worrying symptom (see GP)"))
+        .body("content[0].intent", equalTo("worrying_symptom"))
+        .body("nextSteps", hasItem(containsString("GP")));
+  }
+
+  @Test
   void selfHarmIsAnEmergencyWithSamaritans() {
     triage("nurse", Map.of("text", "she says she wants to end her life"))
         .statusCode(200)
