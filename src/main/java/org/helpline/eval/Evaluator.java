@@ -21,7 +21,7 @@ import org.helpline.nlu.Classification;
  * Measures the real pipeline (normalisation, safety screen, OpenNLP model, dialog engine) on
  * labelled messages: intent accuracy, per-intent figures, confusions, out-of-scope rejection,
  * safety recall and the action mix. The product reports these to editors
- * ({@code staff/editor/HeldOutEvaluation}); the command-line tools build on them (test tree).
+ * ({@code staff/editor/DevelopmentEvaluation}); the command-line tools build on them (test tree).
  */
 public final class Evaluator {
 

@@ -15,7 +15,7 @@ import org.helpline.nlu.TextNormaliser;
 import org.helpline.support.RealBot;
 import org.junit.jupiter.api.Test;
 
-/** Validates the real intents/ and dialogs/, and the held-out set's independence. */
+/** Validates the real intents/ and dialogs/, and the development set's independence. */
 class ContentValidationTest {
 
   private static final List<String> FIRST_PACK = List.of("greeting", "goodbye", "thanks",
@@ -51,26 +51,26 @@ class ContentValidationTest {
   }
 
   @Test
-  void theHeldOutSetIsLargeEnoughAndNeverUsedForTraining() {
-    List<LabelledText> heldOut = LabelledFolder.read(RealBot.PROJECT.resolve(
-        Path.of("src/test/resources/heldout")));
-    Map<String, Long> perIntent = heldOut.stream().collect(Collectors.groupingBy(
+  void theDevelopmentSetIsLargeEnoughAndNeverUsedForTraining() {
+    List<LabelledText> development = LabelledFolder.read(RealBot.PROJECT.resolve(
+        Path.of("src/test/resources/development")));
+    Map<String, Long> perIntent = development.stream().collect(Collectors.groupingBy(
         LabelledText::intent, Collectors.counting()));
     assertEquals(content.intents().keySet(), perIntent.keySet());
     perIntent.forEach((intent, n) -> assertTrue(n >= (intent.equals(Content.OUT_OF_SCOPE)
-        ? 100 : 8), intent + " has " + n + " held-out examples"));
+        ? 100 : 8), intent + " has " + n + " development examples"));
 
     TextNormaliser normaliser = new TextNormaliser(content.spelling());
     Map<String, String> training = new HashMap<>();
     content.examples().forEach(e -> training.put(normaliser.normalise(e.text()), e.file()));
     List<String> leaked = new ArrayList<>();
-    for (LabelledText m : heldOut) {
+    for (LabelledText m : development) {
       String key = normaliser.normalise(m.text());
       if (training.containsKey(key)) {
         leaked.add(m.text() + " (in " + training.get(key) + ")");
       }
     }
-    assertEquals(List.of(), leaked, "held-out messages also in intents/");
+    assertEquals(List.of(), leaked, "development messages also in intents/");
   }
 
   @Test

@@ -19,14 +19,14 @@ import org.helpline.nlu.opennlp.OpenNlpSettings;
 
 /**
  * Evaluation from the command line (run through {@code ./mvnw -Peval test-compile}, see the
- * README). Modes: {@code report} (held-out set and safety set), {@code cv [k]} (k-fold
+ * README). Modes: {@code report} (development set and safety set), {@code cv [k]} (k-fold
  * cross-validation on {@code intents/}) and {@code calibrate [cv|heldout]} (threshold search).
  * Paths are relative to the project directory.
  */
 public final class EvaluationCommand {
 
-  /** The held-out set (also read by the encoder benchmark). */
-  static final Path HELD_OUT = Path.of("src/test/resources/heldout");
+  /** The development set (also read by the encoder benchmark). */
+  static final Path DEVELOPMENT = Path.of("src/test/resources/development");
   private static final Path SAFETY = Path.of("src/test/resources/safety");
   /** The project's own content, built with the server's settings (also the encoder benchmark). */
   static final ContentSource PROJECT = ContentSource.directory(Path.of("."));
@@ -59,10 +59,10 @@ public final class EvaluationCommand {
   }
 
   private static void report(HelplineBot bot) {
-    List<Evaluator.Outcome> outcomes = Evaluator.run(bot, LabelledFolder.read(HELD_OUT));
+    List<Evaluator.Outcome> outcomes = Evaluator.run(bot, LabelledFolder.read(DEVELOPMENT));
     Evaluator.Report r = Evaluator.report(outcomes);
-    System.out.printf(Locale.ROOT, "Held-out set (%s): %d in-scope, %d out-of-scope messages%n",
-        HELD_OUT, r.inScope(), r.outOfScope());
+    System.out.printf(Locale.ROOT, "Development set (%s): %d in-scope, %d out-of-scope messages%n",
+        DEVELOPMENT, r.inScope(), r.outOfScope());
     System.out.printf(Locale.ROOT, "  intent accuracy (top-1):         %5.1f%%%n",
         100 * r.intentAccuracy());
     System.out.printf(Locale.ROOT, "  answered with the right intent:  %5.1f%%%n",
@@ -82,7 +82,7 @@ public final class EvaluationCommand {
         "  %3d  %s%n", e.getValue(), e.getKey()));
     System.out.println();
     Evaluator.Report typos = Evaluator.report(Evaluator.run(bot,
-        Typos.of(LabelledFolder.read(HELD_OUT))));
+        Typos.of(LabelledFolder.read(DEVELOPMENT))));
     System.out.printf(Locale.ROOT, "The same set with 1-2 seeded typos per message (seed %d):%n"
         + "  intent accuracy (top-1):         %5.1f%%%n"
         + "  answered with the right intent:  %5.1f%%%n"
@@ -135,10 +135,10 @@ public final class EvaluationCommand {
 
   private static void calibrate(HelplineBot bot, String on) {
     List<Map.Entry<LabelledText, Classification>> data = on.equals("heldout")
-        ? LabelledFolder.read(HELD_OUT).stream()
+        ? LabelledFolder.read(DEVELOPMENT).stream()
             .map(m -> Map.entry(m, bot.classifier().classify(m.text()))).toList()
         : CrossValidation.outOfFold(bot.content(), OpenNlpSettings.defaults(), 5);
-    System.out.println("Calibrating on " + (on.equals("heldout") ? "the held-out set"
+    System.out.println("Calibrating on " + (on.equals("heldout") ? "the development set"
         : "5-fold out-of-fold predictions on intents/") + " (" + data.size() + " messages)");
     System.out.println("  min-conf margin  right  wrong  oos-rejected  score");
     List<CrossValidation.Calibration> ranked = CrossValidation.calibrate(data);
@@ -164,16 +164,16 @@ public final class EvaluationCommand {
 
   /**
    * Trains model variants on intents/ and scores each by 5-fold cross-validation (the figure
-   * to choose by) and on the held-out set (reported, never used to choose).
+   * to choose by) and on the development set (reported, never used to choose).
    */
   private static void compare(HelplineBot bot) {
-    List<LabelledText> heldOut = LabelledFolder.read(HELD_OUT).stream()
+    List<LabelledText> development = LabelledFolder.read(DEVELOPMENT).stream()
         .filter(m -> !m.intent().equals(Content.OUT_OF_SCOPE)).toList();
     var normaliser = new TextNormaliser(bot.content().spelling());
     var examples = bot.content().examples().stream()
         .map(e -> new TrainingExample(e.intent(), e.text())).toList();
     System.out.println("  algorithm  iter cutoff chars bigrams typos  train-ms  cv-top1"
-        + "  held-out-in-scope");
+        + "  dev-in-scope");
     List<OpenNlpSettings> variants = List.of(
         OpenNlpSettings.defaults(),
         OpenNlpSettings.of(s -> s.wordBigrams = true),
@@ -194,7 +194,7 @@ public final class EvaluationCommand {
       var classifier = new IntentModelTrainer(settings)
           .train(examples, normaliser);
       long ms = (System.nanoTime() - start) / 1_000_000;
-      long right = heldOut.stream().filter(m -> classifier.classify(m.text()).top()
+      long right = development.stream().filter(m -> classifier.classify(m.text()).top()
           .intent().equals(m.intent())).count();
       List<Map.Entry<LabelledText, Classification>> oof = CrossValidation.outOfFold(
           bot.content(), settings, 5);
@@ -203,7 +203,7 @@ public final class EvaluationCommand {
       System.out.printf(Locale.ROOT, "  %-10s %4d %6d %5s %7s %5s %9d %7.1f%% %8.1f%%%n",
           settings.algorithm(), settings.iterations(), settings.cutoff(), settings.charNgrams(),
           settings.wordBigrams(), settings.typoCorrection(), ms, 100.0 * cvRight / oof.size(),
-          100.0 * right / heldOut.size());
+          100.0 * right / development.size());
     }
   }
 }

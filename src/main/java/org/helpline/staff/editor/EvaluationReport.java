@@ -6,7 +6,8 @@ import java.util.Map;
 import org.helpline.eval.Evaluator;
 
 /**
- * How the running model did on the held-out set (fractions 0..1).
+ * How the running model did on the development set (fractions 0..1). The set has steered
+ * content and settings, so these figures are optimistic: a guide for editors, not a claim.
  *
  * @param accuracy top-1 intent accuracy on in-scope messages
  * @param answeredRight in-scope messages answered (or handed off) with the right intent
@@ -25,7 +26,7 @@ public record EvaluationReport(String contentVersion, Instant evaluatedAt, int i
     confused = List.copyOf(confused);
   }
 
-  /** Precision, recall and F1 of one intent, and how many held-out messages it has. */
+  /** Precision, recall and F1 of one intent, and how many development messages it has. */
   public record IntentFigures(String intent, double precision, double recall, double f1,
       int support) {
   }

@@ -15,12 +15,12 @@ import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The running model's figures on the packaged held-out set, as the quality gate wants them. */
+/** The running model's figures on the packaged development set, as the quality gate wants them. */
 @QuarkusTest
 class EvaluationResourceTest {
 
   @Test
-  void theRunningModelIsEvaluatedOnTheHeldOutSet() {
+  void theRunningModelIsEvaluatedOnTheDevelopmentSet() {
     String running = given().contentType(ContentType.JSON)
         .body(Map.of("text", "what are checkpoint inhibitors")).when().post("/api/v1/chat")
         .then().statusCode(200).extract().path("contentVersion");
