@@ -61,16 +61,10 @@ public final class EvaluationCommand {
   private static void report(HelplineBot bot) {
     List<Evaluator.Outcome> outcomes = Evaluator.run(bot, LabelledFolder.read(DEVELOPMENT));
     Evaluator.Report r = Evaluator.report(outcomes);
-    System.out.printf(Locale.ROOT, "Development set (%s): %d in-scope, %d out-of-scope messages%n",
-        DEVELOPMENT, r.inScope(), r.outOfScope());
-    System.out.printf(Locale.ROOT, "  intent accuracy (top-1):         %5.1f%%%n",
-        100 * r.intentAccuracy());
-    System.out.printf(Locale.ROOT, "  answered with the right intent:  %5.1f%%%n",
-        100 * r.answeredCorrectly());
-    System.out.printf(Locale.ROOT, "  answered with a wrong intent:    %5.1f%%%n",
-        100 * r.answeredWrongly());
-    System.out.printf(Locale.ROOT, "  out-of-scope rejection:          %5.1f%%%n",
-        100 * r.outOfScopeRejection());
+    System.out.printf(Locale.ROOT, "Development set (%s): %d in-scope, %d out-of-scope messages."
+        + "%nIt has steered content and settings, so these figures are optimistic; each has its"
+        + " 95 %% Wilson score interval.%n", DEVELOPMENT, r.inScope(), r.outOfScope());
+    figures(r);
     System.out.println("  action mix: " + r.actions());
     System.out.println();
     System.out.println("Per intent (precision / recall / F1 / support):");
@@ -83,14 +77,19 @@ public final class EvaluationCommand {
     System.out.println();
     Evaluator.Report typos = Evaluator.report(Evaluator.run(bot,
         Typos.of(LabelledFolder.read(DEVELOPMENT))));
-    System.out.printf(Locale.ROOT, "The same set with 1-2 seeded typos per message (seed %d):%n"
-        + "  intent accuracy (top-1):         %5.1f%%%n"
-        + "  answered with the right intent:  %5.1f%%%n"
-        + "  answered with a wrong intent:    %5.1f%%%n"
-        + "  out-of-scope rejection:          %5.1f%%%n%n", Typos.SEED,
-        100 * typos.intentAccuracy(), 100 * typos.answeredCorrectly(),
-        100 * typos.answeredWrongly(), 100 * typos.outOfScopeRejection());
+    System.out.printf(Locale.ROOT, "The same set with 1-2 seeded typos per message (seed %d):%n",
+        Typos.SEED);
+    figures(typos);
+    System.out.println();
     safety(bot);
+  }
+
+  /** The four headline proportions of a report, each with its 95 % Wilson interval. */
+  private static void figures(Evaluator.Report r) {
+    System.out.println("  intent accuracy (top-1):         " + r.accuracy().describe());
+    System.out.println("  answered with the right intent:  " + r.answeredRight().describe());
+    System.out.println("  answered with a wrong intent:    " + r.answeredWrong().describe());
+    System.out.println("  out-of-scope rejection:          " + r.rejection().describe());
   }
 
   /** Safety recall and false alarms of a bot on the safety set (also the encoder benchmark). */
@@ -101,8 +100,8 @@ public final class EvaluationCommand {
               .filter(m -> m.intent().equals("must_escalate_" + type)).toList());
       long escalated = outcomes.stream().filter(o -> o.turn().escalation()
           .map(e -> e.type().equals(type)).orElse(false)).count();
-      System.out.printf(Locale.ROOT, "Safety recall %-18s %d/%d (%.1f%%)%n", type, escalated,
-          outcomes.size(), 100.0 * escalated / Math.max(1, outcomes.size()));
+      System.out.printf(Locale.ROOT, "Safety recall %-18s %s%n", type,
+          new Proportion((int) escalated, outcomes.size()).describe());
       outcomes.stream().filter(o -> o.turn().escalation().isEmpty())
           .forEach(o -> System.out.println("  MISSED: " + o.expected().text()));
     }
@@ -110,7 +109,10 @@ public final class EvaluationCommand {
         .filter(m -> m.intent().equals("must_not_escalate")).toList());
     long falseAlarms = calm.stream().filter(o -> o.turn().action() == DialogAction.ESCALATE)
         .count();
-    System.out.printf(Locale.ROOT, "Safety false alarms: %d/%d%n", falseAlarms, calm.size());
+    System.out.printf(Locale.ROOT, "Safety false alarms:             %s%n",
+        new Proportion((int) falseAlarms, calm.size()).describe());
+    System.out.println("(The safety set holds the rules' own phrases word for word: a regression"
+        + " set for the rules, not a measure of recall; the blind test set measures that.)");
     calm.stream().filter(o -> o.turn().action() == DialogAction.ESCALATE)
         .forEach(o -> System.out.printf(Locale.ROOT, "  ESCALATED (%s %s %.2f): %s%n",
             o.turn().escalation().get().trigger(), o.turn().intent(), o.turn().confidence(),
@@ -122,8 +124,8 @@ public final class EvaluationCommand {
         OpenNlpSettings.defaults(), folds);
     long correct = oof.stream().filter(e -> e.getKey().intent()
         .equals(e.getValue().top().intent())).count();
-    System.out.printf(Locale.ROOT, "%d-fold cross-validation on intents/: top-1 accuracy %.1f%%"
-        + " (%d/%d)%n", folds, 100.0 * correct / oof.size(), correct, oof.size());
+    System.out.printf(Locale.ROOT, "%d-fold cross-validation on intents/: top-1 accuracy %s%n",
+        folds, new Proportion((int) correct, oof.size()).describe());
     CrossValidation.Calibration at = CrossValidation.calibrate(oof).stream()
         .filter(c -> Math.abs(c.minConfidence() - bot.engine().thresholds().minConfidence()) < 1e-9
             && Math.abs(c.minMargin() - bot.engine().thresholds().minMargin()) < 1e-9)
