@@ -2,6 +2,7 @@ package org.helpline.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,10 @@ import org.helpline.nlu.TextNormaliser;
 import org.helpline.support.RealBot;
 import org.junit.jupiter.api.Test;
 
-/** Validates the real intents/ and dialogs/, and the development set's independence. */
+/**
+ * Validates the real intents/ and dialogs/, and their independence from the development and
+ * blind test sets.
+ */
 class ContentValidationTest {
 
   private static final List<String> FIRST_PACK = List.of("greeting", "goodbye", "thanks",
@@ -27,6 +31,9 @@ class ContentValidationTest {
       "immunotherapy_suitability", "clinical_trials", "cancer_chat_forum", "helpline_contact",
       "helpline_hours", "talk_to_nurse", "personal_medical_advice", "medical_emergency",
       "self_harm", "out_of_scope");
+
+  private static final Path DEVELOPMENT = Path.of("src/test/resources/development");
+  private static final Path BLIND = Path.of("src/test/resources/blind");
 
   private final Content content = new ContentLoader(new ContentValidator(25, 600))
       .load(ContentSource.directory(RealBot.PROJECT));
@@ -52,8 +59,7 @@ class ContentValidationTest {
 
   @Test
   void theDevelopmentSetIsLargeEnoughAndNeverUsedForTraining() {
-    List<LabelledText> development = LabelledFolder.read(RealBot.PROJECT.resolve(
-        Path.of("src/test/resources/development")));
+    List<LabelledText> development = LabelledFolder.read(RealBot.PROJECT.resolve(DEVELOPMENT));
     Map<String, Long> perIntent = development.stream().collect(Collectors.groupingBy(
         LabelledText::intent, Collectors.counting()));
     assertEquals(content.intents().keySet(), perIntent.keySet());
@@ -71,6 +77,28 @@ class ContentValidationTest {
       }
     }
     assertEquals(List.of(), leaked, "development messages also in intents/");
+  }
+
+  /**
+   * A training example that is a lightly reworded copy of a development or blind test line
+   * turns that line into a memory test. The blind lines are read only for this comparison,
+   * and the failure names them by file and line, never by their text.
+   */
+  @Test
+  void noTrainingExampleNearlyDuplicatesADevelopmentOrBlindTestLine() {
+    List<NearDuplicates.EvaluationLine> lines = new ArrayList<>();
+    lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, DEVELOPMENT));
+    lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, BLIND));
+    assertTrue(lines.size() > 900, lines.size() + " evaluation lines");
+    ContentValidator guarded = new ContentValidator(25, 600).withEvaluationLines(lines);
+    try {
+      new ContentLoader(guarded).load(ContentSource.directory(RealBot.PROJECT));
+    } catch (ContentException e) {
+      fail(e.problems().size() + " training examples nearly duplicate an evaluation line;"
+          + " delete them from intents/ (never edit the evaluation sets):\n"
+          + e.problems().stream().map(ContentProblem::toString)
+          .collect(Collectors.joining("\n")));
+    }
   }
 
   @Test
