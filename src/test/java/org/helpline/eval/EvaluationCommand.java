@@ -1,5 +1,8 @@
 package org.helpline.eval;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +23,10 @@ import org.helpline.nlu.opennlp.OpenNlpSettings;
 /**
  * Evaluation from the command line (run through {@code ./mvnw -Peval test-compile}, see the
  * README). Modes: {@code report} (development set and safety set), {@code cv [k]} (k-fold
- * cross-validation on {@code intents/}) and {@code calibrate [cv|heldout]} (threshold search).
- * Paths are relative to the project directory.
+ * cross-validation on {@code intents/}), {@code calibrate [file.md]} (threshold search by
+ * cross-validation on {@code intents/} only; {@code docs/calibration.md} is its output),
+ * {@code compare} (model variants) and {@code classify <text>}. Paths are relative to the
+ * project directory.
  */
 public final class EvaluationCommand {
 
@@ -34,7 +39,7 @@ public final class EvaluationCommand {
   private EvaluationCommand() {
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     String mode = args.length == 0 ? "report" : args[0];
     BotFactory factory = HelplineSettings.botFactory();
     NluThresholds thresholds = factory.thresholds();
@@ -49,12 +54,12 @@ public final class EvaluationCommand {
         thresholds.minMargin(), thresholds.clarifyFloor(), thresholds.safetyNetConfidence());
     switch (mode) {
       case "report" -> report(bot);
-      case "cv" -> crossValidate(bot, args.length > 1 ? Integer.parseInt(args[1]) : 5);
-      case "calibrate" -> calibrate(bot, args.length > 1 ? args[1] : "cv");
+      case "cv" -> crossValidate(factory, bot, args.length > 1 ? Integer.parseInt(args[1]) : 5);
+      case "calibrate" -> calibrate(factory, bot, args.length > 1 ? args[1] : null);
       case "compare" -> compare(bot);
       case "classify" -> classify(bot, String.join(" ", List.of(args).subList(1, args.length)));
       default -> throw new IllegalArgumentException("unknown mode " + mode
-          + "; use report, cv [k] or calibrate [cv|heldout]");
+          + "; use report, cv [k], calibrate [file.md], compare or classify <text>");
     }
   }
 
@@ -119,38 +124,44 @@ public final class EvaluationCommand {
             o.expected().text()));
   }
 
-  private static void crossValidate(HelplineBot bot, int folds) {
+  private static void crossValidate(BotFactory factory, HelplineBot bot, int folds) {
     List<Map.Entry<LabelledText, Classification>> oof = CrossValidation.outOfFold(bot.content(),
-        OpenNlpSettings.defaults(), folds);
+        factory.nlp(), folds);
     long correct = oof.stream().filter(e -> e.getKey().intent()
         .equals(e.getValue().top().intent())).count();
     System.out.printf(Locale.ROOT, "%d-fold cross-validation on intents/: top-1 accuracy %s%n",
         folds, new Proportion((int) correct, oof.size()).describe());
-    CrossValidation.Calibration at = CrossValidation.calibrate(oof).stream()
-        .filter(c -> Math.abs(c.minConfidence() - bot.engine().thresholds().minConfidence()) < 1e-9
-            && Math.abs(c.minMargin() - bot.engine().thresholds().minMargin()) < 1e-9)
-        .findFirst().orElseThrow();
-    System.out.printf(Locale.ROOT, "At the thresholds in force: answered right %.1f%%, wrong"
-        + " %.1f%%, out-of-scope rejected %.1f%%%n", 100 * at.answeredCorrectly(),
-        100 * at.answeredWrongly(), 100 * at.outOfScopeRejection());
+    ThresholdCalibration.Result at = new ThresholdCalibration(bot.content(), factory.nlp(),
+        folds, factory.thresholds(), factory.maxMisunderstandings()).run(factory.thresholds());
+    System.out.println("At the thresholds in force, through the whole turn:");
+    System.out.println("  answered with the right intent:  " + at.answeredRight().describe());
+    System.out.println("  answered with a wrong intent:    " + at.answeredWrong().describe());
+    System.out.println("  out-of-scope rejection:          " + at.rejection().describe());
   }
 
-  private static void calibrate(HelplineBot bot, String on) {
-    List<Map.Entry<LabelledText, Classification>> data = on.equals("heldout")
-        ? LabelledFolder.read(DEVELOPMENT).stream()
-            .map(m -> Map.entry(m, bot.classifier().classify(m.text()))).toList()
-        : CrossValidation.outOfFold(bot.content(), OpenNlpSettings.defaults(), 5);
-    System.out.println("Calibrating on " + (on.equals("heldout") ? "the development set"
-        : "5-fold out-of-fold predictions on intents/") + " (" + data.size() + " messages)");
-    System.out.println("  min-conf margin  right  wrong  oos-rejected  score");
-    List<CrossValidation.Calibration> ranked = CrossValidation.calibrate(data);
-    ranked.stream().limit(10).forEach(c -> System.out.printf(Locale.ROOT,
-        "  %8.2f %6.2f %5.1f%% %5.1f%% %8.1f%%  %6.3f%n", c.minConfidence(), c.minMargin(),
-        100 * c.answeredCorrectly(), 100 * c.answeredWrongly(), 100 * c.outOfScopeRejection(),
-        c.score()));
-    CrossValidation.Calibration best = ranked.get(0);
-    System.out.printf(Locale.ROOT, "Recommended: helpline.nlu.min-confidence=%.2f"
-        + " helpline.nlu.min-margin=%.2f%n", best.minConfidence(), best.minMargin());
+  /**
+   * Calibrates the thresholds by cross-validation on intents/ only, and prints or writes the
+   * report. There is deliberately no way to calibrate on the development or blind test set.
+   */
+  private static void calibrate(BotFactory factory, HelplineBot bot, String output)
+      throws IOException {
+    if (output != null && !output.equals("cv") && !output.endsWith(".md")) {
+      throw new IllegalArgumentException("calibrate takes an optional Markdown file to write;"
+          + " thresholds are calibrated by cross-validation on intents/ only, never on the"
+          + " development or blind test set");
+    }
+    long start = System.nanoTime();
+    ThresholdCalibration calibration = new ThresholdCalibration(bot.content(), factory.nlp(), 5,
+        factory.thresholds(), factory.maxMisunderstandings());
+    String report = CalibrationReport.markdown(calibration, bot.content(), factory.nlp());
+    if (output == null || output.equals("cv")) {
+      System.out.print(report);
+    } else {
+      Files.writeString(Path.of(output), report, StandardCharsets.UTF_8);
+      System.out.println("Wrote " + output);
+    }
+    System.out.printf(Locale.ROOT, "(calibration took %d s)%n",
+        (System.nanoTime() - start) / 1_000_000_000);
   }
 
   /** Shows what the pipeline makes of one message: safety verdict, top intents, action. */
