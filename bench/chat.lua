@@ -2,7 +2,7 @@
 -- Run with as many wrk threads as connections (bench/load.sh does): each thread then owns one
 -- connection and one conversation at a time, so a conversation's turns go one after another,
 -- as a person's do. The thread continues the conversation with the id the bot returned and
--- starts a fresh one after 8 turns. Messages come from the held-out and safety sets
+-- starts a fresh one after 8 turns. Messages come from the development and safety sets
 -- (bench/messages.txt, written by bench/load.sh); each thread starts at its own offset.
 
 local messages = {}

@@ -22,8 +22,8 @@ JAR=target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
 
-# Messages: the held-out and safety sets, one per line, JSON-safe.
-cat src/test/resources/heldout/*.txt src/test/resources/safety/*.txt \
+# Messages: the development and safety sets, one per line, JSON-safe.
+cat src/test/resources/development/*.txt src/test/resources/safety/*.txt \
   | grep -v '^#' | grep -v '^[[:space:]]*$' | tr -d '\r"\\' > bench/messages.txt
 
 DATA=$(mktemp -d)

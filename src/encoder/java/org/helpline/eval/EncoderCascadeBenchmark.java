@@ -60,7 +60,7 @@ import org.helpline.nlu.opennlp.OpenNlpSettings;
  * <p>Arguments: {@code [settings row] [intents] [--quantised] [--ort-threads N] [--margin P]
  * [--oos-train-in-val] [--epochs N] [--no-timing]}. {@code intents} also evaluates the bot's own content: stage one
  * built as the bot builds it, the head trained on the encoded {@code intents/} examples, and the
- * cascade at the thresholds chosen on CLINC validation, on the held-out set, its seeded typo
+ * cascade at the thresholds chosen on CLINC validation, on the development set, its seeded typo
  * copy and the safety set. {@code --ort-threads 0} leaves the thread counts to ONNX Runtime;
  * {@code --margin} is in points on both validation constraints of the third criterion
  * (default 1). {@code --oos-train-in-val} adds {@code oos_train} to the queries the thresholds
@@ -434,7 +434,7 @@ public final class EncoderCascadeBenchmark {
    * The bot's own content: stage one built as the server builds it
    * ({@link HelplineSettings#botFactory()}: the settings of {@code application.properties}),
    * the head trained on the encoded {@code intents/} examples, and the cascade at thresholds
-   * chosen on CLINC validation (never on the held-out set). Reports the held-out set, its
+   * chosen on CLINC validation (never on the development set). Reports the development set, its
    * seeded typo copy and the safety set.
    */
   private static void content(Encoder encoder, int epochs, List<Point> points) {
@@ -461,10 +461,10 @@ public final class EncoderCascadeBenchmark {
           p.t2()), new HelplineBot(bot.content(), bot.screen(), cascade, bot.engine(),
           bot.trainingTime(), bot.modelPackaged(), bot.redactor()));
     }
-    List<LabelledText> heldOut = LabelledFolder.read(EvaluationCommand.HELD_OUT);
+    List<LabelledText> development = LabelledFolder.read(EvaluationCommand.DEVELOPMENT);
     Map<String, List<LabelledText>> sets = new LinkedHashMap<>();
-    sets.put("held-out", heldOut);
-    sets.put("held-out, 1-2 seeded typos per message", Typos.of(heldOut));
+    sets.put("development", development);
+    sets.put("development, 1-2 seeded typos per message", Typos.of(development));
     for (Map.Entry<String, List<LabelledText>> set : sets.entrySet()) {
       System.out.printf(Locale.ROOT, "%n%s (%d messages); direct: the classifier's own"
           + " rejection, no clarify step; engine: the bot's dialog engine and thresholds"

@@ -19,7 +19,7 @@ import org.helpline.feedback.UnknownTurnException;
 import org.helpline.handoff.HandoffConflictException;
 import org.helpline.handoff.HandoffNotFoundException;
 import org.helpline.staff.editor.EvaluationPendingException;
-import org.helpline.staff.editor.NoHeldOutSetException;
+import org.helpline.staff.editor.NoDevelopmentSetException;
 import org.helpline.staff.editor.PackagedContentException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -42,7 +42,7 @@ public class ExceptionMappers {
       UnknownTurnException.class, new Kind(404, "unknown-turn", "Not found"),
       AlreadyRatedException.class, new Kind(409, "already-rated", "Already rated"),
       PackagedContentException.class, new Kind(409, "packaged-content", "Packaged content"),
-      NoHeldOutSetException.class, new Kind(404, "no-held-out-set", "No held-out set"),
+      NoDevelopmentSetException.class, new Kind(404, "no-development-set", "No development set"),
       HandoffNotFoundException.class, new Kind(404, "handoff-not-found", "Handoff not found"),
       HandoffConflictException.class, new Kind(409, "handoff-conflict",
           "Handoff not available"));

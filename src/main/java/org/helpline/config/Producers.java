@@ -31,8 +31,8 @@ import org.helpline.conversation.RateLimits;
 import org.helpline.conversation.SenderKeys;
 import org.helpline.staff.SignInThrottle;
 import org.helpline.staff.editor.ContentReloader;
-import org.helpline.staff.editor.HeldOutEvaluation;
-import org.helpline.staff.editor.HeldOutSet;
+import org.helpline.staff.editor.DevelopmentEvaluation;
+import org.helpline.staff.editor.DevelopmentSet;
 import org.helpline.feedback.FeedbackService;
 import org.helpline.insights.InsightsStore;
 import org.helpline.storage.JdbcConversationStore;
@@ -139,22 +139,22 @@ public class Producers {
     return new JdbcInsightsStore(dataSource);
   }
 
-  /** The held-out set packaged at build time; evaluated off the request threads. */
+  /** The development set packaged at build time; evaluated off the request threads. */
   @Produces
   @Singleton
-  HeldOutEvaluation heldOutEvaluation(BotHolder bots, Clock clock) {
-    return new HeldOutEvaluation(bots,
-        HeldOutSet.fromClasspath(Thread.currentThread().getContextClassLoader()), clock);
+  DevelopmentEvaluation developmentEvaluation(BotHolder bots, Clock clock) {
+    return new DevelopmentEvaluation(bots,
+        DevelopmentSet.fromClasspath(Thread.currentThread().getContextClassLoader()), clock);
   }
 
-  void closeEvaluation(@Disposes HeldOutEvaluation evaluation) {
+  void closeEvaluation(@Disposes DevelopmentEvaluation evaluation) {
     evaluation.close();
   }
 
   @Produces
   @Singleton
   ContentReloader contentReloader(BotFactory factory, BotHolder holder, HelplineConfig config,
-      HeldOutEvaluation evaluation) {
+      DevelopmentEvaluation evaluation) {
     return new ContentReloader(factory, holder, config.content().dir(), evaluation::submit);
   }
 
@@ -163,7 +163,7 @@ public class Producers {
    * start-up with the full report; it is never half-loaded.
    */
   void loadContent(@Observes StartupEvent event, BotFactory factory, BotHolder holder,
-      HelplineConfig config, HeldOutEvaluation evaluation) {
+      HelplineConfig config, DevelopmentEvaluation evaluation) {
     ContentSource source = config.content().dir().map(ContentSource::directory)
         .orElseGet(() -> ContentSource.classpath(Thread.currentThread().getContextClassLoader()));
     long start = System.nanoTime();
@@ -179,7 +179,7 @@ public class Producers {
     holder.swap(bot);
     logDueForReview(built.dueForReview());
     logAwaitingReview(built.awaitingReview());
-    // The editors' held-out report is not needed to take traffic: run it once start-up is
+    // The editors' development report is not needed to take traffic: run it once start-up is
     // over (an editor asking earlier starts it at once), so it does not compete with start-up
     // for the CPU.
     CompletableFuture.delayedExecutor(EVALUATION_DELAY.toMillis(), TimeUnit.MILLISECONDS)

@@ -41,6 +41,8 @@ public final class ContentValidator {
   private final int maxTextLength;
   private final Duration reviewMaxAge;
   private final Clock clock;
+  /** Lines of the evaluation sets no training example may nearly duplicate; often none. */
+  private final List<NearDuplicates.EvaluationLine> evaluation;
 
   /**
    * @param minExamples fewest training examples an intent may have
@@ -58,10 +60,26 @@ public final class ContentValidator {
    */
   public ContentValidator(int minExamples, int maxTextLength, Duration reviewMaxAge,
       Clock clock) {
+    this(minExamples, maxTextLength, reviewMaxAge, clock, List.of());
+  }
+
+  private ContentValidator(int minExamples, int maxTextLength, Duration reviewMaxAge,
+      Clock clock, List<NearDuplicates.EvaluationLine> evaluation) {
     this.minExamples = minExamples;
     this.maxTextLength = maxTextLength;
     this.reviewMaxAge = reviewMaxAge;
     this.clock = clock;
+    this.evaluation = List.copyOf(evaluation);
+  }
+
+  /**
+   * This validator, also refusing every training example that nearly duplicates one of these
+   * evaluation lines ({@link NearDuplicates}). The evaluation sets are test resources, so the
+   * caller reads them ({@link NearDuplicates#readFolder}); the running server, which has no
+   * blind test set, does not.
+   */
+  public ContentValidator withEvaluationLines(List<NearDuplicates.EvaluationLine> lines) {
+    return new ContentValidator(minExamples, maxTextLength, reviewMaxAge, clock, lines);
   }
 
   /**
@@ -117,6 +135,7 @@ public final class ContentValidator {
     Check check = new Check(raw);
     TextNormaliser normaliser = new TextNormaliser(content.spelling());
     checkIntents(content, normaliser, check);
+    checkEvaluationOverlap(content, normaliser, check);
     content.dialogs().forEach((name, dialog) -> checkDialog(content, name, "dialogs/" + name
         + ".yml", dialog, check));
     content.systemDialogs().forEach((name, dialog) -> checkDialog(content, name,
@@ -173,6 +192,19 @@ public final class ContentValidator {
         }
       }
     });
+  }
+
+  private void checkEvaluationOverlap(Content content, TextNormaliser normaliser, Check check) {
+    if (evaluation.isEmpty()) {
+      return;
+    }
+    for (NearDuplicates.Match m : new NearDuplicates(normaliser, evaluation)
+        .in(content.examples())) {
+      // The evaluation line is named by place only: it may belong to the blind test set.
+      check.add(m.example().file(), m.example().line(), "training example '"
+          + m.example().text() + "' nearly duplicates the evaluation line " + m.line() + " ("
+          + m.why() + "); remove or rewrite the training example, never the evaluation line");
+    }
   }
 
   private void checkDialog(Content content, String name, String file, Dialog d, Check check) {

@@ -21,7 +21,7 @@ import org.helpline.nlu.Classification;
  * Measures the real pipeline (normalisation, safety screen, OpenNLP model, dialog engine) on
  * labelled messages: intent accuracy, per-intent figures, confusions, out-of-scope rejection,
  * safety recall and the action mix. The product reports these to editors
- * ({@code staff/editor/HeldOutEvaluation}); the command-line tools build on them (test tree).
+ * ({@code staff/editor/DevelopmentEvaluation}); the command-line tools build on them (test tree).
  */
 public final class Evaluator {
 
@@ -61,17 +61,47 @@ public final class Evaluator {
     return out;
   }
 
-  /** Figures over a set of outcomes. */
+  /**
+   * Figures over a set of outcomes, each a {@link Proportion} so that its interval can be
+   * reported with it.
+   *
+   * @param accuracy in-scope messages whose top intent is right
+   * @param answeredRight in-scope messages answered (or handed off) with the right intent
+   * @param answeredWrong in-scope messages answered with a wrong intent
+   * @param rejection out-of-scope messages the bot declined (fallback)
+   */
   public record Report(
-      int inScope,
-      double intentAccuracy,
-      double answeredCorrectly,
-      double answeredWrongly,
-      int outOfScope,
-      double outOfScopeRejection,
+      Proportion accuracy,
+      Proportion answeredRight,
+      Proportion answeredWrong,
+      Proportion rejection,
       Map<String, double[]> perIntent,
       List<Map.Entry<String, Integer>> confusions,
       Map<String, Integer> actions) {
+
+    public int inScope() {
+      return accuracy.total();
+    }
+
+    public int outOfScope() {
+      return rejection.total();
+    }
+
+    public double intentAccuracy() {
+      return accuracy.value();
+    }
+
+    public double answeredCorrectly() {
+      return answeredRight.value();
+    }
+
+    public double answeredWrongly() {
+      return answeredWrong.value();
+    }
+
+    public double outOfScopeRejection() {
+      return rejection.value();
+    }
   }
 
   /** Summarises outcomes; {@code perIntent} holds precision, recall, F1 and support. */
@@ -132,8 +162,8 @@ public final class Evaluator {
     List<Map.Entry<String, Integer>> confused = new ArrayList<>(confusions.entrySet());
     confused.sort(Map.Entry.<String, Integer>comparingByValue().reversed()
         .thenComparing(Map.Entry.comparingByKey()));
-    return new Report(inScope, ratio(correct, inScope), ratio(answeredRight, inScope),
-        ratio(answeredWrong, inScope), oos, ratio(rejected, oos), perIntent,
+    return new Report(new Proportion(correct, inScope), new Proportion(answeredRight, inScope),
+        new Proportion(answeredWrong, inScope), new Proportion(rejected, oos), perIntent,
         List.copyOf(confused), actions);
   }
 

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JMH: one turn of the pipeline without HTTP or storage, as ConversationService runs it:
  * safety screen, classification, dialog engine, on the real content and model. The messages
- * are the held-out and safety sets (varied, realistic, typos included), taken in turn, each
+ * are the development and safety sets (varied, realistic, typos included), taken in turn, each
  * continuing the state the previous turn left (docs/benchmarks.md).
  */
 @State(Scope.Thread)
@@ -59,10 +59,10 @@ public class PipelineBenchmark {
     state = ConversationState.start(now);
   }
 
-  /** The held-out and safety sets' messages, in file order. */
+  /** The development and safety sets' messages, in file order. */
   static String[] messages(Path project) throws IOException {
     List<String> all = new ArrayList<>();
-    for (String dir : List.of("src/test/resources/heldout", "src/test/resources/safety")) {
+    for (String dir : List.of("src/test/resources/development", "src/test/resources/safety")) {
       try (Stream<Path> files = Files.list(project.resolve(dir))) {
         for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
           Files.readAllLines(file).stream().map(String::strip)

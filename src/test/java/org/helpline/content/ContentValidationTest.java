@@ -3,6 +3,7 @@ package org.helpline.content;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,10 @@ import org.helpline.nlu.TextNormaliser;
 import org.helpline.support.RealBot;
 import org.junit.jupiter.api.Test;
 
-/** Validates the real intents/ and dialogs/, and the held-out set's independence. */
+/**
+ * Validates the real intents/ and dialogs/, and their independence from the development and
+ * blind test sets.
+ */
 class ContentValidationTest {
 
   private static final List<String> FIRST_PACK = List.of("greeting", "goodbye", "thanks",
@@ -31,6 +35,9 @@ class ContentValidationTest {
       "helpline_hours", "talk_to_nurse", "personal_medical_advice", "medical_emergency",
       "self_harm", "out_of_scope", "worrying_symptom", "feelings", "prognosis",
       "other_cancer_question");
+
+  private static final Path DEVELOPMENT = Path.of("src/test/resources/development");
+  private static final Path BLIND = Path.of("src/test/resources/blind");
 
   private final Content content = new ContentLoader(new ContentValidator(25, 600))
       .load(ContentSource.directory(RealBot.PROJECT));
@@ -90,26 +97,47 @@ class ContentValidationTest {
   }
 
   @Test
-  void theHeldOutSetIsLargeEnoughAndNeverUsedForTraining() {
-    List<LabelledText> heldOut = LabelledFolder.read(RealBot.PROJECT.resolve(
-        Path.of("src/test/resources/heldout")));
-    Map<String, Long> perIntent = heldOut.stream().collect(Collectors.groupingBy(
+  void theDevelopmentSetIsLargeEnoughAndNeverUsedForTraining() {
+    List<LabelledText> development = LabelledFolder.read(RealBot.PROJECT.resolve(DEVELOPMENT));
+    Map<String, Long> perIntent = development.stream().collect(Collectors.groupingBy(
         LabelledText::intent, Collectors.counting()));
     assertEquals(content.intents().keySet(), perIntent.keySet());
     perIntent.forEach((intent, n) -> assertTrue(n >= (intent.equals(Content.OUT_OF_SCOPE)
-        ? 75 : 8), intent + " has " + n + " held-out examples"));
+        ? 75 : 8), intent + " has " + n + " development examples"));
 
     TextNormaliser normaliser = new TextNormaliser(content.spelling());
     Map<String, String> training = new HashMap<>();
     content.examples().forEach(e -> training.put(normaliser.normalise(e.text()), e.file()));
     List<String> leaked = new ArrayList<>();
-    for (LabelledText m : heldOut) {
+    for (LabelledText m : development) {
       String key = normaliser.normalise(m.text());
       if (training.containsKey(key)) {
         leaked.add(m.text() + " (in " + training.get(key) + ")");
       }
     }
-    assertEquals(List.of(), leaked, "held-out messages also in intents/");
+    assertEquals(List.of(), leaked, "development messages also in intents/");
+  }
+
+  /**
+   * A training example that is a lightly reworded copy of a development or blind test line
+   * turns that line into a memory test. The blind lines are read only for this comparison,
+   * and the failure names them by file and line, never by their text.
+   */
+  @Test
+  void noTrainingExampleNearlyDuplicatesADevelopmentOrBlindTestLine() {
+    List<NearDuplicates.EvaluationLine> lines = new ArrayList<>();
+    lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, DEVELOPMENT));
+    lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, BLIND));
+    assertTrue(lines.size() > 900, lines.size() + " evaluation lines");
+    ContentValidator guarded = new ContentValidator(25, 600).withEvaluationLines(lines);
+    try {
+      new ContentLoader(guarded).load(ContentSource.directory(RealBot.PROJECT));
+    } catch (ContentException e) {
+      fail(e.problems().size() + " training examples nearly duplicate an evaluation line;"
+          + " delete them from intents/ (never edit the evaluation sets):\n"
+          + e.problems().stream().map(ContentProblem::toString)
+          .collect(Collectors.joining("\n")));
+    }
   }
 
   @Test

@@ -188,6 +188,27 @@ class ContentValidatorTest {
     assertProblem("dialogs/_system/helpline.yml", 1, "emergency");
   }
 
+  @Test
+  void reportsATrainingExampleThatNearlyDuplicatesAnEvaluationLineWithoutQuotingThatLine()
+      throws IOException {
+    String evaluation = "could a cytokine drip leave me feeling like I have the flu";
+    ContentLoader guarded = new ContentLoader(new ContentValidator(25, 600)
+        .withEvaluationLines(List.of(new NearDuplicates.EvaluationLine(
+            "src/test/resources/development/cytokines.txt", 9, evaluation))));
+    assertEquals(34, guarded.load(ContentSource.directory(dir)).intents().size());
+
+    append("intents/cytokines.txt", "Could a cytokine drip leave me feeling like I've the flu?");
+    int line = lineOf("intents/cytokines.txt", "cytokine drip");
+    ContentException e = assertThrows(ContentException.class,
+        () -> guarded.load(ContentSource.directory(dir)));
+    assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("intents/cytokines.txt")
+        && p.line() == line && p.message().contains("nearly duplicates the evaluation line"
+        + " src/test/resources/development/cytokines.txt:9")), e.getMessage());
+    assertFalse(e.getMessage().contains(evaluation), e.getMessage());
+    // Without evaluation lines the same content is valid: the check is opt-in.
+    assertEquals(34, load().intents().size());
+  }
+
   private Content load() {
     return loader.load(ContentSource.directory(dir));
   }

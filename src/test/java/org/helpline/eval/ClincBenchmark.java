@@ -372,20 +372,21 @@ public final class ClincBenchmark {
           examples.size(), examples.stream().map(LabelledText::intent).distinct().count(),
           (System.nanoTime() - start) / 1e9, (processCpu() - cpu) / 1e9);
     }
-    List<LabelledText> heldOut = Files.isDirectory(EvaluationCommand.HELD_OUT)
-        ? LabelledFolder.read(EvaluationCommand.HELD_OUT)
+    List<LabelledText> development = Files.isDirectory(EvaluationCommand.DEVELOPMENT)
+        ? LabelledFolder.read(EvaluationCommand.DEVELOPMENT)
         : List.of();
-    if (!heldOut.isEmpty()) {
-      heldOut(classifier, heldOut, "held-out " + EvaluationCommand.HELD_OUT);
-      heldOut(classifier, Typos.of(heldOut), "held-out with 1-2 seeded typos per message");
+    if (!development.isEmpty()) {
+      onDevelopment(classifier, development, "development " + EvaluationCommand.DEVELOPMENT);
+      onDevelopment(classifier, Typos.of(development),
+          "development with 1-2 seeded typos per message");
     }
     if (timing) {
-      timing(classifier, heldOut.isEmpty() ? examples : heldOut);
+      timing(classifier, development.isEmpty() ? examples : development);
     }
   }
 
   /** Top-1 accuracy and, at the bot's thresholds, in-scope answered right and oos rejected. */
-  private static void heldOut(IntentClassifier classifier, List<LabelledText> messages,
+  private static void onDevelopment(IntentClassifier classifier, List<LabelledText> messages,
       String name) {
     NluThresholds thresholds = HelplineSettings.botFactory().thresholds();
     int in = 0;

@@ -2,20 +2,24 @@ package org.helpline.eval;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import org.helpline.content.Content;
 import org.helpline.content.Example;
 import org.helpline.nlu.Classification;
-import org.helpline.nlu.IntentScore;
+import org.helpline.nlu.IntentClassifier;
 import org.helpline.nlu.TextNormaliser;
 import org.helpline.nlu.TrainingExample;
 import org.helpline.nlu.opennlp.IntentModelTrainer;
 import org.helpline.nlu.opennlp.OpenNlpSettings;
 
-/** Cross-validation on the content's own examples, and threshold calibration. */
+/**
+ * k-fold cross-validation on the content's own examples ({@code intents/}): the only data
+ * thresholds and model settings are chosen on. The development and blind test sets are never
+ * read here.
+ */
 public final class CrossValidation {
 
   /** Fixed so that every run of cross-validation and calibration gives the same figures. */
@@ -25,14 +29,21 @@ public final class CrossValidation {
   }
 
   /**
-   * Out-of-fold classifications for k-fold cross-validation on the content's own examples,
-   * stratified by intent and shuffled with a fixed seed.
+   * One fold: a classifier trained on the other folds, and the examples it never saw. Its
+   * classifier remembers what it made of each text, so that the same out-of-fold example can be
+   * run through the dialog engine at many thresholds without classifying it again.
    */
-  public static List<Map.Entry<LabelledText, Classification>> outOfFold(Content content,
-      OpenNlpSettings settings, int folds) {
+  public record Fold(IntentClassifier classifier, List<Example> test) {
+  }
+
+  /**
+   * The folds of k-fold cross-validation, stratified by intent and shuffled with a fixed seed:
+   * each intent's examples are dealt round the folds in a shuffled order.
+   */
+  public static List<Fold> folds(Content content, OpenNlpSettings settings, int k) {
     TextNormaliser normaliser = new TextNormaliser(content.spelling());
     List<List<Example>> buckets = new ArrayList<>();
-    for (int i = 0; i < folds; i++) {
+    for (int i = 0; i < k; i++) {
       buckets.add(new ArrayList<>());
     }
     Random random = new Random(SEED);
@@ -40,71 +51,38 @@ public final class CrossValidation {
       List<Example> shuffled = new ArrayList<>(examples);
       Collections.shuffle(shuffled, random);
       for (int i = 0; i < shuffled.size(); i++) {
-        buckets.get(i % folds).add(shuffled.get(i));
+        buckets.get(i % k).add(shuffled.get(i));
       }
     }
-    List<Map.Entry<LabelledText, Classification>> out = new ArrayList<>();
-    for (int f = 0; f < folds; f++) {
+    List<Fold> out = new ArrayList<>();
+    for (int f = 0; f < k; f++) {
       List<TrainingExample> train = new ArrayList<>();
-      for (int g = 0; g < folds; g++) {
+      for (int g = 0; g < k; g++) {
         if (g != f) {
           buckets.get(g).forEach(e -> train.add(new TrainingExample(e.intent(), e.text())));
         }
       }
-      var classifier = new IntentModelTrainer(settings).train(train, normaliser);
-      for (Example e : buckets.get(f)) {
-        out.add(Map.entry(new LabelledText(e.intent(), e.text()), classifier.classify(e.text())));
+      IntentClassifier trained = new IntentModelTrainer(settings).train(train, normaliser);
+      out.add(new Fold(memoised(trained), List.copyOf(buckets.get(f))));
+    }
+    return out;
+  }
+
+  /** Out-of-fold classifications of every example, for k-fold cross-validation. */
+  public static List<Map.Entry<LabelledText, Classification>> outOfFold(Content content,
+      OpenNlpSettings settings, int folds) {
+    List<Map.Entry<LabelledText, Classification>> out = new ArrayList<>();
+    for (Fold fold : folds(content, settings, folds)) {
+      for (Example e : fold.test()) {
+        out.add(Map.entry(new LabelledText(e.intent(), e.text()),
+            fold.classifier().classify(e.text())));
       }
     }
     return out;
   }
 
-  /** A threshold setting and how it did. */
-  public record Calibration(double minConfidence, double minMargin, double answeredCorrectly,
-      double answeredWrongly, double outOfScopeRejection, double score) {
-  }
-
-  /**
-   * Searches confidence and margin thresholds on classified examples. A wrong answer is
-   * misinformation, so it costs twice what a fallback (which offers the nurses) does:
-   * score = correct answers + out-of-scope rejections - 2 x wrong answers, as rates.
-   */
-  public static List<Calibration> calibrate(List<Map.Entry<LabelledText, Classification>> data) {
-    List<Calibration> out = new ArrayList<>();
-    for (int c = 10; c <= 90; c += 5) {
-      for (int m = 0; m <= 40; m += 5) {
-        double minConfidence = c / 100.0;
-        double minMargin = m / 100.0;
-        int inScope = 0;
-        int right = 0;
-        int wrong = 0;
-        int oos = 0;
-        int rejected = 0;
-        for (Map.Entry<LabelledText, Classification> e : data) {
-          IntentScore top = e.getValue().top();
-          boolean answers = top.confidence() >= minConfidence
-              && e.getValue().margin() >= minMargin
-              && !Content.OUT_OF_SCOPE.equals(top.intent());
-          if (Content.OUT_OF_SCOPE.equals(e.getKey().intent())) {
-            oos++;
-            rejected += answers ? 0 : 1;
-          } else {
-            inScope++;
-            if (answers && top.intent().equals(e.getKey().intent())) {
-              right++;
-            } else if (answers) {
-              wrong++;
-            }
-          }
-        }
-        double r = Evaluator.ratio(right, inScope);
-        double w = Evaluator.ratio(wrong, inScope);
-        double o = Evaluator.ratio(rejected, oos);
-        out.add(new Calibration(minConfidence, minMargin, r, w, o, r + o - 2 * w));
-      }
-    }
-    out.sort(Comparator.comparingDouble(Calibration::score).reversed()
-        .thenComparingDouble(Calibration::minConfidence));
-    return out;
+  private static IntentClassifier memoised(IntentClassifier classifier) {
+    Map<String, Classification> seen = new ConcurrentHashMap<>();
+    return text -> seen.computeIfAbsent(text, classifier::classify);
   }
 }

@@ -1,5 +1,8 @@
 package org.helpline.eval;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -19,14 +22,16 @@ import org.helpline.nlu.opennlp.OpenNlpSettings;
 
 /**
  * Evaluation from the command line (run through {@code ./mvnw -Peval test-compile}, see the
- * README). Modes: {@code report} (held-out set and safety set), {@code cv [k]} (k-fold
- * cross-validation on {@code intents/}) and {@code calibrate [cv|heldout]} (threshold search).
- * Paths are relative to the project directory.
+ * README). Modes: {@code report} (development set and safety set), {@code cv [k]} (k-fold
+ * cross-validation on {@code intents/}), {@code calibrate [file.md]} (threshold search by
+ * cross-validation on {@code intents/} only; {@code docs/calibration.md} is its output),
+ * {@code compare} (model variants) and {@code classify <text>}. Paths are relative to the
+ * project directory.
  */
 public final class EvaluationCommand {
 
-  /** The held-out set (also read by the encoder benchmark). */
-  static final Path HELD_OUT = Path.of("src/test/resources/heldout");
+  /** The development set (also read by the encoder benchmark). */
+  static final Path DEVELOPMENT = Path.of("src/test/resources/development");
   private static final Path SAFETY = Path.of("src/test/resources/safety");
   /** The project's own content, built with the server's settings (also the encoder benchmark). */
   static final ContentSource PROJECT = ContentSource.directory(Path.of("."));
@@ -34,7 +39,7 @@ public final class EvaluationCommand {
   private EvaluationCommand() {
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     String mode = args.length == 0 ? "report" : args[0];
     BotFactory factory = HelplineSettings.botFactory();
     NluThresholds thresholds = factory.thresholds();
@@ -49,28 +54,22 @@ public final class EvaluationCommand {
         thresholds.minMargin(), thresholds.clarifyFloor(), thresholds.safetyNetConfidence());
     switch (mode) {
       case "report" -> report(bot);
-      case "cv" -> crossValidate(bot, args.length > 1 ? Integer.parseInt(args[1]) : 5);
-      case "calibrate" -> calibrate(bot, args.length > 1 ? args[1] : "cv");
+      case "cv" -> crossValidate(factory, bot, args.length > 1 ? Integer.parseInt(args[1]) : 5);
+      case "calibrate" -> calibrate(factory, bot, args.length > 1 ? args[1] : null);
       case "compare" -> compare(bot);
       case "classify" -> classify(bot, String.join(" ", List.of(args).subList(1, args.length)));
       default -> throw new IllegalArgumentException("unknown mode " + mode
-          + "; use report, cv [k] or calibrate [cv|heldout]");
+          + "; use report, cv [k], calibrate [file.md], compare or classify <text>");
     }
   }
 
   private static void report(HelplineBot bot) {
-    List<Evaluator.Outcome> outcomes = Evaluator.run(bot, LabelledFolder.read(HELD_OUT));
+    List<Evaluator.Outcome> outcomes = Evaluator.run(bot, LabelledFolder.read(DEVELOPMENT));
     Evaluator.Report r = Evaluator.report(outcomes);
-    System.out.printf(Locale.ROOT, "Held-out set (%s): %d in-scope, %d out-of-scope messages%n",
-        HELD_OUT, r.inScope(), r.outOfScope());
-    System.out.printf(Locale.ROOT, "  intent accuracy (top-1):         %5.1f%%%n",
-        100 * r.intentAccuracy());
-    System.out.printf(Locale.ROOT, "  answered with the right intent:  %5.1f%%%n",
-        100 * r.answeredCorrectly());
-    System.out.printf(Locale.ROOT, "  answered with a wrong intent:    %5.1f%%%n",
-        100 * r.answeredWrongly());
-    System.out.printf(Locale.ROOT, "  out-of-scope rejection:          %5.1f%%%n",
-        100 * r.outOfScopeRejection());
+    System.out.printf(Locale.ROOT, "Development set (%s): %d in-scope, %d out-of-scope messages."
+        + "%nIt has steered content and settings, so these figures are optimistic; each has its"
+        + " 95 %% Wilson score interval.%n", DEVELOPMENT, r.inScope(), r.outOfScope());
+    figures(r);
     System.out.println("  action mix: " + r.actions());
     System.out.println();
     System.out.println("Per intent (precision / recall / F1 / support):");
@@ -82,15 +81,20 @@ public final class EvaluationCommand {
         "  %3d  %s%n", e.getValue(), e.getKey()));
     System.out.println();
     Evaluator.Report typos = Evaluator.report(Evaluator.run(bot,
-        Typos.of(LabelledFolder.read(HELD_OUT))));
-    System.out.printf(Locale.ROOT, "The same set with 1-2 seeded typos per message (seed %d):%n"
-        + "  intent accuracy (top-1):         %5.1f%%%n"
-        + "  answered with the right intent:  %5.1f%%%n"
-        + "  answered with a wrong intent:    %5.1f%%%n"
-        + "  out-of-scope rejection:          %5.1f%%%n%n", Typos.SEED,
-        100 * typos.intentAccuracy(), 100 * typos.answeredCorrectly(),
-        100 * typos.answeredWrongly(), 100 * typos.outOfScopeRejection());
+        Typos.of(LabelledFolder.read(DEVELOPMENT))));
+    System.out.printf(Locale.ROOT, "The same set with 1-2 seeded typos per message (seed %d):%n",
+        Typos.SEED);
+    figures(typos);
+    System.out.println();
     safety(bot);
+  }
+
+  /** The four headline proportions of a report, each with its 95 % Wilson interval. */
+  private static void figures(Evaluator.Report r) {
+    System.out.println("  intent accuracy (top-1):         " + r.accuracy().describe());
+    System.out.println("  answered with the right intent:  " + r.answeredRight().describe());
+    System.out.println("  answered with a wrong intent:    " + r.answeredWrong().describe());
+    System.out.println("  out-of-scope rejection:          " + r.rejection().describe());
   }
 
   /** Safety recall and false alarms of a bot on the safety set (also the encoder benchmark). */
@@ -101,8 +105,8 @@ public final class EvaluationCommand {
               .filter(m -> m.intent().equals("must_escalate_" + type)).toList());
       long escalated = outcomes.stream().filter(o -> o.turn().escalation()
           .map(e -> e.type().equals(type)).orElse(false)).count();
-      System.out.printf(Locale.ROOT, "Safety recall %-18s %d/%d (%.1f%%)%n", type, escalated,
-          outcomes.size(), 100.0 * escalated / Math.max(1, outcomes.size()));
+      System.out.printf(Locale.ROOT, "Safety recall %-18s %s%n", type,
+          new Proportion((int) escalated, outcomes.size()).describe());
       outcomes.stream().filter(o -> o.turn().escalation().isEmpty())
           .forEach(o -> System.out.println("  MISSED: " + o.expected().text()));
     }
@@ -110,45 +114,54 @@ public final class EvaluationCommand {
         .filter(m -> m.intent().equals("must_not_escalate")).toList());
     long falseAlarms = calm.stream().filter(o -> o.turn().action() == DialogAction.ESCALATE)
         .count();
-    System.out.printf(Locale.ROOT, "Safety false alarms: %d/%d%n", falseAlarms, calm.size());
+    System.out.printf(Locale.ROOT, "Safety false alarms:             %s%n",
+        new Proportion((int) falseAlarms, calm.size()).describe());
+    System.out.println("(The safety set holds the rules' own phrases word for word: a regression"
+        + " set for the rules, not a measure of recall; the blind test set measures that.)");
     calm.stream().filter(o -> o.turn().action() == DialogAction.ESCALATE)
         .forEach(o -> System.out.printf(Locale.ROOT, "  ESCALATED (%s %s %.2f): %s%n",
             o.turn().escalation().get().trigger(), o.turn().intent(), o.turn().confidence(),
             o.expected().text()));
   }
 
-  private static void crossValidate(HelplineBot bot, int folds) {
+  private static void crossValidate(BotFactory factory, HelplineBot bot, int folds) {
     List<Map.Entry<LabelledText, Classification>> oof = CrossValidation.outOfFold(bot.content(),
-        OpenNlpSettings.defaults(), folds);
+        factory.nlp(), folds);
     long correct = oof.stream().filter(e -> e.getKey().intent()
         .equals(e.getValue().top().intent())).count();
-    System.out.printf(Locale.ROOT, "%d-fold cross-validation on intents/: top-1 accuracy %.1f%%"
-        + " (%d/%d)%n", folds, 100.0 * correct / oof.size(), correct, oof.size());
-    CrossValidation.Calibration at = CrossValidation.calibrate(oof).stream()
-        .filter(c -> Math.abs(c.minConfidence() - bot.engine().thresholds().minConfidence()) < 1e-9
-            && Math.abs(c.minMargin() - bot.engine().thresholds().minMargin()) < 1e-9)
-        .findFirst().orElseThrow();
-    System.out.printf(Locale.ROOT, "At the thresholds in force: answered right %.1f%%, wrong"
-        + " %.1f%%, out-of-scope rejected %.1f%%%n", 100 * at.answeredCorrectly(),
-        100 * at.answeredWrongly(), 100 * at.outOfScopeRejection());
+    System.out.printf(Locale.ROOT, "%d-fold cross-validation on intents/: top-1 accuracy %s%n",
+        folds, new Proportion((int) correct, oof.size()).describe());
+    ThresholdCalibration.Result at = new ThresholdCalibration(bot.content(), factory.nlp(),
+        folds, factory.thresholds(), factory.maxMisunderstandings()).run(factory.thresholds());
+    System.out.println("At the thresholds in force, through the whole turn:");
+    System.out.println("  answered with the right intent:  " + at.answeredRight().describe());
+    System.out.println("  answered with a wrong intent:    " + at.answeredWrong().describe());
+    System.out.println("  out-of-scope rejection:          " + at.rejection().describe());
   }
 
-  private static void calibrate(HelplineBot bot, String on) {
-    List<Map.Entry<LabelledText, Classification>> data = on.equals("heldout")
-        ? LabelledFolder.read(HELD_OUT).stream()
-            .map(m -> Map.entry(m, bot.classifier().classify(m.text()))).toList()
-        : CrossValidation.outOfFold(bot.content(), OpenNlpSettings.defaults(), 5);
-    System.out.println("Calibrating on " + (on.equals("heldout") ? "the held-out set"
-        : "5-fold out-of-fold predictions on intents/") + " (" + data.size() + " messages)");
-    System.out.println("  min-conf margin  right  wrong  oos-rejected  score");
-    List<CrossValidation.Calibration> ranked = CrossValidation.calibrate(data);
-    ranked.stream().limit(10).forEach(c -> System.out.printf(Locale.ROOT,
-        "  %8.2f %6.2f %5.1f%% %5.1f%% %8.1f%%  %6.3f%n", c.minConfidence(), c.minMargin(),
-        100 * c.answeredCorrectly(), 100 * c.answeredWrongly(), 100 * c.outOfScopeRejection(),
-        c.score()));
-    CrossValidation.Calibration best = ranked.get(0);
-    System.out.printf(Locale.ROOT, "Recommended: helpline.nlu.min-confidence=%.2f"
-        + " helpline.nlu.min-margin=%.2f%n", best.minConfidence(), best.minMargin());
+  /**
+   * Calibrates the thresholds by cross-validation on intents/ only, and prints or writes the
+   * report. There is deliberately no way to calibrate on the development or blind test set.
+   */
+  private static void calibrate(BotFactory factory, HelplineBot bot, String output)
+      throws IOException {
+    if (output != null && !output.equals("cv") && !output.endsWith(".md")) {
+      throw new IllegalArgumentException("calibrate takes an optional Markdown file to write;"
+          + " thresholds are calibrated by cross-validation on intents/ only, never on the"
+          + " development or blind test set");
+    }
+    long start = System.nanoTime();
+    ThresholdCalibration calibration = new ThresholdCalibration(bot.content(), factory.nlp(), 5,
+        factory.thresholds(), factory.maxMisunderstandings());
+    String report = CalibrationReport.markdown(calibration, bot.content(), factory.nlp());
+    if (output == null || output.equals("cv")) {
+      System.out.print(report);
+    } else {
+      Files.writeString(Path.of(output), report, StandardCharsets.UTF_8);
+      System.out.println("Wrote " + output);
+    }
+    System.out.printf(Locale.ROOT, "(calibration took %d s)%n",
+        (System.nanoTime() - start) / 1_000_000_000);
   }
 
   /** Shows what the pipeline makes of one message: safety verdict, top intents, action. */
@@ -164,16 +177,16 @@ public final class EvaluationCommand {
 
   /**
    * Trains model variants on intents/ and scores each by 5-fold cross-validation (the figure
-   * to choose by) and on the held-out set (reported, never used to choose).
+   * to choose by) and on the development set (reported, never used to choose).
    */
   private static void compare(HelplineBot bot) {
-    List<LabelledText> heldOut = LabelledFolder.read(HELD_OUT).stream()
+    List<LabelledText> development = LabelledFolder.read(DEVELOPMENT).stream()
         .filter(m -> !m.intent().equals(Content.OUT_OF_SCOPE)).toList();
     var normaliser = new TextNormaliser(bot.content().spelling());
     var examples = bot.content().examples().stream()
         .map(e -> new TrainingExample(e.intent(), e.text())).toList();
     System.out.println("  algorithm  iter cutoff chars bigrams typos  train-ms  cv-top1"
-        + "  held-out-in-scope");
+        + "  dev-in-scope");
     List<OpenNlpSettings> variants = List.of(
         OpenNlpSettings.defaults(),
         OpenNlpSettings.of(s -> s.wordBigrams = true),
@@ -194,7 +207,7 @@ public final class EvaluationCommand {
       var classifier = new IntentModelTrainer(settings)
           .train(examples, normaliser);
       long ms = (System.nanoTime() - start) / 1_000_000;
-      long right = heldOut.stream().filter(m -> classifier.classify(m.text()).top()
+      long right = development.stream().filter(m -> classifier.classify(m.text()).top()
           .intent().equals(m.intent())).count();
       List<Map.Entry<LabelledText, Classification>> oof = CrossValidation.outOfFold(
           bot.content(), settings, 5);
@@ -203,7 +216,7 @@ public final class EvaluationCommand {
       System.out.printf(Locale.ROOT, "  %-10s %4d %6d %5s %7s %5s %9d %7.1f%% %8.1f%%%n",
           settings.algorithm(), settings.iterations(), settings.cutoff(), settings.charNgrams(),
           settings.wordBigrams(), settings.typoCorrection(), ms, 100.0 * cvRight / oof.size(),
-          100.0 * right / heldOut.size());
+          100.0 * right / development.size());
     }
   }
 }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Labelled messages read from a folder in the intents format (held-out and safety sets). */
+/** Labelled messages read from a folder in the intents format (development and safety sets). */
 public final class LabelledFolder {
 
   private LabelledFolder() {

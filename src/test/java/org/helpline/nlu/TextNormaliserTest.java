@@ -58,7 +58,7 @@ class TextNormaliserTest {
   void tokensAreExactlyWhatTheRegularExpressionsSpecify() throws IOException {
     TextNormaliser plain = TextNormaliser.plain();
     List<String> texts = new ArrayList<>();
-    for (String dir : List.of("src/test/resources/heldout", "src/test/resources/safety",
+    for (String dir : List.of("src/test/resources/development", "src/test/resources/safety",
         "intents")) {
       try (Stream<Path> files = Files.list(Path.of(dir))) {
         for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {

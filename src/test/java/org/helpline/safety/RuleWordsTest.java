@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The safety screen's word index must find exactly the rule words that the matching rule
  * ({@link SafetyScreen#wordMatches}) accepts, or an emergency could be missed. Checked for every
- * word of the real rules against every token of the held-out and safety sets, each rule word
+ * word of the real rules against every token of the development and safety sets, each rule word
  * itself and one-edit variants of it (typos people make).
  */
 class RuleWordsTest {
@@ -49,7 +49,8 @@ class RuleWordsTest {
   private static Set<String> messageTokens() throws IOException {
     TextNormaliser normaliser = TextNormaliser.plain();
     Set<String> tokens = new LinkedHashSet<>();
-    for (String dir : new String[] {"src/test/resources/heldout", "src/test/resources/safety"}) {
+    for (String dir : new String[] {"src/test/resources/development",
+        "src/test/resources/safety"}) {
       try (Stream<Path> files = Files.list(Path.of(dir))) {
         for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
           Files.readAllLines(file).forEach(line -> tokens.addAll(normaliser.tokens(line)));

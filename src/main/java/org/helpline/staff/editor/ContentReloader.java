@@ -32,7 +32,7 @@ public final class ContentReloader {
 
   /**
    * @param dir the content directory, or empty when the bot runs on packaged content
-   * @param onSwap told about each new bot once it runs (the held-out evaluation)
+   * @param onSwap told about each new bot once it runs (the development evaluation)
    */
   public ContentReloader(BotFactory factory, BotHolder holder, Optional<Path> dir,
       Consumer<HelplineBot> onSwap) {

@@ -25,7 +25,7 @@ import org.helpline.staff.StaffRequest;
 import org.helpline.staff.StaffRole;
 
 /**
- * The editors' endpoints: unrecognised questions, ratings, the held-out evaluation and the
+ * The editors' endpoints: unrecognised questions, ratings, the development evaluation and the
  * content reload. Editors (and admins) only; every answer is JSON.
  */
 @Path("/api/v1/staff")
@@ -48,7 +48,7 @@ public class EditorResource {
   @Inject
   FeedbackService feedback;
   @Inject
-  HeldOutEvaluation evaluation;
+  DevelopmentEvaluation evaluation;
   @Inject
   ContentReloader reloader;
 
@@ -80,11 +80,12 @@ public class EditorResource {
 
   @GET
   @Path("/evaluation")
-  @Operation(summary = "The latest held-out evaluation of the running model")
+  @Operation(summary = "The latest evaluation of the running model on the development set"
+      + " (used to choose content and settings, so its figures are optimistic)")
   @APIResponse(responseCode = "200", description = "Accuracy, answers right and wrong,"
       + " out-of-scope rejection, per-intent precision, recall and F1, and confused pairs"
       + " (fractions 0 to 1)")
-  @APIResponse(responseCode = "404", description = "This build has no held-out set")
+  @APIResponse(responseCode = "404", description = "This build has no development set")
   @APIResponse(responseCode = "503", description = "The first evaluation is still running")
   public EvaluationReport evaluation() {
     return evaluation.latest(WAIT);

@@ -4,18 +4,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.helpline.eval.Evaluator;
+import org.helpline.eval.Proportion;
 
 /**
- * How the running model did on the held-out set (fractions 0..1).
+ * How the running model did on the development set (fractions 0..1). The set has steered
+ * content and settings, so these figures are optimistic: a guide for editors, not a claim.
  *
  * @param accuracy top-1 intent accuracy on in-scope messages
  * @param answeredRight in-scope messages answered (or handed off) with the right intent
  * @param answeredWrong in-scope messages answered with a wrong intent
  * @param outOfScopeRejection out-of-scope messages the bot declined (fallback)
+ * @param intervals the 95 % Wilson score interval of each of those four figures
  */
 public record EvaluationReport(String contentVersion, Instant evaluatedAt, int inScope,
     int outOfScope, double accuracy, double answeredRight, double answeredWrong,
-    double outOfScopeRejection, List<IntentFigures> perIntent, List<Confusion> confused) {
+    double outOfScopeRejection, Intervals intervals, List<IntentFigures> perIntent,
+    List<Confusion> confused) {
 
   /** Most confused pairs reported. */
   static final int MAX_CONFUSED = 20;
@@ -25,9 +29,22 @@ public record EvaluationReport(String contentVersion, Instant evaluatedAt, int i
     confused = List.copyOf(confused);
   }
 
-  /** Precision, recall and F1 of one intent, and how many held-out messages it has. */
+  /** Precision, recall and F1 of one intent, and how many development messages it has. */
   public record IntentFigures(String intent, double precision, double recall, double f1,
       int support) {
+  }
+
+  /** A 95 % Wilson score interval (fractions 0..1). */
+  public record Interval(double lower, double upper) {
+
+    static Interval of(Proportion p) {
+      return new Interval(p.wilsonLower(), p.wilsonUpper());
+    }
+  }
+
+  /** The intervals of the report's four headline figures, under the same names. */
+  public record Intervals(Interval accuracy, Interval answeredRight, Interval answeredWrong,
+      Interval outOfScopeRejection) {
   }
 
   /** An intent often taken for another. */
@@ -44,7 +61,9 @@ public record EvaluationReport(String contentVersion, Instant evaluatedAt, int i
         .map(EvaluationReport::confusion).toList();
     return new EvaluationReport(contentVersion, at, r.inScope(), r.outOfScope(),
         r.intentAccuracy(), r.answeredCorrectly(), r.answeredWrongly(),
-        r.outOfScopeRejection(), perIntent, confused);
+        r.outOfScopeRejection(), new Intervals(Interval.of(r.accuracy()),
+        Interval.of(r.answeredRight()), Interval.of(r.answeredWrong()),
+        Interval.of(r.rejection())), perIntent, confused);
   }
 
   private static Confusion confusion(Map.Entry<String, Integer> e) {

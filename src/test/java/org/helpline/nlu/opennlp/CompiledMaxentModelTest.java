@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compiled evaluator gives bit for bit OpenNLP's probabilities, and the classifier's
- * ranking is the one a plain sort of OpenNLP's scores gives: on the held-out set, on random
+ * ranking is the one a plain sort of OpenNLP's scores gives: on the development set, on random
  * text, for a freshly trained model and for the one PackagedModel loads.
  */
 class CompiledMaxentModelTest {
@@ -104,10 +104,11 @@ class CompiledMaxentModelTest {
         .map(e -> new TrainingExample(e.intent(), e.text())).toList();
   }
 
-  /** The held-out messages, then random text made of their words and of random letters. */
+  /** The development messages, then random text made of their words and of random letters. */
   private static List<String> messages() throws IOException {
     List<String> messages = new ArrayList<>();
-    try (Stream<Path> files = Files.list(RealBot.PROJECT.resolve("src/test/resources/heldout"))) {
+    try (Stream<Path> files = Files.list(
+        RealBot.PROJECT.resolve("src/test/resources/development"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
         Files.readAllLines(file).stream().map(String::strip)
             .filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(messages::add);
@@ -115,8 +116,8 @@ class CompiledMaxentModelTest {
     }
     List<String> words = messages.stream().flatMap(m -> Stream.of(m.split("\\s+"))).toList();
     Random random = new Random(20261129L);
-    int heldOut = messages.size();
-    for (int i = 0; i < heldOut; i++) {
+    int written = messages.size();
+    for (int i = 0; i < written; i++) {
       StringBuilder text = new StringBuilder();
       int length = 1 + random.nextInt(12);
       for (int w = 0; w < length; w++) {

@@ -47,7 +47,7 @@ class PackagedModelTest {
     TextNormaliser normaliser = new TextNormaliser(content.spelling());
     OpenNlpIntentClassifier fresh = new IntentModelTrainer(SETTINGS).train(examples(content),
         normaliser);
-    List<String> messages = heldOut();
+    List<String> messages = developmentMessages();
     assertTrue(messages.size() > 400);
     for (String message : messages) {
       assertEquals(fresh.classify(message), packaged.classifier().classify(message), message);
@@ -90,9 +90,10 @@ class PackagedModelTest {
         .map(e -> new TrainingExample(e.intent(), e.text())).toList();
   }
 
-  private static List<String> heldOut() throws IOException {
+  private static List<String> developmentMessages() throws IOException {
     List<String> messages = new ArrayList<>();
-    try (Stream<Path> files = Files.list(RealBot.PROJECT.resolve("src/test/resources/heldout"))) {
+    try (Stream<Path> files = Files.list(
+        RealBot.PROJECT.resolve("src/test/resources/development"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
         Files.readAllLines(file).stream().map(String::strip)
             .filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(messages::add);

@@ -108,7 +108,7 @@ class ContentReloadTest {
     askAboutCytokines()
         .body("replies[0].text", containsString(NEW_TEXT))
         .body("contentVersion", equalTo(version));
-    // The held-out evaluation follows the running content.
+    // The development evaluation follows the running content.
     given().auth().preemptive().basic("editor", "editor-test-pw")
         .when().get("/api/v1/staff/evaluation").then().statusCode(200)
         .body("contentVersion", equalTo(version));
