@@ -38,6 +38,8 @@ class ContentValidationTest {
 
   private static final Path DEVELOPMENT = Path.of("src/test/resources/development");
   private static final Path BLIND = Path.of("src/test/resources/blind");
+  private static final Path DEVELOPMENT_CATEGORIES =
+      Path.of("src/test/resources/development-categories");
 
   private final Content content = new ContentLoader(new ContentValidator(25, 600))
       .load(ContentSource.directory(RealBot.PROJECT));
@@ -127,8 +129,9 @@ class ContentValidationTest {
   void noTrainingExampleNearlyDuplicatesADevelopmentOrBlindTestLine() {
     List<NearDuplicates.EvaluationLine> lines = new ArrayList<>();
     lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, DEVELOPMENT));
+    lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, DEVELOPMENT_CATEGORIES));
     lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, BLIND));
-    assertTrue(lines.size() > 900, lines.size() + " evaluation lines");
+    assertTrue(lines.size() > 1600, lines.size() + " evaluation lines");
     ContentValidator guarded = new ContentValidator(25, 600).withEvaluationLines(lines);
     try {
       new ContentLoader(guarded).load(ContentSource.directory(RealBot.PROJECT));
