@@ -31,12 +31,17 @@ public final class SafetyScreen {
   private static final Pattern CLAUSES = Pattern.compile("[.,;:!?\\n\\r()\\[\\]\"\u201c\u201d]+");
   private static final int NEGATION_WINDOW = 3;
   static final int FUZZY_MIN_LENGTH = 6;
+  private static final String MEDICAL_EMERGENCY = "medical_emergency";
 
   private final TextNormaliser normaliser;
   private final Set<String> negations;
   private final Set<String> scopeBreakers;
   private final List<CompiledRule> rules;
   private final List<CompiledRoute> routes;
+  private final List<Phrase> calmEmergency;
+  private final List<Phrase> calmHypothetical;
+  private final List<Phrase> calmAny;
+  private final List<Phrase> now;
   private final RuleWords words = new RuleWords();
 
   /** A screen with no routes. */
@@ -53,6 +58,10 @@ public final class SafetyScreen {
       compiled.add(new CompiledRule(rule, compile(rule.phrases(), rule.all(), rule.unless())));
     }
     this.rules = List.copyOf(compiled);
+    this.calmEmergency = compile(content.calm().emergency());
+    this.calmHypothetical = compile(content.calm().hypothetical());
+    this.calmAny = compile(content.calm().any());
+    this.now = compile(content.calm().now());
     List<CompiledRoute> routeList = new ArrayList<>();
     for (RouteRule rule : routeRules.rules()) {
       routeList.add(new CompiledRoute(rule, compile(rule.phrases(), rule.all(),
@@ -83,9 +92,15 @@ public final class SafetyScreen {
     }
     Set<String> negated = new HashSet<>();
     Escalation fired = null;
+    boolean happeningNow = anyMatch(now, clauses);
+    boolean calmForAll = !happeningNow && anyMatch(calmAny, clauses);
+    boolean hypothetical = !happeningNow && anyMatch(calmHypothetical, clauses);
+    boolean past = !happeningNow && anyMatch(calmEmergency, clauses);
     for (CompiledRule rule : rules) {
       String type = rule.rule().type();
-      if (anyMatch(rule.words().unless(), clauses)) {
+      boolean calm = calmForAll || MEDICAL_EMERGENCY.equals(type)
+          && (hypothetical || past && rule.rule().calmable());
+      if (calm || anyMatch(rule.words().unless(), clauses)) {
         // The person said the calm version ("my temperature is normal"): the rule stays
         // quiet, and so does the classifier's safety net for this type.
         negated.add(type);

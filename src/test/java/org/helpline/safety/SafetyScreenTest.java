@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
+import org.helpline.content.CalmContext;
 import org.helpline.content.SafetyRule;
 import org.helpline.content.SafetyRules;
 import org.helpline.nlu.TextNormaliser;
@@ -32,6 +33,20 @@ class SafetyScreenTest {
 
   private final SafetyScreen real = RealBot.get().screen();
 
+  /** The same rules with a calm context, the fever rule marked calmContext: false. */
+  private final SafetyScreen calm = new SafetyScreen(new SafetyRules(
+      List.of("not", "no"), List.of("but"),
+      List.of(
+          new SafetyRule("collapse", "medical_emergency", "medical_emergency",
+              List.of("collapsed", "seizure"), List.of(), List.of()),
+          new SafetyRule("fever", "medical_emergency", "treatment_fever", List.of(),
+              List.of(List.of("chemo"), List.of("fever", "temperature")), List.of(), false),
+          new SafetyRule("suicidal", "self_harm", "self_harm",
+              List.of("overdose", "suicide"), List.of(), List.of())),
+      new CalmContext(List.of("years ago", "last week"), List.of("what should i do if"),
+          List.of("essay", "novel"), List.of("right now", "again"))),
+      TextNormaliser.plain());
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "I can't breathe|breathing",
@@ -46,6 +61,22 @@ class SafetyScreenTest {
     SafetyResult result = tiny.screen(text);
     assertTrue(result.escalated(), text);
     assertEquals(rule, result.escalation().get().rule());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "my dad had a seizure years ago, can he have immunotherapy|",
+      "what should i do if i get a fever on chemo|",
+      "what should i do if he collapsed|",
+      "im writing an essay on suicide prevention|",
+      "my nan collapsed years ago and again right now|collapse",
+      "had chemo last week and now a fever|fever",
+      "what should i do if i took an overdose|suicidal",
+      "a character in my novel took an overdose but right now i have|suicidal"})
+  void theCalmContextStopsMentionsButNeverWhatIsHappeningNow(String text, String rule) {
+    SafetyResult result = calm.screen(text);
+    assertEquals(rule == null ? null : rule, result.escalation().map(Escalation::rule)
+        .orElse(null), text);
   }
 
   @ParameterizedTest
