@@ -504,9 +504,11 @@ public final class ContentValidator {
       if (rule.id() == null || !ID.matcher(rule.id()).matches()) {
         check.add(file, line, "route id '" + rule.id() + "' must match " + ID.pattern());
       }
-      if (!RouteRule.FIRST.equals(rule.when()) && !RouteRule.UNSURE.equals(rule.when())) {
-        check.add(file, line, "route '" + rule.id() + "' needs 'when: " + RouteRule.FIRST
-            + "' or 'when: " + RouteRule.UNSURE + "', not '" + rule.when() + "'");
+      if (!List.of(RouteRule.FIRST, RouteRule.UNSURE, RouteRule.FALLBACK)
+          .contains(rule.when())) {
+        check.add(file, line, "route '" + rule.id() + "' needs 'when:' " + RouteRule.FIRST
+            + ", " + RouteRule.UNSURE + " or " + RouteRule.FALLBACK + ", not '" + rule.when()
+            + "'");
       }
       Dialog dialog = content.dialog(rule.dialog() == null ? "" : rule.dialog()).orElse(null);
       if (dialog == null || dialog.action() != DialogAction.HANDOFF) {

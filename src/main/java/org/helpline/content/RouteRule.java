@@ -10,14 +10,16 @@ import java.util.List;
  *
  * @param dialog the handoff dialog that answers when the route is taken
  * @param when {@code first}: taken before any content answer (a symptom is never answered
- *     with content); {@code unsure}: taken only when the classifier would not answer, instead
- *     of the fallback
+ *     with content); {@code unsure}: taken when the classifier is not sure, before it would ask
+ *     to clarify (a frightened person is not asked to choose a topic); {@code fallback}: taken
+ *     only instead of the fallback, when the classifier would neither answer nor clarify
  */
 public record RouteRule(String id, String dialog, String when, List<String> phrases,
     List<List<String>> all, List<String> unless) {
 
   public static final String FIRST = "first";
   public static final String UNSURE = "unsure";
+  public static final String FALLBACK = "fallback";
 
   public RouteRule {
     phrases = phrases == null ? List.of() : List.copyOf(phrases);
@@ -29,5 +31,10 @@ public record RouteRule(String id, String dialog, String when, List<String> phra
   /** Whether the route is taken before any content answer. */
   public boolean first() {
     return FIRST.equals(when);
+  }
+
+  /** Whether the route is taken before a clarifying question. */
+  public boolean beforeClarifying() {
+    return FIRST.equals(when) || UNSURE.equals(when);
   }
 }

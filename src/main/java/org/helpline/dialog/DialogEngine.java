@@ -182,6 +182,11 @@ public final class DialogEngine {
       return act(now, top.intent(), top.confidence(), turn.nlu().text());
     }
     Optional<Route> any = turn.safety().anyRoute();
+    Optional<Route> unsure = turn.safety().unsureRoute();
+    if (!sure && unsure.isPresent()) {
+      // Feelings or prognosis: a frightened person is not asked to choose a topic.
+      return route(now, unsure.get(), top.confidence());
+    }
     if (!sure && canClarify(top, second)) {
       // Between a route and a topic, the route: the nurses can answer either, and a person
       // who may be frightened is not asked to choose.

@@ -32,6 +32,11 @@ public record SafetyResult(Optional<Escalation> escalation, Set<String> negatedT
     return routes.stream().filter(Route::first).findFirst();
   }
 
+  /** The first route taken before a clarifying question, if the message has one. */
+  public Optional<Route> unsureRoute() {
+    return routes.stream().filter(Route::beforeClarifying).findFirst();
+  }
+
   /** The first route of any kind, for a message the classifier would not answer. */
   public Optional<Route> anyRoute() {
     return routes.stream().findFirst();

@@ -123,7 +123,7 @@ public final class SafetyScreen {
       String hit = route.words().match(clauses, routeNegations, route.rule().id());
       if (hit != null) {
         taken.add(new Route(route.rule().id(), route.rule().dialog(), route.rule().first(),
-            hit));
+            route.rule().beforeClarifying(), hit));
       }
     }
     return new SafetyResult(Optional.ofNullable(fired), negated, taken);

@@ -77,6 +77,25 @@ class DialogEngineRoutesTest {
   }
 
   @Test
+  void aFrightenedPersonIsNotAskedToChooseATopic() {
+    Route feelings = new Route("feelings", "feelings", false, true, "terrified");
+    SafetyResult safety = new SafetyResult(Optional.empty(), Set.of(), List.of(feelings));
+    Turn turn = engine.respond(fresh, new UserTurn(safety, new Classification("text",
+        List.of(new IntentScore("immunotherapy_types", 0.45),
+            new IntentScore("immunotherapy_what_is", 0.35))), false, WEDNESDAY_MORNING));
+    assertEquals(DialogAction.HANDOFF, turn.action());
+    assertEquals("feelings", turn.intent());
+    assertEquals(HandoffReason.FEELINGS, turn.referral().get().reason());
+
+    // The cancer words wait for the fallback: a topic question may still be clarified.
+    SafetyResult cancer = new SafetyResult(Optional.empty(), Set.of(), List.of(CANCER));
+    Turn clarified = engine.respond(fresh, new UserTurn(cancer, new Classification("text",
+        List.of(new IntentScore("immunotherapy_types", 0.45),
+            new IntentScore("immunotherapy_what_is", 0.35))), false, WEDNESDAY_MORNING));
+    assertEquals(DialogAction.CLARIFY, clarified.action());
+  }
+
+  @Test
   void aConfidentOutOfScopeVerdictStillGivesWayToTheCancerWords() {
     Turn turn = engine.respond(fresh, said(List.of(CANCER), "out_of_scope", 0.95));
     assertEquals(DialogAction.HANDOFF, turn.action());
