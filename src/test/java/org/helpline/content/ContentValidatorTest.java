@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
+import org.helpline.nlu.TextNormaliser;
+import org.helpline.safety.SafetyScreen;
 import org.helpline.support.RealBot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,29 @@ class ContentValidatorTest {
     ContentException e = assertThrows(ContentException.class, this::load);
     assertTrue(e.problems().stream().anyMatch(p -> p.file().equals("dialogs/cytokines.yml")
         && p.message().contains("has no intent")), e.getMessage());
+  }
+
+  @Test
+  void aRouteMustNameAHandoffDialogAndSayWhenItIsTaken() throws IOException {
+    int line = lineOf("dialogs/_system/routes.yml", "  - id: feelings");
+    replace("dialogs/_system/routes.yml", "    dialog: feelings\n    when: unsure",
+        "    dialog: cytokines\n    when: sometimes");
+    ContentException e = assertThrows(ContentException.class, this::load);
+    assertTrue(e.problems().contains(new ContentProblem("dialogs/_system/routes.yml", line,
+        "route 'feelings' must name a handoff dialog, not 'cytokines'")), e.getMessage());
+    assertTrue(e.problems().stream().anyMatch(p -> p.line() == line
+        && p.message().contains("not 'sometimes'")), e.getMessage());
+  }
+
+  @Test
+  void anEditorsNewRouteWordIsMatchedOnceValid() throws IOException {
+    replace("dialogs/_system/routes.yml", "      - petrified\n",
+        "      - petrified\n      - at my wits end\n");
+    Content content = load();
+    SafetyScreen screen = new SafetyScreen(content.safety(), content.routes(),
+        new TextNormaliser(content.spelling()));
+    assertEquals("feelings", screen.screen("honestly im at my wits end").routes().get(0)
+        .dialog());
   }
 
   @Test
