@@ -58,8 +58,12 @@ public final class EvaluationCommand {
       case "calibrate" -> calibrate(factory, bot, args.length > 1 ? args[1] : null);
       case "compare" -> compare(bot);
       case "classify" -> classify(bot, String.join(" ", List.of(args).subList(1, args.length)));
+      case "routes" -> RouteEvaluation.run(bot, args.length > 1 ? args[1]
+          : "src/test/resources/development-categories", args.length > 2
+          && "misses".equals(args[2]));
       default -> throw new IllegalArgumentException("unknown mode " + mode
-          + "; use report, cv [k], calibrate [file.md], compare or classify <text>");
+          + "; use report, cv [k], calibrate [file.md], compare, classify <text> or routes"
+          + " [folders] [misses]");
     }
   }
 

@@ -29,11 +29,18 @@ public final class RouteEvaluation {
   }
 
   public static void main(String[] args) {
-    HelplineBot bot = RealBot.get();
+    run(RealBot.get(), args[0], args.length > 1 && "misses".equals(args[1]));
+  }
+
+  /**
+   * Grades the comma-separated folders with the bot and prints the report, and every wrong
+   * reply when {@code misses}.
+   */
+  static void run(HelplineBot bot, String folders, boolean misses) {
     Clock clock = Clock.fixed(OPEN, ZoneOffset.UTC);
     RouteGrader grader = new RouteGrader(bot.content().helpline().phone());
     List<RouteGrader.Line> lines = new ArrayList<>();
-    for (String folder : args[0].split(",")) {
+    for (String folder : folders.split(",")) {
       lines.addAll(RouteGrader.read(Path.of(folder)));
     }
     List<RouteGrader.Graded> graded = grader.grade(lines, line -> {
@@ -45,7 +52,7 @@ public final class RouteEvaluation {
           t.escalation().map(e -> e.trigger()).orElse(null));
     });
     System.out.print(RouteGrader.report(graded));
-    if (args.length > 1 && "misses".equals(args[1])) {
+    if (misses) {
       graded.stream().filter(g -> !g.right()).forEach(g -> System.out.printf(
           "%-22s %-9s %-28s %-20s %s%n", g.line().category(), g.reply().action(),
           g.reply().intent(), g.reply().trigger(), g.line().text()));
