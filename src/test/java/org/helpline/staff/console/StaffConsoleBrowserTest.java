@@ -131,18 +131,18 @@ class StaffConsoleBrowserTest extends ChromiumBrowserTest {
         "height", 740, "deviceScaleFactor", 1, "mobile", true));
     signIn("nurse", "nurse-test-pw");
 
+    triage("I've found a lump in my neck that wasn't there last month");
+    assertEquals("No safety rule fired.", driver.findElement(By.id("triage-rule")).getText());
+    String route = driver.findElement(By.id("triage-route")).getText();
+    assertTrue(route.contains("Worrying symptom"), route);
+    assertEquals("Urgent (same day)", driver.findElement(By.id("triage-urgency")).getText());
+
     triage("my dad has collapsed and hes not breathing");
     assertEquals("Emergency", driver.findElement(By.id("triage-urgency")).getText());
     String rule = driver.findElement(By.id("triage-rule")).getText();
     assertTrue(rule.startsWith("Safety rule fired:") && rule.contains("medical_emergency"),
         rule);
     assertFalse(driver.findElements(By.cssSelector("#triage-steps li")).isEmpty());
-
-    triage("I've found a lump in my neck that wasn't there last month");
-    assertEquals("No safety rule fired.", driver.findElement(By.id("triage-rule")).getText());
-    String route = driver.findElement(By.id("triage-route")).getText();
-    assertTrue(route.contains("Worrying symptom"), route);
-    assertEquals("Urgent (same day)", driver.findElement(By.id("triage-urgency")).getText());
 
     triage("what are the side effects of checkpoint inhibitors");
     assertEquals("No safety rule fired.", driver.findElement(By.id("triage-rule")).getText());
@@ -168,7 +168,7 @@ class StaffConsoleBrowserTest extends ChromiumBrowserTest {
 
   @Test
   void anEditorSeesUnrecognisedQuestionsAndFeedbackAndReloadsContent() {
-    String question = "where can i park my bicycle at the hospital";
+    String question = "where can i park my bicycle in town";
     chat(null, question).body("action", oneOf("fallback", "clarify"));
     Map<String, Object> answer = chat(null, "what are checkpoint inhibitors")
         .body("action", equalTo("answer")).extract().as(Map.class);
