@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.helpline.safety.Escalation;
 import org.helpline.support.RealBot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,9 +45,12 @@ class BlindSetTest {
       JsonPath reply = given().contentType(ContentType.JSON).body(Map.of("text", line.text()))
           .when().post("/api/v1/chat").then().statusCode(200).extract().jsonPath();
       List<String> texts = reply.getList("replies.text", String.class);
+      // The public reply does not say what escalated; the screen alone answers "the rules".
+      String trigger = reply.getString("escalation.type") == null ? null
+          : RealBot.get().screen().screen(line.text()).escalation().map(Escalation::rule)
+              .orElse("classifier");
       return new RouteGrader.Reply(reply.getString("action"), reply.getString("intent"),
-          reply.getString("escalation.type"), String.join(" ", texts),
-          reply.getString("escalation.trigger"));
+          reply.getString("escalation.type"), String.join(" ", texts), trigger);
     });
     rows = RouteGrader.tally(graded);
     String report = RouteGrader.report(graded);
