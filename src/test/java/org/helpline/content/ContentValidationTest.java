@@ -40,6 +40,7 @@ class ContentValidationTest {
   private static final Path BLIND = Path.of("src/test/resources/blind");
   private static final Path DEVELOPMENT_CATEGORIES =
       Path.of("src/test/resources/development-categories");
+  private static final Path DEVELOPMENT_SAFETY = Path.of("src/test/resources/development-safety");
 
   private final Content content = new ContentLoader(new ContentValidator(25, 600))
       .load(ContentSource.directory(RealBot.PROJECT));
@@ -130,6 +131,7 @@ class ContentValidationTest {
     List<NearDuplicates.EvaluationLine> lines = new ArrayList<>();
     lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, DEVELOPMENT));
     lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, DEVELOPMENT_CATEGORIES));
+    lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, DEVELOPMENT_SAFETY));
     lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, BLIND));
     assertTrue(lines.size() > 1600, lines.size() + " evaluation lines");
     ContentValidator guarded = new ContentValidator(25, 600).withEvaluationLines(lines);
