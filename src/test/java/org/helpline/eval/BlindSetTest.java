@@ -121,7 +121,7 @@ class BlindSetTest {
    * The gates: {@link RouteGrader.Wilson#lowerCount} of the counts measured on 2026-12-04 at
    * the end of the session that built the routes (README, "Blind test set"): in-scope 243/324,
    * unrelated 23/25, other cancer 24/25, symptoms 24/25, feelings 24/25, prognosis 21/25, red
-   * flags 22/25, emergencies 25/25, self-harm 22/25, calm 20/25 not escalated. Several are below
+   * flags 23/25, emergencies 25/25, self-harm 22/25, calm 20/25 not escalated. Several are below
    * issue 15's targets; the gates only stop it getting worse.
    */
   private static final Map<String, Integer> GATES = Map.of(
@@ -131,7 +131,7 @@ class BlindSetTest {
       "worrying_symptom", 20,
       "feelings", 20,
       "prognosis", 16,
-      "treatment_red_flag", 17,
+      "treatment_red_flag", 18,
       "medical_emergency", 21,
       "self_harm", 17,
       "calm_alarming", 15);
