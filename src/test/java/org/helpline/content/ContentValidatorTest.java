@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 import org.helpline.nlu.TextNormaliser;
 import org.helpline.safety.SafetyScreen;
 import org.helpline.support.RealBot;
@@ -33,19 +32,7 @@ class ContentValidatorTest {
 
   @BeforeEach
   void copyRealContent() throws IOException {
-    for (String folder : List.of("intents", "dialogs")) {
-      Path from = RealBot.PROJECT.resolve(folder);
-      try (Stream<Path> files = Files.walk(from)) {
-        for (Path p : files.toList()) {
-          Path to = dir.resolve(folder).resolve(from.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(to);
-          } else {
-            Files.copy(p, to);
-          }
-        }
-      }
-    }
+    RealBot.copyContentTo(dir);
   }
 
   @Test

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.stream.Stream;
 import org.helpline.support.RealBot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,19 +30,7 @@ class DueForReviewTest {
 
   @BeforeEach
   void copyRealContentWithTwoReviewDates() throws IOException {
-    for (String folder : List.of("intents", "dialogs")) {
-      Path from = RealBot.PROJECT.resolve(folder);
-      try (Stream<Path> files = Files.walk(from)) {
-        for (Path p : files.toList()) {
-          Path to = dir.resolve(folder).resolve(from.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(to);
-          } else {
-            Files.copy(p, to);
-          }
-        }
-      }
-    }
+    RealBot.copyContentTo(dir);
     for (String file : List.of("dialogs/cytokines.yml", "dialogs/_system/fallback.yml")) {
       Path path = dir.resolve(file);
       Files.writeString(path, Files.readString(path, StandardCharsets.UTF_8)

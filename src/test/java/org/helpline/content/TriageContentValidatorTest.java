@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.helpline.support.RealBot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,19 +24,7 @@ class TriageContentValidatorTest {
 
   @BeforeEach
   void copyRealContent() throws IOException {
-    for (String folder : List.of("intents", "dialogs")) {
-      Path from = RealBot.PROJECT.resolve(folder);
-      try (Stream<Path> files = Files.walk(from)) {
-        for (Path p : files.toList()) {
-          Path to = dir.resolve(folder).resolve(from.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(to);
-          } else {
-            Files.copy(p, to);
-          }
-        }
-      }
-    }
+    RealBot.copyContentTo(dir);
   }
 
   @Test

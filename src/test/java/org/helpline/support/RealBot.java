@@ -1,6 +1,10 @@
 package org.helpline.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.helpline.config.HelplineSettings;
 import org.helpline.content.ContentSource;
 import org.helpline.conversation.ChannelWords;
@@ -18,6 +22,23 @@ public final class RealBot {
   private static HelplineBot bot;
 
   private RealBot() {
+  }
+
+  /** Copies the real intents/ and dialogs/ into {@code dir}, for a test to change a copy. */
+  public static void copyContentTo(Path dir) throws IOException {
+    for (String folder : List.of("intents", "dialogs")) {
+      Path from = PROJECT.resolve(folder);
+      try (Stream<Path> files = Files.walk(from)) {
+        for (Path p : files.toList()) {
+          Path to = dir.resolve(folder).resolve(from.relativize(p).toString());
+          if (Files.isDirectory(p)) {
+            Files.createDirectories(to);
+          } else {
+            Files.copy(p, to);
+          }
+        }
+      }
+    }
   }
 
   /** The real content's words around a reply on the messaging channels. */
