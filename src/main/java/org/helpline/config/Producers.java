@@ -35,6 +35,7 @@ import org.helpline.staff.editor.DevelopmentEvaluation;
 import org.helpline.staff.editor.DevelopmentSet;
 import org.helpline.feedback.FeedbackService;
 import org.helpline.insights.InsightsStore;
+import org.helpline.storage.DiskSyncDataSource;
 import org.helpline.storage.JdbcConversationStore;
 import org.helpline.storage.JdbcFeedbackStore;
 import org.helpline.storage.JdbcInsightsStore;
@@ -81,13 +82,18 @@ public class Producers {
    */
   @Produces
   @Singleton
-  DataSource dataSource(@Any InjectableInstance<AgroalDataSource> dataSources) {
+  DataSource dataSource(@Any InjectableInstance<AgroalDataSource> dataSources,
+      HelplineConfig config) {
     List<AgroalDataSource> active = dataSources.listActive();
     if (active.size() != 1) {
       throw new IllegalStateException("exactly one datasource must be active, found "
           + active.size() + ": set quarkus.datasource.<name>.active");
     }
-    return active.get(0);
+    AgroalDataSource dataSource = active.get(0);
+    boolean embedded = dataSource.getConfiguration().connectionPoolConfiguration()
+        .connectionFactoryConfiguration().jdbcUrl().startsWith("jdbc:h2:");
+    return embedded && config.storage().syncToDisk() ? new DiskSyncDataSource(dataSource)
+        : dataSource;
   }
 
   /** Conversations live in the active datasource ({@link #dataSource}). */
