@@ -5,8 +5,10 @@
 #   bench/load.sh postgresql      # PostgreSQL at HELPLINE_DATABASE_URL (default 127.0.0.1:5432/helpline)
 #
 # Environment: DURATION (default 60s), WARMUP (30s), CONNECTIONS (32), THREADS (= CONNECTIONS),
-# TRIVIAL (yes; "no" skips the ceiling run), JAVA_OPTS (extra JVM flags, after -Xmx512m so they
-# can override it, e.g. -XX:StartFlightRecording=filename=target/chat.jfr,settings=profile).
+# TRIVIAL (yes; "no" skips the ceiling run), JAVA_OPTS (extra JVM flags, after the launcher's own
+# so they can override them, e.g. -XX:StartFlightRecording=filename=target/chat.jfr,settings=profile).
+# The application runs as the README launches it: target/quarkus-app/helpline (its small-footprint
+# flags: a 64 MiB heap, the serial collector).
 # Needs: wrk (Debian package), a built application (./mvnw package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +20,8 @@ CONNECTIONS=${CONNECTIONS:-32}
 # One wrk thread per connection: bench/chat.lua keeps one conversation per thread.
 THREADS=${THREADS:-$CONNECTIONS}
 PORT=${PORT:-18080}
-JAR=target/quarkus-app/quarkus-run.jar
-[ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
+LAUNCHER=target/quarkus-app/helpline
+[ -x "$LAUNCHER" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
 
 # Messages: the development and safety sets, one per line, JSON-safe.
@@ -29,9 +31,9 @@ cat src/test/resources/development/*.txt src/test/resources/safety/*.txt \
 DATA=$(mktemp -d)
 PROFILE=prod
 [ "$DB" = postgresql ] && PROFILE=prod,postgresql
-java -Xmx512m ${JAVA_OPTS:-} -Dquarkus.profile="$PROFILE" -Dquarkus.http.port="$PORT" \
-  -Dhelpline.storage.data-dir="$DATA" -Dhelpline.rate-limit.enabled=false \
-  -jar "$JAR" > "$DATA/app.log" 2>&1 &
+JAVA_OPTS="${JAVA_OPTS:-} -Dquarkus.profile=$PROFILE -Dquarkus.http.port=$PORT \
+  -Dhelpline.storage.data-dir=$DATA -Dhelpline.rate-limit.enabled=false" \
+  "$LAUNCHER" > "$DATA/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
 until curl -sf "localhost:$PORT/q/health/ready" >/dev/null; do

@@ -142,6 +142,16 @@ public interface HelplineConfig {
     /** How often the retention job runs. */
     @WithDefault("1h")
     String retentionCheckEvery();
+
+    /**
+     * Whether the embedded database forces every commit to the disk before the turn is
+     * answered (an fsync, shared by the turns that commit together), so that acknowledged
+     * turns survive a power cut too. Off by default: a commit is then in the database file
+     * before it returns, which survives a killed process, and the operating system puts it on
+     * the disk within seconds. PostgreSQL syncs every commit itself.
+     */
+    @WithDefault("false")
+    boolean syncToDisk();
   }
 
   /** Messaging platform settings; secrets come from the environment only. */

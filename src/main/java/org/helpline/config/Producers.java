@@ -1,6 +1,8 @@
 package org.helpline.config;
 
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionFactoryConfiguration;
+import io.agroal.api.security.SimplePassword;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.StartupEvent;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.helpline.content.ContentException;
 import org.helpline.content.ContentLoader;
 import org.helpline.content.ContentProblem;
@@ -35,6 +38,7 @@ import org.helpline.staff.editor.DevelopmentEvaluation;
 import org.helpline.staff.editor.DevelopmentSet;
 import org.helpline.feedback.FeedbackService;
 import org.helpline.insights.InsightsStore;
+import org.helpline.storage.GroupCommitDataSource;
 import org.helpline.storage.JdbcConversationStore;
 import org.helpline.storage.JdbcFeedbackStore;
 import org.helpline.storage.JdbcInsightsStore;
@@ -81,13 +85,27 @@ public class Producers {
    */
   @Produces
   @Singleton
-  DataSource dataSource(@Any InjectableInstance<AgroalDataSource> dataSources) {
+  DataSource dataSource(@Any InjectableInstance<AgroalDataSource> dataSources,
+      HelplineConfig config) {
     List<AgroalDataSource> active = dataSources.listActive();
     if (active.size() != 1) {
       throw new IllegalStateException("exactly one datasource must be active, found "
           + active.size() + ": set quarkus.datasource.<name>.active");
     }
-    return active.get(0);
+    AgroalDataSource dataSource = active.get(0);
+    AgroalConnectionFactoryConfiguration factory = dataSource.getConfiguration()
+        .connectionPoolConfiguration().connectionFactoryConfiguration();
+    if (!factory.jdbcUrl().startsWith("jdbc:h2:")) {
+      return dataSource;
+    }
+    // The embedded database: group commit, with the checkpoints on a connection of their own.
+    JdbcDataSource unpooled = new JdbcDataSource();
+    unpooled.setURL(factory.jdbcUrl());
+    unpooled.setUser(factory.principal().getName());
+    factory.credentials().stream().filter(SimplePassword.class::isInstance)
+        .map(SimplePassword.class::cast).findFirst()
+        .ifPresent(p -> unpooled.setPassword(p.getWord()));
+    return new GroupCommitDataSource(dataSource, unpooled, config.storage().syncToDisk());
   }
 
   /** Conversations live in the active datasource ({@link #dataSource}). */

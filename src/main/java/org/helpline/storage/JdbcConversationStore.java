@@ -173,6 +173,10 @@ public final class JdbcConversationStore implements ConversationStore {
         }
         c.commit();
         committed = true;
+        // Closed here, not in close(): closing waits until the commit is in the database
+        // file (GroupCommitDataSource), and a failure must reach the caller before the turn
+        // is acknowledged.
+        c.close();
         return ChatOutcome.taken(turn.conversationId(), seq, turn.reply(),
             turn.contentVersion());
       } catch (SQLException e) {

@@ -41,6 +41,7 @@ class ContentValidationTest {
   private static final Path DEVELOPMENT_CATEGORIES =
       Path.of("src/test/resources/development-categories");
   private static final Path DEVELOPMENT_SAFETY = Path.of("src/test/resources/development-safety");
+  private static final Path DEVELOPMENT_VOICES = Path.of("src/test/resources/development-voices");
 
   private final Content content = new ContentLoader(new ContentValidator(25, 600))
       .load(ContentSource.directory(RealBot.PROJECT));
@@ -132,6 +133,7 @@ class ContentValidationTest {
     lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, DEVELOPMENT));
     lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, DEVELOPMENT_CATEGORIES));
     lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, DEVELOPMENT_SAFETY));
+    lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, DEVELOPMENT_VOICES));
     lines.addAll(NearDuplicates.readFolder(RealBot.PROJECT, BLIND));
     assertTrue(lines.size() > 1600, lines.size() + " evaluation lines");
     ContentValidator guarded = new ContentValidator(25, 600).withEvaluationLines(lines);

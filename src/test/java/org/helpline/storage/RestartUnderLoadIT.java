@@ -4,20 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.helpline.support.ChatLoad;
+import org.helpline.support.PackagedApp;
 import org.helpline.support.TranscriptCheck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,87 +29,55 @@ import org.junit.jupiter.api.Test;
 class RestartUnderLoadIT {
 
   private static final int PORT = 18081;
-  private static final String BASE = "http://127.0.0.1:" + PORT;
   private static final Path DIR = Path.of("target", "restart-it");
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private final List<Process> started = new ArrayList<>();
+  private final List<PackagedApp> started = new ArrayList<>();
 
   @AfterEach
   void stopAll() throws InterruptedException {
-    for (Process p : started) {
-      p.destroy();
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
+    for (PackagedApp app : started) {
+      if (app.isAlive()) {
+        app.stop();
       }
     }
   }
 
-  private Process launch(int run) throws IOException, InterruptedException {
-    String jar = System.getProperty("quarkus-app.jar", "target/quarkus-app/quarkus-run.jar");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(java.toString(), "-Xmx256m",
-        "-Dquarkus.http.port=" + PORT,
-        "-Dhelpline.storage.data-dir=" + DIR.resolve("data").toAbsolutePath(),
-        // One client address sends every conversation here: no per-address limit.
-        "-Dhelpline.rate-limit.enabled=false",
-        "-jar", jar)
-        .redirectErrorStream(true)
-        .redirectOutput(DIR.resolve("app-" + run + ".log").toFile())
-        .start();
-    started.add(p);
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      assertTrue(p.isAlive(), "the application exited; see " + DIR.resolve("app-" + run
-          + ".log"));
-      if (ready()) {
-        return p;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("not ready within 90 s; see " + DIR.resolve("app-" + run + ".log"));
+  private PackagedApp launch(int run) throws IOException, InterruptedException {
+    PackagedApp app = PackagedApp.start(PORT, DIR.resolve("app-" + run + ".log"), Map.of(),
+        Map.of("helpline.storage.data-dir", DIR.resolve("data").toAbsolutePath().toString()));
+    started.add(app);
+    return app;
   }
 
-  private static boolean ready() throws InterruptedException {
-    try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/q/health/ready"))
-          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
-          .statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static void clean() throws IOException {
-    if (Files.exists(DIR)) {
-      try (Stream<Path> all = Files.walk(DIR)) {
+  /** Deletes the directory and everything in it, then creates it empty. */
+  static void clean(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> all = Files.walk(dir)) {
         for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
           Files.delete(p);
         }
       }
     }
-    Files.createDirectories(DIR);
+    Files.createDirectories(dir);
   }
 
   @Test
   void noAcknowledgedTurnIsLostAcrossARestart() throws Exception {
-    clean();
-    Process first = launch(1);
-    ChatLoad load = new ChatLoad(BASE, Path.of("intents"), 20, 50);
+    clean(DIR);
+    PackagedApp first = launch(1);
+    ChatLoad load = new ChatLoad(first.base(), Path.of("intents"), 20, 50);
     load.start(24);
     Thread.sleep(5_000);
     int beforeStop = load.acks().size();
-    first.destroy();
-    assertTrue(first.waitFor(60, TimeUnit.SECONDS), "no graceful stop within 60 s");
-    assertTrue(first.exitValue() == 0 || first.exitValue() == 143,
-        "exit status after SIGTERM: " + first.exitValue());
+    int status = first.stop();
+    assertTrue(status == 0 || status == 143, "exit status after SIGTERM: " + status);
     int duringStop = load.acks().size();
 
-    Process second = launch(2);
+    PackagedApp second = launch(2);
     Thread.sleep(5_000);
     load.stop();
-    second.destroy();
-    assertTrue(second.waitFor(60, TimeUnit.SECONDS), "no graceful stop within 60 s");
+    status = second.stop();
+    assertTrue(status == 0 || status == 143, "exit status after SIGTERM: " + status);
 
     List<ChatLoad.Ack> acks = load.acks();
     System.out.println("restart under load: acknowledged before the stop=" + beforeStop

@@ -37,12 +37,21 @@ import java.util.stream.Stream;
  */
 public final class ChatLoad {
 
-  /** One acknowledged turn: the reply's conversation and turn number, and our message id. */
-  public record Ack(String conversationId, int turn, String messageId) {
+  /**
+   * One acknowledged turn: the reply's conversation, turn number and action ({@code answer},
+   * {@code handoff}, {@code escalate}...), and our message id.
+   */
+  public record Ack(String conversationId, int turn, String messageId, String action) {
+
+    /** Whether the nurses' queue must have this conversation after this turn. */
+    public boolean queued() {
+      return "handoff".equals(action) || "escalate".equals(action);
+    }
   }
 
   private static final Pattern CONVERSATION = Pattern.compile("\"conversationId\":\"([^\"]+)\"");
   private static final Pattern TURN = Pattern.compile("\"turn\":(\\d+)");
+  private static final Pattern ACTION = Pattern.compile("\"action\":\"([a-z_]+)\"");
 
   private final URI chat;
   private final List<String> messages;
@@ -153,11 +162,13 @@ public final class ChatLoad {
         if (response.statusCode() == 200) {
           Matcher id = CONVERSATION.matcher(response.body());
           Matcher turn = TURN.matcher(response.body());
-          if (!id.find() || !turn.find()) {
+          Matcher action = ACTION.matcher(response.body());
+          if (!id.find() || !turn.find() || !action.find()) {
             failures.computeIfAbsent("unreadable 200", k -> new AtomicLong()).incrementAndGet();
           } else {
             conversationId = id.group(1);
-            acks.add(new Ack(conversationId, Integer.parseInt(turn.group(1)), messageId));
+            acks.add(new Ack(conversationId, Integer.parseInt(turn.group(1)), messageId,
+                action.group(1)));
             turns++;
           }
         } else {
@@ -187,11 +198,14 @@ public final class ChatLoad {
     }
   }
 
-  /** Writes the acknowledged turns, one per line: conversation id, turn, message id. */
+  /**
+   * Writes the acknowledged turns, one per line: conversation id, turn, message id, action.
+   */
   public void writeAcks(Path file) throws IOException {
     List<String> lines = new ArrayList<>();
     for (Ack a : acks()) {
-      lines.add(a.conversationId() + "\t" + a.turn() + "\t" + a.messageId());
+      lines.add(a.conversationId() + "\t" + a.turn() + "\t" + a.messageId() + "\t"
+          + a.action());
     }
     Files.write(file, lines, StandardCharsets.UTF_8);
   }
@@ -201,7 +215,7 @@ public final class ChatLoad {
     List<Ack> read = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       String[] parts = line.split("\t");
-      read.add(new Ack(parts[0], Integer.parseInt(parts[1]), parts[2]));
+      read.add(new Ack(parts[0], Integer.parseInt(parts[1]), parts[2], parts[3]));
     }
     return read;
   }

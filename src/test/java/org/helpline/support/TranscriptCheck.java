@@ -16,7 +16,9 @@ import org.helpline.support.ChatLoad.Ack;
 /**
  * Checks acknowledged turns against the transcripts in the database: every turn that was
  * answered with HTTP 200 is stored exactly once, under its conversation and turn number, and
- * each conversation's turns are numbered 1, 2, 3... in the order they were sent.
+ * each conversation's turns are numbered 1, 2, 3... in the order they were sent. Every
+ * conversation an acknowledged handoff or escalation passed to the nurses is in their queue
+ * exactly once, opened by a stored turn no later than that one.
  */
 public final class TranscriptCheck {
 
@@ -74,6 +76,39 @@ public final class TranscriptCheck {
         }
       }
     }
+    problems.addAll(handoffProblems(db, byConversation, stored));
+    return problems;
+  }
+
+  /** The queue: one entry per conversation passed on, opened by one of its stored turns. */
+  private static List<String> handoffProblems(Connection db,
+      Map<String, List<Ack>> byConversation, Map<String, Map<Integer, String>> stored)
+      throws SQLException {
+    Map<String, List<Integer>> opened = new HashMap<>();
+    try (PreparedStatement ps = db.prepareStatement(
+        "SELECT conversation_id, seq FROM handoff WHERE channel = 'web'");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        opened.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getInt(2));
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, List<Ack>> e : byConversation.entrySet()) {
+      List<Integer> entries = opened.getOrDefault(e.getKey(), List.of());
+      e.getValue().stream().filter(Ack::queued).findFirst().ifPresent(first -> {
+        if (entries.size() != 1) {
+          problems.add(e.getKey() + ": passed to the nurses at turn " + first.turn()
+              + " but has " + entries.size() + " queue entries");
+        } else if (entries.get(0) > first.turn()) {
+          problems.add(e.getKey() + ": queue entry opened at turn " + entries.get(0)
+              + ", after the acknowledged handoff at turn " + first.turn());
+        }
+      });
+    }
+    opened.forEach((conversation, seqs) -> seqs.stream()
+        .filter(seq -> !stored.getOrDefault(conversation, Map.of()).containsKey(seq))
+        .forEach(seq -> problems.add(conversation + ": queue entry opened by turn " + seq
+            + ", which is not stored")));
     return problems;
   }
 
