@@ -21,8 +21,9 @@ import javax.sql.DataSource;
  * waiting for the write each make their own, one after another (610 turns/s against 3,600,
  * docs/benchmarks.md). Here, when a connection that committed (or ran in auto-commit mode) is
  * closed, the caller waits for the first {@code CHECKPOINT} that started after its commit: one
- * caller runs it, on a connection of its own, for everyone who committed before it began. With {@code helpline.storage.sync-to-disk} it is {@code CHECKPOINT SYNC}, which
- * also forces the file to the disk (an fsync), so acknowledged turns survive a power cut too.
+ * caller runs it, on a connection of its own, for everyone who committed before it began.
+ * With {@code helpline.storage.sync-to-disk} it is {@code CHECKPOINT SYNC}, which also forces
+ * the file to the disk (an fsync), so acknowledged turns survive a power cut too.
  */
 public final class GroupCommitDataSource implements DataSource {
 
