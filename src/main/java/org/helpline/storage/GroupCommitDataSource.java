@@ -3,6 +3,7 @@ package org.helpline.storage;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,8 +20,8 @@ import javax.sql.DataSource;
  * later, so a killed process (SIGKILL, out of memory) loses the turns of its last half second,
  * though they were answered. With {@code WRITE_DELAY=0} it writes on every commit, but turns
  * waiting for the write each make their own, one after another (610 turns/s against 3,600,
- * docs/benchmarks.md). Here, when a connection that committed (or ran in auto-commit mode) is
- * closed, the caller waits for the first {@code CHECKPOINT} that started after its commit: one
+ * docs/benchmarks.md). Here, when a connection that wrote (and committed, or ran in auto-commit
+ * mode) is closed, the caller waits for the first {@code CHECKPOINT} that started after its commit: one
  * caller runs it, on a connection of its own, for everyone who committed before it began.
  * With {@code helpline.storage.sync-to-disk} it is {@code CHECKPOINT SYNC}, which also forces
  * the file to the disk (an fsync), so acknowledged turns survive a power cut too.
@@ -120,35 +121,56 @@ public final class GroupCommitDataSource implements DataSource {
   }
 
   /**
-   * The connection, waiting for the checkpoint when it is closed after a commit (or after
-   * being used in auto-commit mode): the wait starts once the connection is back in the pool,
-   * so turns waiting for one checkpoint do not hold every connection, and more of them share
-   * it. Close the connection before acknowledging what was committed.
+   * The connection, waiting for the checkpoint when it is closed after a write (committed, or
+   * in auto-commit mode): the wait starts once the connection is back in the pool, so turns
+   * waiting for one checkpoint do not hold every connection, and more of them share it. A
+   * connection that only read never waits. Close the connection before acknowledging what
+   * was written.
    */
   private Connection syncing(Connection connection) {
+    boolean[] wrote = {false};
     long[] committed = {0};
     InvocationHandler handler = (proxy, method, args) -> {
       String name = method.getName();
-      if (name.equals("close") && !connection.isClosed() && connection.getAutoCommit()) {
+      if (name.equals("close") && wrote[0] && !connection.isClosed()
+          && connection.getAutoCommit()) {
         committed[0] = ticket();
       }
-      Object result;
-      try {
-        result = method.invoke(connection, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-      if (name.equals("commit")) {
+      Object result = call(connection, method, args);
+      if (name.equals("commit") && wrote[0]) {
         committed[0] = ticket();
+        wrote[0] = false;
       } else if (name.equals("close") && committed[0] != 0) {
         long ticket = committed[0];
         committed[0] = 0;
         flush(ticket);
+      } else if (result instanceof Statement statement) {
+        return writeNoting(statement, method.getReturnType(), wrote);
       }
       return result;
     };
     return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
         new Class<?>[] {Connection.class}, handler);
+  }
+
+  /** The statement, noting any execution that is not a query as a write. */
+  private static Object writeNoting(Statement statement, Class<?> type, boolean[] wrote) {
+    InvocationHandler handler = (proxy, method, args) -> {
+      if (method.getName().startsWith("execute") && !method.getName().equals("executeQuery")) {
+        wrote[0] = true;
+      }
+      return call(statement, method, args);
+    };
+    return Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {type},
+        handler);
+  }
+
+  private static Object call(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 
   @Override

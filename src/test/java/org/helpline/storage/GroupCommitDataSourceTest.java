@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,6 +32,16 @@ class GroupCommitDataSourceTest {
     return counting.executed().stream().filter(s -> s.equals(checkpoint)).count();
   }
 
+  /** Writes one audit row on the connection. */
+  private static void audit(Connection c, String who, String action) throws Exception {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO staff_audit"
+        + " (id, at, principal, action) VALUES (RANDOM_UUID(), CURRENT_TIMESTAMP, ?, ?)")) {
+      ps.setString(1, who);
+      ps.setString(2, action);
+      ps.executeUpdate();
+    }
+  }
+
   private static String checkpoint(boolean syncToDisk) {
     return syncToDisk ? "CHECKPOINT SYNC" : "CHECKPOINT";
   }
@@ -45,10 +54,7 @@ class GroupCommitDataSourceTest {
         counting.dataSource, syncToDisk);
     Connection turn = syncing.getConnection();
     turn.setAutoCommit(false);
-    try (Statement s = turn.createStatement()) {
-      s.executeUpdate("INSERT INTO staff_audit (id, at, principal, action)"
-          + " VALUES (RANDOM_UUID(), CURRENT_TIMESTAMP, 'nurse1', 'one')");
-    }
+    audit(turn, "nurse1", "one");
     counting.clear();
     turn.commit();
     // The wait is when the connection is closed (back in the pool), not in commit().
@@ -57,11 +63,18 @@ class GroupCommitDataSourceTest {
     assertEquals(List.of("COMMIT", checkpoint(syncToDisk)), counting.executed());
     // A connection in auto-commit mode waits for a checkpoint when it is closed.
     counting.clear();
-    try (Connection c = syncing.getConnection(); Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO staff_audit (id, at, principal, action)"
-          + " VALUES (RANDOM_UUID(), CURRENT_TIMESTAMP, 'nurse1', 'two')");
+    try (Connection c = syncing.getConnection()) {
+      audit(c, "nurse1", "two");
     }
     assertEquals(1, checkpoints(counting, checkpoint(syncToDisk)));
+    // A connection that only read never waits for one.
+    counting.clear();
+    try (Connection c = syncing.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM staff_audit");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+    }
+    assertEquals(0, checkpoints(counting, checkpoint(syncToDisk)));
     try (Connection c = counting.dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM staff_audit");
         ResultSet rs = ps.executeQuery()) {
@@ -87,12 +100,7 @@ class GroupCommitDataSourceTest {
           for (int i = 0; i < commits; i++) {
             try (Connection c = syncing.getConnection()) {
               c.setAutoCommit(false);
-              try (PreparedStatement ps = c.prepareStatement("INSERT INTO staff_audit"
-                  + " (id, at, principal, action) VALUES (RANDOM_UUID(), CURRENT_TIMESTAMP, ?, ?)")) {
-                ps.setString(1, who);
-                ps.setString(2, Integer.toString(i));
-                ps.executeUpdate();
-              }
+              audit(c, who, Integer.toString(i));
               c.commit();
             }
           }
