@@ -1,0 +1,62 @@
+package org.helpline.storage;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import org.jboss.logging.Logger;
+
+/**
+ * Signals within one process: the embedded database serves one instance, so nothing has to
+ * travel further. Listeners run on one daemon thread, in the order signals were published.
+ */
+public final class InProcessSignals implements Signals {
+
+  private static final Logger LOG = Logger.getLogger(InProcessSignals.class);
+
+  private final Map<String, Set<Runnable>> listeners = new ConcurrentHashMap<>();
+  private final ExecutorService dispatch = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "helpline-signals");
+    t.setDaemon(true);
+    return t;
+  });
+
+  @Override
+  public void publish(String topic) {
+    Set<Runnable> wanting = listeners.get(topic);
+    if (wanting == null || wanting.isEmpty()) {
+      return;
+    }
+    try {
+      dispatch.execute(() -> wanting.forEach(InProcessSignals::run));
+    } catch (RejectedExecutionException e) {
+      // Closed: nobody is listening any more.
+    }
+  }
+
+  @Override
+  public Subscription subscribe(String topic, Runnable listener) {
+    listeners.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(listener);
+    return () -> listeners.computeIfPresent(topic, (t, set) -> {
+      set.remove(listener);
+      return set.isEmpty() ? null : set;
+    });
+  }
+
+  @Override
+  public void close() {
+    dispatch.shutdownNow();
+    listeners.clear();
+  }
+
+  /** Runs one listener; a failing listener never stops the others. */
+  static void run(Runnable listener) {
+    try {
+      listener.run();
+    } catch (RuntimeException e) {
+      LOG.warnf("a signal listener failed: %s", e.toString());
+    }
+  }
+}
