@@ -81,7 +81,11 @@ public final class HelplineHours {
     return facts;
   }
 
-  private Optional<OpeningHours> window(LocalDate date) {
+  /**
+   * The hours that apply on this date, if the line opens at all: package-private so that
+   * {@link ReplyBy} counts opening time by exactly the rule {@link #isOpen} uses.
+   */
+  Optional<OpeningHours> window(LocalDate date) {
     if (holidays.contains(date)) {
       return Optional.empty();
     }
@@ -89,7 +93,8 @@ public final class HelplineHours {
     return facts.hours().stream().filter(h -> h.days().contains(day)).findFirst();
   }
 
-  private static String clock(LocalTime time) {
+  /** A time as the texts say it, "9am" or "5:30pm"; package-private for {@link ReplyBy}. */
+  static String clock(LocalTime time) {
     int hour = time.getHour() % 12 == 0 ? 12 : time.getHour() % 12;
     String suffix = time.getHour() < 12 ? "am" : "pm";
     return time.getMinute() == 0 ? hour + suffix
