@@ -18,6 +18,8 @@ import org.helpline.feedback.AlreadyRatedException;
 import org.helpline.feedback.UnknownTurnException;
 import org.helpline.handoff.HandoffConflictException;
 import org.helpline.handoff.HandoffNotFoundException;
+import org.helpline.handoff.NotYourHandoffException;
+import org.helpline.handoff.UnknownConversationException;
 import org.helpline.staff.editor.EvaluationPendingException;
 import org.helpline.staff.editor.NoDevelopmentSetException;
 import org.helpline.staff.editor.PackagedContentException;
@@ -45,7 +47,11 @@ public class ExceptionMappers {
       NoDevelopmentSetException.class, new Kind(404, "no-development-set", "No development set"),
       HandoffNotFoundException.class, new Kind(404, "handoff-not-found", "Handoff not found"),
       HandoffConflictException.class, new Kind(409, "handoff-conflict",
-          "Handoff not available"));
+          "Handoff not available"),
+      NotYourHandoffException.class, new Kind(403, "not-your-handoff",
+          "Another nurse has this conversation"),
+      UnknownConversationException.class, new Kind(404, "unknown-conversation",
+          "Conversation not found"));
 
   /** A problem's status, type (after {@code urn:helpline:problem:}) and title. */
   private record Kind(int status, String type, String title) {

@@ -41,6 +41,27 @@ public interface HelplineConfig {
   /** How many messages may arrive how fast; safety escalations are never limited. */
   RateLimit rateLimit();
 
+  /** Live chat with a nurse in the same window. */
+  NurseChat nurseChat();
+
+  /** Live chat settings. */
+  interface NurseChat {
+
+    /**
+     * Whether a person handed to the nurses is offered a chat here while the line is open
+     * (web chat only so far); off, they get the phone number alone.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * How often an open event stream gets a comment line, so proxies keep it open and a
+     * stream whose person has gone is noticed and released.
+     */
+    @WithDefault("15s")
+    Duration keepAlive();
+  }
+
   /** Content settings. */
   interface ContentSettings {
 

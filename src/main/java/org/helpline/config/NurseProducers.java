@@ -1,12 +1,17 @@
 package org.helpline.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import javax.sql.DataSource;
-import org.helpline.handoff.HandoffQueue;
 import org.helpline.staff.StaffAudit;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.helpline.api.EventStreams;
+import org.helpline.api.LiveStreams;
+import org.helpline.handoff.HandoffQueue;
 import org.helpline.storage.JdbcHandoffQueue;
+import org.helpline.storage.Signals;
 import org.helpline.storage.JdbcStaffAudit;
 
 /**
@@ -16,10 +21,29 @@ import org.helpline.storage.JdbcStaffAudit;
 @ApplicationScoped
 public class NurseProducers {
 
+  /** The queue, which signals its changes to every instance's streams. */
   @Produces
   @Singleton
-  HandoffQueue handoffQueue(DataSource dataSource) {
-    return new JdbcHandoffQueue(dataSource);
+  JdbcHandoffQueue handoffQueue(DataSource dataSource, Signals signals) {
+    return new JdbcHandoffQueue(dataSource, signals);
+  }
+
+
+  /** The live chat's event streams (people's and nurses'), fed from the database. */
+  @Produces
+  @Singleton
+  EventStreams eventStreams(Signals signals, HelplineConfig config) {
+    return new EventStreams(signals, config.nurseChat().keepAlive());
+  }
+
+  void closeStreams(@Disposes EventStreams streams) {
+    streams.close();
+  }
+
+  @Produces
+  @Singleton
+  LiveStreams liveStreams(EventStreams streams, HandoffQueue queue, ObjectMapper json) {
+    return new LiveStreams(streams, queue, json);
   }
 
   @Produces

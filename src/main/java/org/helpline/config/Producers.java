@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.helpline.content.ContentException;
 import org.helpline.content.ContentLoader;
 import org.helpline.content.ContentProblem;
@@ -27,6 +28,7 @@ import org.helpline.content.ContentSource;
 import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ConversationService;
+import org.helpline.conversation.NurseChat;
 import org.helpline.conversation.Notices;
 import org.helpline.conversation.ConversationStore;
 import org.helpline.conversation.HelplineBot;
@@ -39,6 +41,10 @@ import org.helpline.staff.editor.DevelopmentSet;
 import org.helpline.feedback.FeedbackService;
 import org.helpline.insights.InsightsStore;
 import org.helpline.storage.GroupCommitDataSource;
+import org.helpline.storage.InProcessSignals;
+import org.helpline.storage.PostgresSignals;
+import org.helpline.storage.Signals;
+import org.helpline.storage.JdbcHandoffQueue;
 import org.helpline.storage.JdbcConversationStore;
 import org.helpline.storage.JdbcFeedbackStore;
 import org.helpline.storage.JdbcInsightsStore;
@@ -93,8 +99,7 @@ public class Producers {
           + active.size() + ": set quarkus.datasource.<name>.active");
     }
     AgroalDataSource dataSource = active.get(0);
-    AgroalConnectionFactoryConfiguration factory = dataSource.getConfiguration()
-        .connectionPoolConfiguration().connectionFactoryConfiguration();
+    AgroalConnectionFactoryConfiguration factory = factory(dataSource);
     if (!factory.jdbcUrl().startsWith("jdbc:h2:")) {
       return dataSource;
     }
@@ -102,17 +107,50 @@ public class Producers {
     JdbcDataSource unpooled = new JdbcDataSource();
     unpooled.setURL(factory.jdbcUrl());
     unpooled.setUser(factory.principal().getName());
-    factory.credentials().stream().filter(SimplePassword.class::isInstance)
-        .map(SimplePassword.class::cast).findFirst()
-        .ifPresent(p -> unpooled.setPassword(p.getWord()));
+    unpooled.setPassword(password(factory));
     return new GroupCommitDataSource(dataSource, unpooled, config.storage().syncToDisk());
+  }
+
+  /**
+   * Signals between instances (live chat, queue): through PostgreSQL's LISTEN/NOTIFY on a
+   * connection of their own when instances share PostgreSQL; in process on the embedded
+   * database, which serves one instance.
+   */
+  @Produces
+  @Singleton
+  Signals signals(@Any InjectableInstance<AgroalDataSource> dataSources, DataSource pool) {
+    AgroalConnectionFactoryConfiguration factory = factory(dataSources.listActive().get(0));
+    if (!factory.jdbcUrl().startsWith("jdbc:postgresql:")) {
+      return new InProcessSignals();
+    }
+    PGSimpleDataSource unpooled = new PGSimpleDataSource();
+    unpooled.setURL(factory.jdbcUrl());
+    unpooled.setUser(factory.principal().getName());
+    unpooled.setPassword(password(factory));
+    return new PostgresSignals(pool, unpooled);
+  }
+
+  void closeSignals(@Disposes Signals signals) {
+    signals.close();
+  }
+
+  private static AgroalConnectionFactoryConfiguration factory(AgroalDataSource dataSource) {
+    return dataSource.getConfiguration().connectionPoolConfiguration()
+        .connectionFactoryConfiguration();
+  }
+
+  /** The configured password, or null. */
+  private static String password(AgroalConnectionFactoryConfiguration factory) {
+    return factory.credentials().stream().filter(SimplePassword.class::isInstance)
+        .map(SimplePassword.class::cast).findFirst().map(SimplePassword::getWord)
+        .orElse(null);
   }
 
   /** Conversations live in the active datasource ({@link #dataSource}). */
   @Produces
   @Singleton
-  ConversationStore conversationStore(DataSource dataSource) {
-    return new JdbcConversationStore(dataSource);
+  ConversationStore conversationStore(DataSource dataSource, JdbcHandoffQueue queue) {
+    return new JdbcConversationStore(dataSource, queue);
   }
 
   @Produces
@@ -142,7 +180,7 @@ public class Producers {
         });
     return new ConversationService(bots, store, clock, config.chat().maxTextLength(),
         config.storage().idleTimeout(), senderKeys, rateLimits,
-        new MicrometerTurnMetrics(meters));
+        new MicrometerTurnMetrics(meters), new NurseChat(config.nurseChat().enabled()));
   }
 
   @Produces

@@ -378,11 +378,34 @@ public final class ContentValidator {
       check.add(file, check.line(file, "passedOn"), "passedOn has "
           + handoff.passedOn().length() + " characters; the limit is " + maxTextLength);
     }
+    checkChat(file, handoff.chat(), check);
     if (isBlank(handoff.callLink()) || !handoff.callLink().contains("{phone}")) {
       check.add(file, check.line(file, "callLink"),
           "callLink (the title of the link that calls the helpline) must give the {phone}");
     }
     checkSource(file, handoff.source(), check);
+  }
+
+  /** The live chat's words: a short button, and the place, number and hours where needed. */
+  private void checkChat(String file, HandoffTexts.ChatTexts chat, Check check) {
+    if (chat == null) {
+      check.add(file, 1, "chat (the words of a live chat with a nurse) is required");
+      return;
+    }
+    if (isBlank(chat.offer()) || chat.offer().length() > NoticeTexts.MAX_BUTTON_TITLE) {
+      check.add(file, check.line(file, "offer:"), "chat.offer must be 1 to "
+          + NoticeTexts.MAX_BUTTON_TITLE + " characters (it is a button)");
+    }
+    if (isBlank(chat.waiting()) || !chat.waiting().contains("{position}")
+        || !chat.waiting().contains("{phone}")) {
+      check.add(file, check.line(file, "waiting:"),
+          "chat.waiting must give the person's {position} and the {phone}");
+    }
+    if (isBlank(chat.notOpen()) || !chat.notOpen().contains("{phone}")
+        || !chat.notOpen().contains("{hours}")) {
+      check.add(file, check.line(file, "notOpen:"),
+          "chat.notOpen must give the {phone} and the {hours}");
+    }
   }
 
   private void checkNotices(NoticeTexts notices, Check check) {

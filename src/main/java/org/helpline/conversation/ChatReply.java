@@ -2,6 +2,7 @@ package org.helpline.conversation;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.helpline.handoff.LiveChat;
 import org.helpline.dialog.Turn;
 
 /**
@@ -68,6 +69,12 @@ public record ChatReply(
     return reviewed == null ? AWAITING_CLINICAL_REVIEW : REVIEWED;
   }
 
+  /** The same reply with another handoff and choices. */
+  public ChatReply with(Handoff newHandoff, List<Choice> choices) {
+    return new ChatReply(action, intent, confidence, replies, choices, newHandoff, escalation,
+        source, reviewed);
+  }
+
   /** The same reply without its choices, for a channel that shows them as buttons. */
   public ChatReply withoutQuickReplies() {
     return new ChatReply(action, intent, confidence, replies, List.of(), handoff, escalation,
@@ -97,12 +104,38 @@ public record ChatReply(
    * @param urgency routine or urgent
    * @param nextOpen when the line opens next, in words, if it is closed
    * @param alternatives what to do while it is closed
+   * @param modes how the person can reach the nurses now: phone, and chat while the line is
+   *     open ({@link org.helpline.handoff.LiveChat})
+   * @param mode how they chose to, once they have: chat, or null
+   * @param status where their chat stands (waiting, with_nurse, ...), or null
+   * @param position their place in the queue while they wait, or null
    */
   public record Handoff(String reason, String urgency, String phone, boolean openNow,
-      String hours, String nextOpen, List<String> alternatives) {
+      String hours, String nextOpen, List<String> alternatives, List<String> modes,
+      String mode, String status, Integer position) {
 
     public Handoff {
       alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+      modes = modes == null ? List.of(LiveChat.PHONE) : List.copyOf(modes);
+    }
+
+    /** A handoff that offers the phone only and has no chat. */
+    public Handoff(String reason, String urgency, String phone, boolean openNow, String hours,
+        String nextOpen, List<String> alternatives) {
+      this(reason, urgency, phone, openNow, hours, nextOpen, alternatives, null, null, null,
+          null);
+    }
+
+    /** This handoff offering these modes. */
+    public Handoff withModes(List<String> offered) {
+      return new Handoff(reason, urgency, phone, openNow, hours, nextOpen, alternatives,
+          offered, mode, status, position);
+    }
+
+    /** This handoff with where the person's chat stands. */
+    public Handoff inChat(String chatStatus, Integer place) {
+      return new Handoff(reason, urgency, phone, openNow, hours, nextOpen, alternatives, modes,
+          LiveChat.CHAT, chatStatus, place);
     }
   }
 

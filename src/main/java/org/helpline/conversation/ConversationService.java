@@ -38,6 +38,7 @@ public final class ConversationService {
   private final SenderKeys senderKeys;
   private final RateLimits rateLimits;
   private final TurnMetrics metrics;
+  private final NurseChat nurseChat;
 
   /** A service without rate limits. */
   public ConversationService(BotHolder bots, ConversationStore store, Clock clock,
@@ -52,10 +53,19 @@ public final class ConversationService {
         TurnMetrics.none());
   }
 
+  /** A service whose nurses take live chats. */
   public ConversationService(BotHolder bots, ConversationStore store, Clock clock,
       int maxTextLength, Duration idleTimeout, SenderKeys senderKeys, RateLimits rateLimits,
       TurnMetrics metrics) {
+    this(bots, store, clock, maxTextLength, idleTimeout, senderKeys, rateLimits, metrics,
+        new NurseChat(true));
+  }
+
+  public ConversationService(BotHolder bots, ConversationStore store, Clock clock,
+      int maxTextLength, Duration idleTimeout, SenderKeys senderKeys, RateLimits rateLimits,
+      TurnMetrics metrics, NurseChat nurseChat) {
     this.metrics = metrics;
+    this.nurseChat = nurseChat;
     this.bots = bots;
     this.store = store;
     this.clock = clock;
@@ -143,19 +153,23 @@ public final class ConversationService {
         .filter(c -> isContinuing(c.state(), now));
     ConversationState before = continuing.map(StoredConversation::state)
         .orElseGet(() -> ConversationState.start(now));
-    BotTurn turn = bot.respond(before, context.said(), clock);
-    if (turn.safety().escalation().isEmpty()) {
+    // Asking to chat with a nurse is not for the bot: nothing to screen or classify.
+    BotTurn turn = NurseChat.asksToChat(context.said()) ? null
+        : bot.respond(before, context.said(), clock);
+    if (turn == null || turn.safety().escalation().isEmpty()) {
       rateLimits.take(continuing.map(StoredConversation::id).orElse(null),
           context.clientAddress(), context.senderKey());
     }
     String id = continuing.map(StoredConversation::id)
         .orElseGet(() -> UUID.randomUUID().toString());
-    ChatReply reply = ChatReply.of(turn.turn());
+    NurseChat.Step step = nurseChat.step(bot.content(), context.message().channel(), turn,
+        continuing.flatMap(StoredConversation::handoff), before, now, tx::chatPosition);
+    ChatReply reply = step.reply();
     ChatOutcome outcome;
     try {
       outcome = tx.commit(new RecordedTurn(id, continuing.isEmpty(), context.messageKey(),
-          context.senderKey(), context.message().channel(), now, turn.transcriptText(),
-          reply, bot.content().version(), turn.turn().state(), turn.turn().referral()));
+          context.senderKey(), context.message().channel(), now, step.transcriptText(),
+          reply, bot.content().version(), step.state(), step.referral(), step.live()));
     } catch (StorageConflictException e) {
       throw e;
     } catch (StorageUnavailableException e) {
@@ -165,7 +179,7 @@ public final class ConversationService {
     }
     // A conversation the nurses had already only joins its open entry.
     Optional<String> opened = before.handoffOffered() ? Optional.empty()
-        : turn.turn().referral().map(r -> r.reason().id());
+        : step.referral().map(r -> r.reason().id());
     return new Taken(outcome, turn, opened);
   }
 

@@ -2,6 +2,8 @@ package org.helpline.conversation;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.helpline.handoff.HandoffRecord.OpenHandoff;
+import org.helpline.handoff.Urgency;
 import org.helpline.dialog.ConversationState;
 
 /**
@@ -45,8 +47,15 @@ public interface ConversationStore {
    */
   int deleteOlderThan(Instant transcriptsBefore, Instant handoffsBefore);
 
-  /** A conversation as a turn finds it. */
-  record StoredConversation(String id, ConversationState state) {
+  /**
+   * A conversation as a turn finds it, with the queue entry it has open (or claimed), if any.
+   */
+  record StoredConversation(String id, ConversationState state, Optional<OpenHandoff> handoff) {
+
+    /** A conversation the nurses' queue does not have. */
+    public StoredConversation(String id, ConversationState state) {
+      this(id, state, Optional.empty());
+    }
   }
 
   /** One turn's transaction; closing it without a commit rolls it back. */
@@ -54,6 +63,14 @@ public interface ConversationStore {
 
     /** The conversation read when the transaction began, if there is one. */
     Optional<StoredConversation> conversation();
+
+    /**
+     * The place in the queue of a chat waiting with this urgency since {@code since}: 1 plus
+     * the chats waiting before it (more urgent, or as urgent and older).
+     *
+     * @param handoffId the entry's id, or null for an entry this turn opens
+     */
+    int chatPosition(String handoffId, Urgency urgency, Instant since);
 
     /**
      * Writes the turn (transcript row, conversation state, processed message key and the

@@ -16,8 +16,18 @@ import org.helpline.handoff.HandoffRecord;
  *     null
  * @param transcriptText what the transcript keeps of the person's message (redacted)
  * @param referral the entry the turn gives the nurses' queue, if any
+ * @param live what the turn changes in a live chat with a nurse
  */
 public record RecordedTurn(String conversationId, boolean fresh, String messageKey,
     String senderKey, String channel, Instant at, String transcriptText, ChatReply reply,
-    String contentVersion, ConversationState state, Optional<HandoffRecord> referral) {
+    String contentVersion, ConversationState state, Optional<HandoffRecord> referral,
+    LiveTurn live) {
+
+  /** A turn outside any live chat. */
+  public RecordedTurn(String conversationId, boolean fresh, String messageKey,
+      String senderKey, String channel, Instant at, String transcriptText, ChatReply reply,
+      String contentVersion, ConversationState state, Optional<HandoffRecord> referral) {
+    this(conversationId, fresh, messageKey, senderKey, channel, at, transcriptText, reply,
+        contentVersion, state, referral, LiveTurn.NONE);
+  }
 }

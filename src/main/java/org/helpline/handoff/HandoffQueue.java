@@ -45,4 +45,35 @@ public interface HandoffQueue {
    * @throws HandoffNotFoundException when there is no such entry
    */
   HandoffTranscript readTranscript(String id, String reader, Instant now);
+
+  /**
+   * Sends a nurse's message into the live chat of an entry they claimed (an admin may write in
+   * any). It is stored, and the audit log records who wrote, before this returns.
+   *
+   * @param text the message, already redacted like the transcript
+   * @throws HandoffNotFoundException when there is no such entry
+   * @throws NotYourHandoffException when another nurse claimed it
+   * @throws HandoffConflictException when it is not claimed, not a chat, or finished
+   */
+  ChatEvent sendMessage(String id, String nurse, boolean admin, String text, Instant now);
+
+  /**
+   * Hands the person back to the bot: the entry closes with that outcome and the person's
+   * next message is the bot's again.
+   *
+   * @throws HandoffNotFoundException when there is no such entry
+   * @throws NotYourHandoffException when another nurse claimed it
+   * @throws HandoffConflictException when it is not claimed or already closed
+   */
+  QueuedHandoff giveBack(String id, String nurse, boolean admin, Instant now);
+
+  /**
+   * The live chat events of a conversation after an id, oldest first; alerts only for staff.
+   *
+   * @throws UnknownConversationException when there is no such conversation
+   */
+  List<ChatEvent> events(String conversationId, long after, boolean forStaff);
+
+  /** The place in the queue of the conversation's chat while it waits for a nurse. */
+  Optional<Integer> chatPlace(String conversationId);
 }

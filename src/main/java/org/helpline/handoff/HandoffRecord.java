@@ -1,5 +1,6 @@
 package org.helpline.handoff;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -29,14 +30,27 @@ public record HandoffRecord(HandoffReason reason, Urgency urgency, String summar
    */
   public OpenHandoff joinedTo(OpenHandoff open) {
     String joined = (open.summary() == null ? "" : open.summary() + "; ") + "later: " + summary;
-    return new OpenHandoff(open.id(), open.urgency().atLeast(urgency), bounded(joined));
+    return new OpenHandoff(open.id(), open.urgency().atLeast(urgency), bounded(joined),
+        open.createdAt(), open.mode(), open.chatStatus());
   }
 
   private static String bounded(String text) {
     return text.length() > MAX_SUMMARY ? text.substring(0, MAX_SUMMARY - 1) + "…" : text;
   }
 
-  /** The entry a conversation has open (or claimed), as far as joining needs it. */
-  public record OpenHandoff(String id, Urgency urgency, String summary) {
+  /**
+   * The entry a conversation has open (or claimed), as far as a turn needs it: to join it, and
+   * to know whether the person is in a live chat ({@link LiveChat}).
+   *
+   * @param mode null (phone), {@link LiveChat#CHAT} or {@link LiveChat#MESSAGE}
+   * @param chatStatus where a chat stands, or null
+   */
+  public record OpenHandoff(String id, Urgency urgency, String summary, Instant createdAt,
+      String mode, String chatStatus) {
+
+    /** Whether what the person writes goes to a nurse rather than to the bot. */
+    public boolean relays() {
+      return LiveChat.relays(mode, chatStatus);
+    }
   }
 }

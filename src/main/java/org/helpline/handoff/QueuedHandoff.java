@@ -9,10 +9,13 @@ import java.time.Instant;
  * @param status open, claimed or closed
  * @param summary what the conversation was about, as ids and numbers (never the person's words)
  * @param outcome the closing nurse's note, redacted, or null
+ * @param mode null (phone), or how the person chose to reach the nurses ({@link LiveChat})
+ * @param chatStatus where a live chat stands, or null
  */
 public record QueuedHandoff(String id, String conversationId, String channel,
     HandoffReason reason, Urgency urgency, String status, String summary, Instant createdAt,
-    String claimedBy, Instant claimedAt, String closedBy, Instant closedAt, String outcome) {
+    String claimedBy, Instant claimedAt, String closedBy, Instant closedAt, String outcome,
+    String mode, String chatStatus) {
 
   public static final String OPEN = "open";
   public static final String CLAIMED = "claimed";

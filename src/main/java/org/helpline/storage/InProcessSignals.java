@@ -25,6 +25,7 @@ public final class InProcessSignals implements Signals {
 
   @Override
   public void publish(String topic) {
+    Signals.checkTopic(topic);
     Set<Runnable> wanting = listeners.get(topic);
     if (wanting == null || wanting.isEmpty()) {
       return;
@@ -38,6 +39,7 @@ public final class InProcessSignals implements Signals {
 
   @Override
   public Subscription subscribe(String topic, Runnable listener) {
+    Signals.checkTopic(topic);
     listeners.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(listener);
     return () -> listeners.computeIfPresent(topic, (t, set) -> {
       set.remove(listener);

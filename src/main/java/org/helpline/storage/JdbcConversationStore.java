@@ -15,12 +15,15 @@ import org.helpline.conversation.ChatOutcome;
 import org.helpline.conversation.ChatReply;
 import org.helpline.conversation.ConversationStore;
 import org.helpline.conversation.DuplicateMessageException;
+import org.helpline.conversation.LiveTurn;
 import org.helpline.conversation.RecordedTurn;
 import org.helpline.conversation.StorageConflictException;
 import org.helpline.conversation.StorageUnavailableException;
 import org.helpline.dialog.ConversationState;
 import org.helpline.handoff.HandoffRecord;
 import org.helpline.handoff.HandoffRecord.OpenHandoff;
+import org.helpline.handoff.LiveChat;
+import org.helpline.handoff.Urgency;
 
 /**
  * Conversations in a relational database through plain JDBC (schema: Flyway migrations in
@@ -122,8 +125,8 @@ public final class JdbcConversationStore implements ConversationStore {
         rs.getInt("misunderstandings"), open.isPresent(),
         Sql.instant(rs, "last_activity"),
         offered == null || offered.isEmpty() ? List.of() : List.of(offered.split(",")));
-    return new Found(Optional.of(new StoredConversation(id, state)), rs.getInt("turn_count"),
-        open);
+    return new Found(Optional.of(new StoredConversation(id, state, open)),
+        rs.getInt("turn_count"), open);
   }
 
   /** What a turn found: the conversation, its number of turns and its open queue entry. */
@@ -150,6 +153,15 @@ public final class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
+    public int chatPosition(String handoffId, Urgency urgency, Instant since) {
+      try {
+        return JdbcHandoffQueue.position(c, handoffId, urgency, since);
+      } catch (SQLException e) {
+        throw failed(e);
+      }
+    }
+
+    @Override
     public ChatOutcome commit(RecordedTurn turn) {
       int seq = turn.fresh() ? 1 : found.turns() + 1;
       try {
@@ -160,23 +172,31 @@ public final class JdbcConversationStore implements ConversationStore {
         }
         insertTurn(c, turn, seq);
         writeConversation(c, turn, seq);
+        Optional<OpenHandoff> open = turn.fresh() ? Optional.empty() : found.open();
+        LiveTurn live = turn.live();
         if (turn.referral().isPresent()) {
           HandoffRecord record = turn.referral().get();
-          Optional<OpenHandoff> open = turn.fresh() ? Optional.empty() : found.open();
           if (open.isPresent()) {
             queue.update(c, record.joinedTo(open.get()));
           } else {
             queue.open(c, turn.conversationId(), seq, turn.channel(),
                 record.withIntentsDiscussed(intentsDiscussed(c, turn.conversationId())),
-                turn.at());
+                live.startsChat() ? LiveChat.WAITING : null, turn.at());
           }
         }
+        if (live.startsChat() && open.isPresent()) {
+          queue.startChat(c, open.get().id());
+        }
+        JdbcHandoffQueue.appendEvents(c, turn.conversationId(), live.events(), turn.at());
         c.commit();
         committed = true;
         // Closed here, not in close(): closing waits until the commit is in the database
         // file (GroupCommitDataSource), and a failure must reach the caller before the turn
         // is acknowledged.
         c.close();
+        if (live.changesChat() || turn.referral().isPresent()) {
+          queue.signal(turn.conversationId());
+        }
         return ChatOutcome.taken(turn.conversationId(), seq, turn.reply(),
             turn.contentVersion());
       } catch (SQLException e) {

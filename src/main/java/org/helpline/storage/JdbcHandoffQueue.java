@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.helpline.conversation.ChatReply;
 import org.helpline.conversation.StorageUnavailableException;
+import org.helpline.handoff.ChatEvent;
 import org.helpline.handoff.HandoffConflictException;
 import org.helpline.handoff.HandoffNotFoundException;
 import org.helpline.handoff.HandoffReason;
@@ -24,7 +25,10 @@ import org.helpline.handoff.HandoffRecord;
 import org.helpline.handoff.HandoffRecord.OpenHandoff;
 import org.helpline.handoff.HandoffQueue;
 import org.helpline.handoff.HandoffTranscript;
+import org.helpline.handoff.LiveChat;
+import org.helpline.handoff.NotYourHandoffException;
 import org.helpline.handoff.QueuedHandoff;
+import org.helpline.handoff.UnknownConversationException;
 import org.helpline.handoff.Urgency;
 
 /**
@@ -41,7 +45,8 @@ import org.helpline.handoff.Urgency;
 public final class JdbcHandoffQueue implements HandoffQueue {
 
   private static final String COLUMNS = "id, conversation_id, channel, reason, urgency, status,"
-      + " summary, created_at, claimed_by, claimed_at, closed_by, closed_at, outcome";
+      + " summary, created_at, claimed_by, claimed_at, closed_by, closed_at, outcome, mode,"
+      + " chat_status";
   private static final String OPEN_STATUSES = "status IN ('open', 'claimed')";
   /** The queue's order, most urgent first, written from {@link Urgency} once. */
   private static final String URGENCY_ORDER = Arrays.stream(Urgency.values())
@@ -49,10 +54,32 @@ public final class JdbcHandoffQueue implements HandoffQueue {
       .collect(Collectors.joining("", "CASE urgency", " ELSE " + Urgency.values().length
           + " END"));
 
-  private final DataSource dataSource;
+  /** The most events one read of a conversation's chat returns; a stream reads again. */
+  private static final int MAX_EVENTS_READ = 500;
 
+  private final DataSource dataSource;
+  private final Signals signals;
+
+  /** A queue whose changes no other part of the application hears of (tests, tools). */
   public JdbcHandoffQueue(DataSource dataSource) {
+    this(dataSource, null);
+  }
+
+  /**
+   * A queue that signals every change: {@link #QUEUE_TOPIC} for the queue, and
+   * {@link #conversationTopic} for a conversation's live chat.
+   */
+  public JdbcHandoffQueue(DataSource dataSource, Signals signals) {
     this.dataSource = dataSource;
+    this.signals = signals;
+  }
+
+  /** The signal topic of any change to the queue. */
+  public static final String QUEUE_TOPIC = "queue";
+
+  /** The signal topic of a conversation's live chat events. */
+  public static String conversationTopic(String conversationId) {
+    return "conversation:" + conversationId;
   }
 
   @Override
@@ -92,41 +119,190 @@ public final class JdbcHandoffQueue implements HandoffQueue {
 
   @Override
   public QueuedHandoff claim(String id, String nurse, Instant now) {
-    try (Connection c = dataSource.getConnection()) {
+    return changeEntry(id, (c, h) -> {
       int changed = Sql.update(c, "UPDATE handoff SET status = 'claimed', claimed_by = ?,"
-          + " claimed_at = ? WHERE id = ? AND status = 'open'", nurse, now, id);
-      QueuedHandoff h = find(c, id).orElseThrow(() -> notFound(id));
-      if (changed == 1 || (QueuedHandoff.CLAIMED.equals(h.status())
+          + " claimed_at = ?, chat_status = CASE WHEN mode = 'chat' THEN 'with_nurse'"
+          + " ELSE chat_status END WHERE id = ? AND status = 'open'", nurse, now, id);
+      if (changed == 0 && !(QueuedHandoff.CLAIMED.equals(h.status())
           && nurse.equals(h.claimedBy()))) {
-        return h;
+        throw new HandoffConflictException(QueuedHandoff.CLOSED.equals(h.status())
+            ? "this handoff is already closed"
+            : "another nurse (" + h.claimedBy() + ") has already claimed this handoff");
       }
-      throw new HandoffConflictException(QueuedHandoff.CLOSED.equals(h.status())
-          ? "this handoff is already closed"
-          : "another nurse (" + h.claimedBy() + ") has already claimed this handoff");
+      if (changed == 1 && LiveChat.CHAT.equals(h.mode())) {
+        appendEvents(c, h.conversationId(), List.of(
+            ChatEvent.status(LiveChat.CHAT, LiveChat.WITH_NURSE, null)), now);
+        // Everyone still waiting is a place nearer: their streams recompute their place.
+        return waitingChats(c);
+      }
+      return List.of();
+    });
+  }
+
+  @Override
+  public QueuedHandoff close(String id, String nurse, boolean anyClaimant, String outcome,
+      Instant now) {
+    return finish(id, nurse, anyClaimant, outcome, LiveChat.CLOSED, now);
+  }
+
+  @Override
+  public QueuedHandoff giveBack(String id, String nurse, boolean admin, Instant now) {
+    return finish(id, nurse, admin, "handed back to the bot", LiveChat.BACK_WITH_BOT, now);
+  }
+
+  /** Closes a claimed entry; a live chat ends with {@code chatStatus}. */
+  private QueuedHandoff finish(String id, String nurse, boolean anyClaimant, String outcome,
+      String chatStatus, Instant now) {
+    return changeEntry(id, (c, h) -> {
+      int changed = Sql.update(c, "UPDATE handoff SET status = 'closed', closed_by = ?,"
+          + " closed_at = ?, outcome = ?, chat_status = CASE WHEN mode = 'chat' THEN ?"
+          + " ELSE chat_status END WHERE id = ? AND status = 'claimed'"
+          + " AND (? OR claimed_by = ?)", nurse, now, outcome, chatStatus, id, anyClaimant,
+          nurse);
+      if (changed != 1) {
+        throw switch (h.status()) {
+          case QueuedHandoff.OPEN -> new HandoffConflictException(
+              "this handoff has not been claimed yet: claim it first");
+          case QueuedHandoff.CLOSED -> new HandoffConflictException(
+              "this handoff is already closed");
+          default -> new HandoffConflictException("only the nurse who claimed this handoff ("
+              + h.claimedBy() + ") or an admin can close it");
+        };
+      }
+      if (LiveChat.CHAT.equals(h.mode())) {
+        appendEvents(c, h.conversationId(), List.of(
+            ChatEvent.status(LiveChat.CHAT, chatStatus, null)), now);
+      }
+      return List.of();
+    });
+  }
+
+  @Override
+  public ChatEvent sendMessage(String id, String nurse, boolean admin, String text,
+      Instant now) {
+    ChatEvent[] sent = new ChatEvent[1];
+    changeEntry(id, (c, h) -> {
+      if (!QueuedHandoff.CLAIMED.equals(h.status())) {
+        throw new HandoffConflictException(QueuedHandoff.OPEN.equals(h.status())
+            ? "claim this handoff before writing in it" : "this chat has ended");
+      }
+      if (!admin && !nurse.equals(h.claimedBy())) {
+        throw new NotYourHandoffException("only the nurse who claimed this handoff ("
+            + h.claimedBy() + ") or an admin can write in it");
+      }
+      if (!LiveChat.CHAT.equals(h.mode())) {
+        throw new HandoffConflictException("the person did not ask to chat here: call them"
+            + " or answer in the way they chose");
+      }
+      sent[0] = appendEvents(c, h.conversationId(), List.of(
+          ChatEvent.message(ChatEvent.NURSE, text, now, nurse)), now).get(0);
+      JdbcStaffAudit.insert(c, nurse, "chat_message", h.conversationId(),
+          "handoff " + h.id() + ", event " + sent[0].id(), now);
+      return List.of();
+    });
+    return sent[0];
+  }
+
+  @Override
+  public List<ChatEvent> events(String conversationId, long after, boolean forStaff) {
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM conversation WHERE id = ?")) {
+        ps.setString(1, conversationId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            throw new UnknownConversationException("there is no conversation with this id");
+          }
+        }
+      }
+      List<ChatEvent> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, body, created_at"
+          + " FROM chat_event WHERE conversation_id = ? AND id > ?"
+          + (forStaff ? "" : " AND kind <> 'alert'") + " ORDER BY id")) {
+        ps.setString(1, conversationId);
+        ps.setLong(2, after);
+        ps.setMaxRows(MAX_EVENTS_READ);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new ChatEvent(rs.getLong(1), rs.getString(2), rs.getString(3),
+                Sql.instant(rs, "created_at")));
+          }
+        }
+      }
+      return out;
     } catch (SQLException e) {
       throw unavailable(e);
     }
   }
 
   @Override
-  public QueuedHandoff close(String id, String nurse, boolean anyClaimant, String outcome,
-      Instant now) {
+  public Optional<Integer> chatPlace(String conversationId) {
     try (Connection c = dataSource.getConnection()) {
-      int changed = Sql.update(c, "UPDATE handoff SET status = 'closed', closed_by = ?,"
-          + " closed_at = ?, outcome = ? WHERE id = ? AND status = 'claimed'"
-          + " AND (? OR claimed_by = ?)", nurse, now, outcome, id, anyClaimant, nurse);
-      QueuedHandoff h = find(c, id).orElseThrow(() -> notFound(id));
-      if (changed != 1) {
-        throw new HandoffConflictException(switch (h.status()) {
-          case QueuedHandoff.OPEN -> "this handoff has not been claimed yet: claim it first";
-          case QueuedHandoff.CLOSED -> "this handoff is already closed";
-          default -> "only the nurse who claimed this handoff (" + h.claimedBy()
-              + ") or an admin can close it";
-        });
+      Optional<OpenHandoff> open = openEntry(c, conversationId);
+      if (open.isEmpty() || !LiveChat.CHAT.equals(open.get().mode())
+          || !LiveChat.WAITING.equals(open.get().chatStatus())) {
+        return Optional.empty();
       }
-      return h;
+      OpenHandoff h = open.get();
+      return Optional.of(position(c, h.id(), h.urgency(), h.createdAt()));
     } catch (SQLException e) {
       throw unavailable(e);
+    }
+  }
+
+  /**
+   * A change to one entry and its conversation's chat, in one transaction; answers the other
+   * conversations whose streams should look again (their place in the queue moved).
+   */
+  private interface EntryChange {
+    List<String> apply(Connection c, QueuedHandoff before) throws SQLException;
+  }
+
+  /**
+   * Runs a change to an entry in one transaction: the conversation row is locked first, in
+   * the same order as a turn takes its locks (conversation, then entry), so a nurse's action
+   * and a person's message never deadlock, and chat event ids are given one at a time. Signals
+   * the queue and the conversation after the commit; answers with the entry as it is then.
+   */
+  private QueuedHandoff changeEntry(String id, EntryChange change) {
+    QueuedHandoff after;
+    List<String> moved;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        QueuedHandoff before = find(c, id).orElseThrow(() -> notFound(id));
+        lockConversation(c, before.conversationId());
+        QueuedHandoff locked = find(c, id).orElseThrow(() -> notFound(id));
+        moved = change.apply(c, locked);
+        after = find(c, id).orElseThrow(() -> notFound(id));
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+    signal(after.conversationId());
+    if (signals != null) {
+      moved.forEach(other -> signals.publish(conversationTopic(other)));
+    }
+    return after;
+  }
+
+  /** Tells every instance that the queue and this conversation's chat changed. */
+  void signal(String conversationId) {
+    if (signals != null) {
+      signals.publish(conversationTopic(conversationId));
+      signals.publish(QUEUE_TOPIC);
+    }
+  }
+
+  private static void lockConversation(Connection c, String conversationId)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id FROM conversation WHERE id = ? FOR UPDATE")) {
+      ps.setString(1, conversationId);
+      ps.executeQuery().close();
     }
   }
 
@@ -166,24 +342,98 @@ public final class JdbcHandoffQueue implements HandoffQueue {
 
   /** The entry a conversation has open or claimed, if any (the oldest, should there be two). */
   Optional<OpenHandoff> openEntry(Connection c, String conversationId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, urgency, summary FROM handoff"
-        + " WHERE conversation_id = ? AND " + OPEN_STATUSES + " ORDER BY created_at")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, urgency, summary, created_at,"
+        + " mode, chat_status FROM handoff WHERE conversation_id = ? AND " + OPEN_STATUSES
+        + " ORDER BY created_at")) {
       ps.setString(1, conversationId);
       ps.setMaxRows(1);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(new OpenHandoff(rs.getString(1),
-            urgency(rs.getString(2)), rs.getString(3))) : Optional.empty();
+            urgency(rs.getString(2)), rs.getString(3), Sql.instant(rs, "created_at"),
+            rs.getString(5), rs.getString(6))) : Optional.empty();
       }
     }
   }
 
-  /** Queues a turn's new entry, on the turn's connection. */
+  /**
+   * Queues a turn's new entry, on the turn's connection; {@code chatStatus} is null, or
+   * {@link LiveChat#WAITING} when the person asked to chat here.
+   */
   void open(Connection c, String conversationId, int seq, String channel, HandoffRecord record,
-      Instant now) throws SQLException {
+      String chatStatus, Instant now) throws SQLException {
     Sql.update(c, "INSERT INTO handoff (id, conversation_id, seq, channel, reason, urgency,"
-        + " status, summary, created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)",
+        + " status, summary, created_at, mode, chat_status)"
+        + " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)",
         UUID.randomUUID().toString(), conversationId, seq, channel, record.reason().id(),
-        record.urgency().id(), record.summary(), now);
+        record.urgency().id(), record.summary(), now, chatStatus == null ? null : LiveChat.CHAT,
+        chatStatus);
+  }
+
+  /** The person asked to chat here while their entry waits: on the turn's connection. */
+  void startChat(Connection c, String handoffId) throws SQLException {
+    Sql.update(c, "UPDATE handoff SET mode = 'chat', chat_status = 'waiting' WHERE id = ?",
+        handoffId);
+  }
+
+  /**
+   * The place in the queue of a chat waiting with this urgency since {@code since}: 1 plus
+   * the chats waiting before it in the queue's order (more urgent, or as urgent and older).
+   */
+  static int position(Connection c, String handoffId, Urgency urgency, Instant since)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM handoff"
+        + " WHERE mode = 'chat' AND chat_status = 'waiting' AND status = 'open' AND id <> ?"
+        + " AND (" + URGENCY_ORDER + " < ? OR (" + URGENCY_ORDER + " = ? AND created_at <= ?))")) {
+      Sql.bind(ps, handoffId == null ? "" : handoffId, urgency.ordinal(), urgency.ordinal(),
+          since);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1) + 1;
+      }
+    }
+  }
+
+  /** The conversations of the chats waiting for a nurse. */
+  private static List<String> waitingChats(Connection c) throws SQLException {
+    List<String> waiting = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT conversation_id FROM handoff"
+        + " WHERE mode = 'chat' AND chat_status = 'waiting' AND status = 'open'")) {
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          waiting.add(rs.getString(1));
+        }
+      }
+    }
+    return waiting;
+  }
+
+  /**
+   * Appends events to a conversation's live chat, on a connection that holds the
+   * conversation's row lock (so ids are given one at a time), and answers them as stored.
+   */
+  static List<ChatEvent> appendEvents(Connection c, String conversationId,
+      List<ChatEvent.Draft> drafts, Instant now) throws SQLException {
+    if (drafts.isEmpty()) {
+      return List.of();
+    }
+    long last;
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT COALESCE(MAX(id), 0) FROM chat_event WHERE conversation_id = ?")) {
+      ps.setString(1, conversationId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        last = rs.getLong(1);
+      }
+    }
+    List<ChatEvent> stored = new ArrayList<>();
+    for (ChatEvent.Draft d : drafts) {
+      last++;
+      Sql.update(c, "INSERT INTO chat_event (conversation_id, id, kind, sender, staff_name,"
+          + " body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", conversationId, last, d.kind(),
+          d.from(), d.staffName(), d.data(), now);
+      stored.add(new ChatEvent(last, d.kind(), d.data(), now));
+    }
+    return stored;
   }
 
   /** Writes an open entry that a turn's record joined, on the turn's connection. */
@@ -218,7 +468,8 @@ public final class JdbcHandoffQueue implements HandoffQueue {
         urgency(rs.getString("urgency")),
         rs.getString("status"), rs.getString("summary"), Sql.instant(rs, "created_at"),
         rs.getString("claimed_by"), Sql.instant(rs, "claimed_at"), rs.getString("closed_by"),
-        Sql.instant(rs, "closed_at"), rs.getString("outcome"));
+        Sql.instant(rs, "closed_at"), rs.getString("outcome"), rs.getString("mode"),
+        rs.getString("chat_status"));
   }
 
   /** A stored urgency; one this version does not know counts as routine. */

@@ -91,12 +91,12 @@ public final class PostgresSignals implements Signals {
   /**
    * {@inheritDoc}
    *
-   * @throws IllegalArgumentException if the topic is not one ({@link #checkTopic}): a mistake
+   * @throws IllegalArgumentException if the topic is not one ({@link Signals#checkTopic}): a mistake
    *     in the caller, unlike a database that does not answer
    */
   @Override
   public void publish(String topic) {
-    checkTopic(topic);
+    Signals.checkTopic(topic);
     try (Connection c = pool.getConnection();
         PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
       notify.setString(1, CHANNEL);
@@ -116,11 +116,11 @@ public final class PostgresSignals implements Signals {
   /**
    * {@inheritDoc}
    *
-   * @throws IllegalArgumentException if the topic is not one ({@link #checkTopic})
+   * @throws IllegalArgumentException if the topic is not one ({@link Signals#checkTopic})
    */
   @Override
   public Subscription subscribe(String topic, Runnable listener) {
-    checkTopic(topic);
+    Signals.checkTopic(topic);
     Objects.requireNonNull(listener, "listener");
     listeners.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(listener);
     return () -> listeners.computeIfPresent(topic, (t, set) -> {
@@ -140,29 +140,6 @@ public final class PostgresSignals implements Signals {
     }
     dispatch.shutdownNow();
     listeners.clear();
-  }
-
-  /**
-   * Rejects what cannot be a topic: one longer than {@link Signals#MAX_TOPIC} characters, or
-   * with a control character (PostgreSQL refuses a NUL, and log lines must stay lines).
-   */
-  static void checkTopic(String topic) {
-    if (topic == null) {
-      throw new IllegalArgumentException("a signal needs a topic");
-    }
-    if (topic.length() > MAX_TOPIC) {
-      throw new IllegalArgumentException("a topic has at most " + MAX_TOPIC + " characters");
-    }
-    for (int i = 0; i < topic.length(); i++) {
-      if (Character.isISOControl(topic.charAt(i))) {
-        throw new IllegalArgumentException("a topic has no control characters");
-      }
-    }
-  }
-
-  /** The server process of the listening connection, 0 while there is none; for tests. */
-  int listeningPid() {
-    return listeningPid;
   }
 
   /** Listens until closed, making the connection again whenever it is lost. */
@@ -277,5 +254,10 @@ public final class PostgresSignals implements Signals {
     Thread t = new Thread(r, name);
     t.setDaemon(true);
     return t;
+  }
+
+  /** The server process of the listening connection, 0 while there is none; for tests. */
+  int listeningPid() {
+    return listeningPid;
   }
 }

@@ -33,6 +33,24 @@ public interface Signals extends AutoCloseable {
   @Override
   void close();
 
+  /**
+   * Rejects what cannot be a topic: one longer than {@link #MAX_TOPIC} characters, or
+   * with a control character (PostgreSQL refuses a NUL, and log lines must stay lines).
+   */
+  static void checkTopic(String topic) {
+    if (topic == null) {
+      throw new IllegalArgumentException("a signal needs a topic");
+    }
+    if (topic.length() > MAX_TOPIC) {
+      throw new IllegalArgumentException("a topic has at most " + MAX_TOPIC + " characters");
+    }
+    for (int i = 0; i < topic.length(); i++) {
+      if (Character.isISOControl(topic.charAt(i))) {
+        throw new IllegalArgumentException("a topic has no control characters");
+      }
+    }
+  }
+
   /** One listener's registration. */
   interface Subscription extends AutoCloseable {
 

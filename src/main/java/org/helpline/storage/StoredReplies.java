@@ -60,12 +60,13 @@ public final class StoredReplies {
       throw new UnreadableReplyException("a stored reply is JSON null");
     }
     int version = stored.version() == null ? 1 : stored.version();
-    if (version != StoredReply.CURRENT_VERSION) {
+    if (version < StoredReply.OLDEST_VERSION || version > StoredReply.CURRENT_VERSION) {
       throw new UnreadableReplyException("a stored reply has version " + version
-          + "; this build reads version " + StoredReply.CURRENT_VERSION);
+          + "; this build reads versions " + StoredReply.OLDEST_VERSION + " to "
+          + StoredReply.CURRENT_VERSION);
     }
     if (stored.action() == null) {
-      throw new UnreadableReplyException("a stored reply (version 1) has no action");
+      throw new UnreadableReplyException("a stored reply (version " + version + ") has no action");
     }
     return toReply(stored);
   }
@@ -79,14 +80,15 @@ public final class StoredReplies {
             l -> new StoredReply.Link(l.title(), l.url())))),
         map(r.quickReplies(), q -> new StoredReply.QuickReply(q.title(), q.payload())),
         h == null ? null : new StoredReply.Handoff(h.reason(), h.urgency(), h.phone(),
-            h.openNow(), h.hours(), h.nextOpen(), h.alternatives()),
+            h.openNow(), h.hours(), h.nextOpen(), h.alternatives(), h.modes(), h.mode(),
+            h.status(), h.position()),
         e == null ? null : new StoredReply.Escalation(e.type(), e.numbers(), e.trigger()),
         r.source() == null ? null : new StoredReply.Source(r.source().title(),
             r.source().url()),
         r.reviewed());
   }
 
-  /** The reply a version 1 stored form holds. */
+  /** The reply a stored form holds (version 1 has no modes: the phone only). */
   static ChatReply toReply(StoredReply s) {
     StoredReply.Handoff h = s.handoff();
     StoredReply.Escalation e = s.escalation();
@@ -95,7 +97,8 @@ public final class StoredReplies {
             l -> new ChatReply.Link(l.title(), l.url())))),
         map(s.quickReplies(), q -> new ChatReply.Choice(q.title(), q.payload())),
         h == null ? null : new ChatReply.Handoff(h.reason(), h.urgency(), h.phone(),
-            h.openNow(), h.hours(), h.nextOpen(), h.alternatives()),
+            h.openNow(), h.hours(), h.nextOpen(), h.alternatives(), h.modes(), h.mode(),
+            h.status(), h.position()),
         e == null ? null : new ChatReply.Escalation(e.type(), e.numbers(), e.trigger()),
         s.source() == null ? null : new ChatReply.Source(s.source().title(),
             s.source().url()),

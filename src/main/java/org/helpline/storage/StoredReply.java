@@ -12,7 +12,10 @@ import java.util.List;
  * version and a reader for it in {@link StoredReplies}; an unknown version or field is an
  * error, never a guess.
  *
- * @param version the shape of this JSON; 1 is the only one so far
+ * <p>Version 2 adds the live chat to the handoff ({@code modes}, {@code mode}, {@code status},
+ * {@code position}); a version 1 row reads as a handoff that offered the phone only.
+ *
+ * @param version the shape of this JSON: 1, or 2 since the nurse chat
  * @param replies the chat bubbles, in order
  * @param quickReplies the choices offered, in order (a bare number picks one of them)
  * @param handoff the handoff, or null
@@ -33,8 +36,11 @@ public record StoredReply(
     Source source,
     LocalDate reviewed) {
 
-  /** The version this build writes, and the only one it reads. */
-  public static final int CURRENT_VERSION = 1;
+  /** The version this build writes. */
+  public static final int CURRENT_VERSION = 2;
+
+  /** The oldest version this build reads. */
+  public static final int OLDEST_VERSION = 1;
 
   /** A stored bubble. */
   public record Bubble(String text, List<Link> links) {
@@ -50,7 +56,8 @@ public record StoredReply(
 
   /** A stored handoff. */
   public record Handoff(String reason, String urgency, String phone, boolean openNow,
-      String hours, String nextOpen, List<String> alternatives) {
+      String hours, String nextOpen, List<String> alternatives, List<String> modes,
+      String mode, String status, Integer position) {
   }
 
   /** A stored escalation. */

@@ -43,12 +43,26 @@ class StoredRepliesTest {
   }
 
   @Test
-  void version1IsWrittenInExactlyThatShapeWithItsVersionFirst() throws IOException {
-    for (String name : List.of("reply-v1-handoff.json", "reply-v1-fallback.json")) {
-      String before = fixture(name);
-      String now = StoredReplies.write(StoredReplies.read(before));
-      assertEquals("{\"version\":1," + before.substring(1), now);
-    }
+  void aVersion1ReplyIsRewrittenAsVersion2WithAPhoneOnlyHandoffAndNothingElseChanged()
+      throws IOException {
+    String fallback = fixture("reply-v1-fallback.json");
+    assertEquals("{\"version\":2," + fallback.substring(1),
+        StoredReplies.write(StoredReplies.read(fallback)));
+    String handoff = fixture("reply-v1-handoff.json");
+    String alternatives = "\"alternatives\":[\"In an emergency, call 999.\"]";
+    assertEquals("{\"version\":2," + handoff.substring(1).replace(alternatives, alternatives
+        + ",\"modes\":[\"phone\"],\"mode\":null,\"status\":null,\"position\":null"),
+        StoredReplies.write(StoredReplies.read(handoff)));
+  }
+
+  @Test
+  void aHandoffInALiveChatReadsBackAsWritten() {
+    ChatReply waiting = HANDOFF.with(HANDOFF.handoff().withModes(List.of("phone", "chat"))
+        .inChat("waiting", 3), List.of());
+    ChatReply read = StoredReplies.read(StoredReplies.write(waiting));
+    assertEquals(waiting, read);
+    assertEquals(3, read.handoff().position());
+    assertEquals(List.of("phone", "chat"), read.handoff().modes());
   }
 
   @Test
@@ -82,8 +96,8 @@ class StoredRepliesTest {
   @Test
   void anUnknownVersionFailsNamingIt() {
     UnreadableReplyException e = assertThrows(UnreadableReplyException.class,
-        () -> StoredReplies.read("{\"version\":2,\"action\":\"answer\",\"replies\":[]}"));
-    assertTrue(e.getMessage().contains("version 2"), e.getMessage());
+        () -> StoredReplies.read("{\"version\":3,\"action\":\"answer\",\"replies\":[]}"));
+    assertTrue(e.getMessage().contains("version 3"), e.getMessage());
   }
 
   @Test

@@ -37,7 +37,7 @@ final class WebChatMapper {
         reply.quickReplies().stream().map(q -> new WebChatQuickReply(q.title(), q.payload()))
             .toList(),
         h == null ? null : new WebChatHandoff(h.phone(), h.openNow(), h.hours(), h.nextOpen(),
-            h.alternatives(), h.reason()),
+            h.alternatives(), h.reason(), h.modes(), h.mode(), h.status(), h.position()),
         e == null ? null : new WebChatEscalation(e.type(), e.numbers()),
         reply.source() == null ? null : new WebChatSource(reply.source().title(),
             reply.source().url(), reply.reviewed() == null ? null : reply.reviewed().toString(),

@@ -1,28 +1,40 @@
 package org.helpline.staff.nurse;
 
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.helpline.conversation.InvalidMessageException;
+import org.helpline.api.LiveStreams;
 import org.helpline.conversation.BotHolder;
+import org.helpline.conversation.InvalidMessageException;
+import org.helpline.handoff.ChatEvent;
+import org.helpline.handoff.HandoffNotFoundException;
 import org.helpline.handoff.HandoffQueue;
 import org.helpline.handoff.QueuedHandoff;
 import org.helpline.staff.StaffRequest;
 import org.helpline.staff.StaffRole;
+import org.helpline.staff.nurse.dto.NurseChatMessage;
+import org.helpline.staff.nurse.dto.NurseChatRequest;
 import org.helpline.staff.nurse.dto.NurseCloseRequest;
 import org.helpline.staff.nurse.dto.NurseHandoff;
 import org.helpline.staff.nurse.dto.NurseTranscript;
@@ -39,6 +51,8 @@ public class NurseHandoffResource {
   private static final Set<String> STATUSES = Set.of(QueuedHandoff.OPEN, QueuedHandoff.CLAIMED,
       QueuedHandoff.CLOSED);
   private static final int MAX_OUTCOME = 500;
+  private static final int MAX_MESSAGE = 1000;
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
   @Inject
   HandoffQueue queue;
@@ -46,6 +60,8 @@ public class NurseHandoffResource {
   StaffRequest request;
   @Inject
   BotHolder bots;
+  @Inject
+  LiveStreams liveStreams;
 
   /** The queue, most urgent first, then longest waiting first. */
   @GET
@@ -107,6 +123,80 @@ public class NurseHandoffResource {
     }
     return changed(queue.close(id, request.name(), request.isAdmin(), redacted, request.now()),
         "closed");
+  }
+
+  /**
+   * Writes to the person in a live chat the signed-in nurse claimed (an admin may write in
+   * any). Stored, redacted like the transcript, and audited before it is acknowledged.
+   */
+  @POST
+  @Path("{id}/messages")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Send a message to the person in a live chat you claimed")
+  @APIResponse(responseCode = "201", description = "Stored; the person's stream shows it")
+  @APIResponse(responseCode = "400", description = "Missing, blank, over-long text or control"
+      + " characters, or malformed JSON (application/problem+json)")
+  @APIResponse(responseCode = "404", description = "No such handoff (application/problem+json)")
+  @APIResponse(responseCode = "409", description = "Not claimed, not a chat, or finished"
+      + " (application/problem+json)")
+  public Response send(@PathParam("id") String id, NurseChatRequest body) {
+    String sent = body == null || body.text() == null ? null : body.text().strip();
+    String text = NurseInput.required(sent, "text", "write your message to the person",
+        MAX_MESSAGE);
+    if (CONTROL.matcher(text).find()) {
+      throw new InvalidMessageException("text must not contain control characters");
+    }
+    String redacted = bots.redactor().redact(text);
+    ChatEvent event = queue.sendMessage(id, request.name(), request.isAdmin(), redacted,
+        request.now());
+    LOG.infof("handoff %s chat message %d sent", id, event.id());
+    return Response.status(Response.Status.CREATED).entity(new NurseChatMessage(event.id(),
+        ChatEvent.NURSE, redacted, event.at().toString())).build();
+  }
+
+  /** Hands the person back to the bot: the chat ends and the bot answers them again. */
+  @POST
+  @Path("{id}/return")
+  @Operation(summary = "Hand the person back to the bot (closes the handoff)")
+  @APIResponse(responseCode = "200", description = "The handoff, closed; the person's chat"
+      + " says they are back with the bot")
+  @APIResponse(responseCode = "404", description = "No such handoff (application/problem+json)")
+  @APIResponse(responseCode = "409", description = "Not claimed, or already closed"
+      + " (application/problem+json)")
+  public NurseHandoff giveBack(@PathParam("id") String id) {
+    return changed(queue.giveBack(id, request.name(), request.isAdmin(), request.now()),
+        "handed back to the bot");
+  }
+
+  /**
+   * The conversation's live chat as it happens, safety alerts included; a nurse may watch
+   * before claiming. Opening it is audited.
+   */
+  @GET
+  @Path("{id}/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(summary = "A handoff's live chat as server-sent events (message, status, alert)")
+  @APIResponse(responseCode = "200", description = "Every event after Last-Event-ID, then"
+      + " each new one")
+  @APIResponse(responseCode = "404", description = "No such handoff (application/problem+json)")
+  public Multi<OutboundSseEvent> chatEvents(@PathParam("id") String id,
+      @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+    long after = LiveStreams.lastEventId(lastEventId);
+    QueuedHandoff h = queue.find(id).orElseThrow(() -> new HandoffNotFoundException(
+        "there is no handoff with this id"));
+    request.audit("watch_chat", h.conversationId(), "handoff " + h.id());
+    return liveStreams.staff(sse, h.conversationId(), after);
+  }
+
+  /** The queue as it changes: every open and claimed entry, then each change. */
+  @GET
+  @Path("events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(summary = "The nurses' queue as server-sent events (one handoff event per"
+      + " entry that changes)")
+  @APIResponse(responseCode = "200", description = "handoff events")
+  public Multi<OutboundSseEvent> queueEvents(@Context Sse sse) {
+    return liveStreams.queue(sse, h -> NurseMapper.toDto(h, Instant.now()));
   }
 
   /** The redacted transcript; every read is written to the staff audit log. */

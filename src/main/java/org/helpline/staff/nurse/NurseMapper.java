@@ -23,7 +23,8 @@ final class NurseMapper {
   static NurseHandoff toDto(QueuedHandoff h, Instant now) {
     return new NurseHandoff(h.id(), h.conversationId(), h.channel(), h.reason().id(),
         h.reason().label(), h.urgency().id(), h.urgency().label(), h.status(), h.summary(), text(h.createdAt()), h.waitingSeconds(now), h.claimedBy(),
-        text(h.claimedAt()), h.closedBy(), text(h.closedAt()), h.outcome());
+        text(h.claimedAt()), h.closedBy(), text(h.closedAt()), h.outcome(), h.mode(),
+        h.chatStatus());
   }
 
   static NurseTranscript toDto(HandoffTranscript t) {

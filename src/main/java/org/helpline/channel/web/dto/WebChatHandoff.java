@@ -2,7 +2,15 @@ package org.helpline.channel.web.dto;
 
 import java.util.List;
 
-/** Helpline details when the bot passes the person to the nurses. */
+/**
+ * Helpline details when the bot passes the person to the nurses, and their live chat.
+ *
+ * @param modes how they can reach the nurses now: "phone", and "chat" while nurses can chat
+ * @param mode "chat" once they asked to chat here, else null
+ * @param status where their chat stands: waiting, with_nurse, back_with_bot or closed
+ * @param position their place in the queue while they wait (1 is next), else null
+ */
 public record WebChatHandoff(String phone, boolean openNow, String hours, String nextOpen,
-    List<String> alternatives, String reason) {
+    List<String> alternatives, String reason, List<String> modes, String mode, String status,
+    Integer position) {
 }

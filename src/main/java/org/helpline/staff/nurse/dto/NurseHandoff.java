@@ -7,8 +7,11 @@ package org.helpline.staff.nurse.dto;
  * @param urgencyLabel the urgency in words, for the console
  * @param waitingSeconds how long the person waited for a nurse: until it was claimed, or
  *     until now while it is open
+ * @param mode how the person chose to reach the nurses: null (phone) or "chat"
+ * @param chatStatus where a live chat stands: waiting, with_nurse, back_with_bot, closed
  */
 public record NurseHandoff(String id, String conversationId, String channel, String reason,
     String reasonLabel, String urgency, String urgencyLabel, String status, String summary, String createdAt, long waitingSeconds,
-    String claimedBy, String claimedAt, String closedBy, String closedAt, String outcome) {
+    String claimedBy, String claimedAt, String closedBy, String closedAt, String outcome,
+    String mode, String chatStatus) {
 }

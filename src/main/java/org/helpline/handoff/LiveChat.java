@@ -1,0 +1,41 @@
+package org.helpline.handoff;
+
+import java.util.Set;
+
+/**
+ * The words of a live chat with a nurse ({@code ../shared/DESIGN.md}, "Nurse chat"): how a
+ * person can reach the nurses, and where a chat stands.
+ *
+ * <p>A person handed to the nurses can always phone; while the line is open they can also ask
+ * to chat in the same window (quick reply {@value #CHAT_PAYLOAD}). They then wait in the
+ * queue, a nurse claims the conversation and they talk; the nurse hands them back to the bot
+ * or closes the chat. While they wait or talk, what they write goes to the nurse, not the bot
+ * (the safety screen still runs on every message).
+ */
+public final class LiveChat {
+
+  /** The quick reply that asks to chat with a nurse here. */
+  public static final String CHAT_PAYLOAD = "nurse_chat";
+
+  /** Modes: how the person reaches the nurses. */
+  public static final String PHONE = "phone";
+  public static final String CHAT = "chat";
+  public static final String MESSAGE = "message";
+
+  /** Where a chat stands. */
+  public static final String WAITING = "waiting";
+  public static final String WITH_NURSE = "with_nurse";
+  public static final String BACK_WITH_BOT = "back_with_bot";
+  public static final String CLOSED = "closed";
+
+  /** The chat statuses in which what the person writes goes to a nurse. */
+  private static final Set<String> RELAYING = Set.of(WAITING, WITH_NURSE);
+
+  private LiveChat() {
+  }
+
+  /** Whether a person in this mode and status writes to a nurse rather than to the bot. */
+  public static boolean relays(String mode, String chatStatus) {
+    return CHAT.equals(mode) && RELAYING.contains(chatStatus);
+  }
+}

@@ -1,0 +1,290 @@
+package org.helpline.staff.nurse;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.net.URL;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.helpline.support.OpenLine;
+import org.helpline.support.SseClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A live chat with a nurse over real HTTP and real event streams, with the real content,
+ * model and embedded database, while the line is open ({@link OpenLine}): the person asks to
+ * chat, waits with their place in the queue, a nurse claims and they talk both ways; an
+ * emergency mid-chat gets the 999 guidance at once and alerts the nurse; a dropped stream
+ * resumes with Last-Event-ID; the nurse hands back to the bot.
+ */
+@QuarkusTest
+@TestProfile(OpenLine.class)
+class NurseChatTest {
+
+  private static final String HANDOFFS = "/api/v1/staff/handoffs";
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TestHTTPResource("/")
+  URL base;
+
+  private static RequestSpecification as(String name) {
+    return given().auth().preemptive().basic(name, name + "-test-pw");
+  }
+
+  private static ValidatableResponse send(String conversationId, String field, String value) {
+    Map<String, String> body = new HashMap<>();
+    body.put(field, value);
+    if (conversationId != null) {
+      body.put("conversationId", conversationId);
+    }
+    return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/chat").then()
+        .statusCode(200);
+  }
+
+  /** A person who asked for a nurse and then to chat here; returns the conversation id. */
+  private static String waitingForANurse() {
+    String id = send(null, "text", "can i speak to a nurse please")
+        .body("action", equalTo("handoff"))
+        .body("handoff.modes", hasItem("chat"))
+        .body("quickReplies.payload", hasItem("nurse_chat"))
+        .extract().path("conversationId");
+    send(id, "payload", "nurse_chat")
+        .body("action", equalTo("handoff"))
+        .body("handoff.mode", equalTo("chat"))
+        .body("handoff.status", equalTo("waiting"))
+        .body("replies[0].text", containsString("number"));
+    return id;
+  }
+
+  private static String handoffOf(String conversationId) {
+    List<Map<String, Object>> entries = as("nurse").when().get(HANDOFFS).then().statusCode(200)
+        .extract().jsonPath().getList("$");
+    return entries.stream().filter(e -> conversationId.equals(e.get("conversationId")))
+        .map(e -> (String) e.get("id")).findFirst().orElseThrow();
+  }
+
+  private SseClient personStream(String conversationId, String lastEventId) {
+    return SseClient.open(base + "api/v1/chat/" + conversationId + "/events", lastEventId, null);
+  }
+
+  private SseClient nurseStream(String handoffId) {
+    return SseClient.open(base + "api/v1/staff/handoffs/" + handoffId + "/events", null,
+        "nurse:nurse-test-pw");
+  }
+
+  private static JsonNode data(SseClient.Event e) {
+    try {
+      return JSON.readTree(e.data());
+    } catch (Exception x) {
+      throw new AssertionError("not JSON: " + e.data(), x);
+    }
+  }
+
+  private static boolean message(SseClient.Event e, String from, String text) {
+    return "message".equals(e.name()) && from.equals(data(e).path("from").asText())
+        && data(e).path("text").asText().contains(text);
+  }
+
+  private static boolean status(SseClient.Event e, String status) {
+    return "status".equals(e.name()) && status.equals(data(e).path("status").asText());
+  }
+
+  @Test
+  void aPersonAndANurseTalkBothWaysInTheSameWindow() throws Exception {
+    String id = waitingForANurse();
+    String handoff = handoffOf(id);
+    try (SseClient person = personStream(id, null); SseClient nurse = nurseStream(handoff)) {
+      assertEquals(200, person.status());
+      assertTrue(person.contentType().startsWith("text/event-stream"), person.contentType());
+      person.next(e -> status(e, "waiting") && data(e).path("position").asInt() >= 1, WAIT);
+
+      // While waiting, what they write goes to the nurses, not the bot.
+      send(id, "text", "hello, is anyone there?").body("action", equalTo("relayed"))
+          .body("replies", empty()).body("handoff.status", equalTo("waiting"));
+      nurse.next(e -> message(e, "person", "is anyone there"), WAIT);
+
+      as("nurse").when().post(HANDOFFS + "/" + handoff + "/claim").then().statusCode(200)
+          .body("mode", equalTo("chat")).body("chatStatus", equalTo("with_nurse"));
+      person.next(e -> status(e, "with_nurse"), WAIT);
+
+      as("nurse").contentType(ContentType.JSON).body(Map.of("text", "Hello, I'm a nurse."
+          + " How can I help?")).when().post(HANDOFFS + "/" + handoff + "/messages").then()
+          .statusCode(201).body("from", equalTo("nurse"));
+      SseClient.Event said = person.next(e -> message(e, "nurse", "How can I help"), WAIT);
+      assertFalse(said.data().contains("nurse-test"), "the nurse's sign-in name is not shown");
+
+      send(id, "text", "my mum starts immunotherapy next week and I'm scared")
+          .body("action", equalTo("relayed")).body("handoff.status", equalTo("with_nurse"));
+      nurse.next(e -> message(e, "person", "immunotherapy next week"), WAIT);
+      person.next(e -> message(e, "person", "immunotherapy next week"), WAIT);
+    }
+  }
+
+  @Test
+  void anEmergencyMidChatGetsTheGuidanceAtOnceAndAlertsTheNurse() throws Exception {
+    String id = waitingForANurse();
+    String handoff = handoffOf(id);
+    as("nurse").when().post(HANDOFFS + "/" + handoff + "/claim").then().statusCode(200);
+    try (SseClient nurse = nurseStream(handoff)) {
+      send(id, "text", "my husband has collapsed and he isn't breathing")
+          .body("action", equalTo("escalate"))
+          .body("escalation.type", equalTo("medical_emergency"))
+          .body("replies[0].text", containsString("999"))
+          .body("handoff.status", equalTo("with_nurse"));
+      // The nurse sees what the person wrote, what the bot told them, and an alert.
+      nurse.next(e -> message(e, "person", "isn't breathing"), WAIT);
+      nurse.next(e -> message(e, "bot", "999"), WAIT);
+      SseClient.Event alert = nurse.next(e -> "alert".equals(e.name()), WAIT);
+      assertEquals("medical_emergency", data(alert).path("type").asText());
+    }
+    // The person's own stream never shows the nurses' alert.
+    try (SseClient person = personStream(id, null)) {
+      List<SseClient.Event> all = person.drain(Duration.ofMillis(1500));
+      assertTrue(all.stream().anyMatch(e -> message(e, "bot", "999")), all.toString());
+      assertTrue(all.stream().noneMatch(e -> "alert".equals(e.name())), all.toString());
+    }
+    as("nurse").when().get(HANDOFFS).then().statusCode(200)
+        .body("find { it.id == '" + handoff + "' }.urgency", equalTo("emergency"));
+  }
+
+  @Test
+  void aDroppedStreamResumesAfterItsLastEventOnceAndInOrder() throws Exception {
+    String id = waitingForANurse();
+    String handoff = handoffOf(id);
+    as("nurse").when().post(HANDOFFS + "/" + handoff + "/claim").then().statusCode(200);
+    String lastSeen;
+    try (SseClient person = personStream(id, null)) {
+      lastSeen = person.next(e -> status(e, "with_nurse"), WAIT).id();
+    }
+    for (int i = 1; i <= 3; i++) {
+      as("nurse").contentType(ContentType.JSON).body(Map.of("text", "message " + i)).when()
+          .post(HANDOFFS + "/" + handoff + "/messages").then().statusCode(201);
+    }
+    try (SseClient person = personStream(id, lastSeen)) {
+      List<SseClient.Event> missed = person.drain(Duration.ofMillis(1500)).stream()
+          .filter(e -> e.id() != null).toList();
+      assertEquals(List.of("message 1", "message 2", "message 3"),
+          missed.stream().map(e -> data(e).path("text").asText()).toList());
+      long previous = Long.parseLong(lastSeen);
+      for (SseClient.Event e : missed) {
+        assertTrue(Long.parseLong(e.id()) > previous, "ids increase: " + missed);
+        previous = Long.parseLong(e.id());
+      }
+    }
+  }
+
+  @Test
+  void theNurseHandsBackToTheBotAndTheBotAnswersAgain() throws Exception {
+    String id = waitingForANurse();
+    String handoff = handoffOf(id);
+    as("nurse").when().post(HANDOFFS + "/" + handoff + "/claim").then().statusCode(200);
+    try (SseClient person = personStream(id, null)) {
+      as("nurse").when().post(HANDOFFS + "/" + handoff + "/return").then().statusCode(200)
+          .body("status", equalTo("closed")).body("chatStatus", equalTo("back_with_bot"));
+      person.next(e -> status(e, "back_with_bot"), WAIT);
+    }
+    send(id, "text", "what is immunotherapy").body("action", not(equalTo("relayed")))
+        .body("replies", not(empty()));
+  }
+
+  @Test
+  void aClaimMovesEveryoneStillWaitingOnePlaceUp() throws Exception {
+    String first = waitingForANurse();
+    String second = waitingForANurse();
+    try (SseClient behind = personStream(second, null)) {
+      int before = data(behind.next(e -> status(e, "waiting")
+          && !data(e).path("position").isNull(), WAIT)).path("position").asInt();
+      as("nurse").when().post(HANDOFFS + "/" + handoffOf(first) + "/claim").then()
+          .statusCode(200);
+      behind.next(e -> status(e, "waiting") && data(e).path("position").asInt() == before - 1,
+          WAIT);
+    }
+  }
+
+  @Test
+  void onlyTheNurseWhoClaimedItCanWriteAndStaffStreamsNeedSignIn() throws Exception {
+    String id = waitingForANurse();
+    String handoff = handoffOf(id);
+    Map<String, String> hello = Map.of("text", "hello");
+    as("nurse").contentType(ContentType.JSON).body(hello).when()
+        .post(HANDOFFS + "/" + handoff + "/messages").then().statusCode(409);
+    as("nurse").when().post(HANDOFFS + "/" + handoff + "/claim").then().statusCode(200);
+    as("nurse2").contentType(ContentType.JSON).body(hello).when()
+        .post(HANDOFFS + "/" + handoff + "/messages").then().statusCode(403)
+        .body("type", equalTo("urn:helpline:problem:not-your-handoff"));
+    as("admin").contentType(ContentType.JSON).body(hello).when()
+        .post(HANDOFFS + "/" + handoff + "/messages").then().statusCode(201);
+    given().contentType(ContentType.JSON).body(hello).when()
+        .post(HANDOFFS + "/" + handoff + "/messages").then().statusCode(401);
+    try (SseClient anonymous = SseClient.open(base + "api/v1/staff/handoffs/" + handoff
+        + "/events", null, null)) {
+      assertEquals(401, anonymous.status());
+    }
+    try (SseClient queue = SseClient.open(base + "api/v1/staff/handoffs/events", null, null)) {
+      assertEquals(401, queue.status());
+    }
+    as("nurse").contentType(ContentType.JSON).body(Map.of("text", "  ")).when()
+        .post(HANDOFFS + "/" + handoff + "/messages").then().statusCode(400);
+    as("nurse").contentType(ContentType.JSON).body(Map.of("text", "x".repeat(1001))).when()
+        .post(HANDOFFS + "/" + handoff + "/messages").then().statusCode(400);
+    as("nurse").contentType(ContentType.JSON).body(Map.of("text", "bell\u0007")).when()
+        .post(HANDOFFS + "/" + handoff + "/messages").then().statusCode(400);
+  }
+
+  @Test
+  void aStreamNeedsAConversationThatExists() throws Exception {
+    try (SseClient unknown = personStream("00000000-0000-4000-8000-000000000000", null)) {
+      assertEquals(404, unknown.status());
+    }
+    try (SseClient malformed = personStream("not-a-conversation", null)) {
+      assertEquals(400, malformed.status());
+    }
+    String id = waitingForANurse();
+    try (SseClient badId = personStream(id, "yesterday")) {
+      assertEquals(400, badId.status());
+    }
+  }
+
+  @Test
+  void theQueueStreamShowsAChatAsItIsAskedForAndClaimed() throws Exception {
+    try (SseClient queue = SseClient.open(base + "api/v1/staff/handoffs/events", null,
+        "nurse:nurse-test-pw")) {
+      String id = waitingForANurse();
+      queue.next(e -> "handoff".equals(e.name()) && id.equals(data(e).path("conversationId")
+          .asText()) && "waiting".equals(data(e).path("chatStatus").asText()), WAIT);
+      as("nurse").when().post(HANDOFFS + "/" + handoffOf(id) + "/claim").then().statusCode(200);
+      queue.next(e -> "handoff".equals(e.name()) && id.equals(data(e).path("conversationId")
+          .asText()) && "with_nurse".equals(data(e).path("chatStatus").asText()), WAIT);
+    }
+  }
+
+  @Test
+  void streamsAreKeptAlive() throws Exception {
+    String id = waitingForANurse();
+    try (SseClient person = personStream(id, null)) {
+      person.drain(Duration.ofMillis(2500));
+      assertTrue(person.keepAlives() >= 1, "a keep-alive comment within 2.5 s (every 1 s)");
+    }
+    send(id, "text", "still here").body("handoff.mode", equalTo("chat"))
+        .body("handoff.position", not(nullValue()));
+  }
+}
