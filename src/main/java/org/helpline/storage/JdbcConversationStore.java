@@ -326,6 +326,8 @@ public final class JdbcConversationStore implements ConversationStore {
           transcriptsBefore);
       deleted += delete(c, "DELETE FROM delivery_failure WHERE created_at < ?",
           transcriptsBefore);
+      // A live chat is part of the transcript.
+      deleted += delete(c, "DELETE FROM chat_event WHERE created_at < ?", transcriptsBefore);
       // Ratings point at turns and may carry a comment: they go with the transcripts.
       deleted += delete(c, "DELETE FROM feedback WHERE created_at < ?", transcriptsBefore);
       deleted += JdbcHandoffQueue.deleteOlderThan(c, handoffsBefore);
