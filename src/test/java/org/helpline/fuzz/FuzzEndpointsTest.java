@@ -183,7 +183,9 @@ class FuzzEndpointsTest {
         new Endpoint("messenger", (b, ct, s) -> post("/webhooks/messenger", b, ct,
             metaSignature(MetaConfigured.MESSENGER_SECRET, b, s)), true, false),
         new Endpoint("twilio", (b, ct, s) -> post("/webhooks/twilio", b, ct,
-            twilioSignature(b, s)), true, false));
+            twilioSignature(b, s)), true, false),
+        new Endpoint("message", (b, ct, s) -> post("/api/v1/staff/handoffs/" + ZERO_ID
+            + "/messages", b, ct, s ? Map.of("Authorization", NURSE) : Map.of()), false, true));
   }
 
   /** JSON bodies with one string slot, per endpoint; {@code @S@} is the hostile string. */
@@ -196,6 +198,7 @@ class FuzzEndpointsTest {
               + "\"comment\":@S@}"),
       "triage", List.of("{\"text\":@S@}"),
       "close", List.of("{\"outcome\":@S@}"),
+      "message", List.of("{\"text\":@S@}"),
       "telegram", List.of("{\"update_id\":@U@,\"message\":{\"message_id\":1,\"from\":{\"id\":"
           + "@U@,\"is_bot\":false,\"first_name\":\"Sam\"},\"chat\":{\"id\":@U@,\"type\":"
           + "\"private\"},\"date\":1767261600,\"text\":@S@}}",
@@ -409,6 +412,15 @@ class FuzzEndpointsTest {
           Map.of("Authorization", NURSE)), true);
       check(close, "transcript id " + abbrev(text), send("GET", path + "/transcript", null,
           null, Map.of("Authorization", NURSE)), true);
+      check(close, "return id " + abbrev(text), send("POST", path + "/return", null, null,
+          Map.of("Authorization", NURSE)), true);
+      check(close, "live chat id " + abbrev(text), send("GET", path + "/events", null, null,
+          Map.of("Authorization", NURSE, "Accept", "text/event-stream")), true);
+      check(close, "person's stream id " + abbrev(text), send("GET", "/api/v1/chat/"
+          + query(text) + "/events", null, null, Map.of("Accept", "text/event-stream")), true);
+      check(close, "Last-Event-ID " + abbrev(text), send("GET", "/api/v1/chat/" + ZERO_ID
+          + "/events", null, null, Map.of("Accept", "text/event-stream", "Last-Event-ID",
+          headerSafe(text))), true);
     }
     for (String status : List.of("bogus", "open,%00", "%E2%80%AE", "x".repeat(3_000))) {
       check(close, "status " + status, send("GET", "/api/v1/staff/handoffs?status=" + status,
@@ -496,6 +508,12 @@ class FuzzEndpointsTest {
     }
   }
 
+  /** A hostile text that an HTTP client will put in a header (no line breaks or controls). */
+  private static String headerSafe(String text) {
+    String safe = text.replaceAll("[^\\x20-\\x7e]", "?");
+    return safe.isBlank() ? "?" : safe.strip();
+  }
+
   private void assertNoFailures() {
     if (!failures.isEmpty()) {
       fail(failures.size() + " hostile requests were mishandled:\n  "
@@ -524,12 +542,13 @@ class FuzzEndpointsTest {
       case "feedback" -> "/api/v1/chat/feedback";
       case "triage" -> "/api/v1/staff/triage";
       case "close" -> "/api/v1/staff/handoffs/" + ZERO_ID + "/close";
+      case "message" -> "/api/v1/staff/handoffs/" + ZERO_ID + "/messages";
       default -> "/webhooks/" + e.name();
     };
     byte[] big = new byte[size];
     Arrays.fill(big, (byte) 'x');
     Map<String, String> headers = switch (e.name()) {
-      case "triage", "close" -> Map.of("Authorization", NURSE);
+      case "triage", "close", "message" -> Map.of("Authorization", NURSE);
       case "telegram" -> Map.of("X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET);
       case "whatsapp" -> metaSignature(MetaConfigured.WHATSAPP_SECRET, big, true);
       case "messenger" -> metaSignature(MetaConfigured.MESSENGER_SECRET, big, true);
