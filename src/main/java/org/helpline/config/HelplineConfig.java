@@ -60,6 +60,14 @@ public interface HelplineConfig {
      */
     @WithDefault("15s")
     Duration keepAlive();
+
+    /**
+     * How much of the line's opening time the nurses take to answer a message left while it
+     * is closed: the reply-by time a person is given counts only opening hours, skipping
+     * nights, weekends and bank holidays.
+     */
+    @WithDefault("8h")
+    Duration messageReplyWithin();
   }
 
   /** Content settings. */

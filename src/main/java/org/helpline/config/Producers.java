@@ -180,7 +180,8 @@ public class Producers {
         });
     return new ConversationService(bots, store, clock, config.chat().maxTextLength(),
         config.storage().idleTimeout(), senderKeys, rateLimits,
-        new MicrometerTurnMetrics(meters), new NurseChat(config.nurseChat().enabled()));
+        new MicrometerTurnMetrics(meters), new NurseChat(config.nurseChat().enabled(),
+            config.nurseChat().messageReplyWithin(), config.storage().transcriptRetention()));
   }
 
   @Produces

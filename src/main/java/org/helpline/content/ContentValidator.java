@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -405,6 +406,34 @@ public final class ContentValidator {
         || !chat.notOpen().contains("{hours}")) {
       check.add(file, check.line(file, "notOpen:"),
           "chat.notOpen must give the {phone} and the {hours}");
+    }
+    HandoffTexts.MessageTexts m = chat.message();
+    if (m == null) {
+      check.add(file, check.line(file, "chat:"),
+          "chat.message (the words of leaving a message for the nurses) is required");
+      return;
+    }
+    for (String[] button : new String[][] {{"offer", m.offer()}, {"yes", m.yes()},
+        {"no", m.no()}}) {
+      if (isBlank(button[1]) || button[1].length() > NoticeTexts.MAX_BUTTON_TITLE) {
+        check.add(file, check.line(file, button[0] + ":"), "chat.message." + button[0]
+            + " must be 1 to " + NoticeTexts.MAX_BUTTON_TITLE + " characters (it is a button)");
+      }
+    }
+    String[][] needs = {{"consent", m.consent(), "{reply_by}", "{retention}"},
+        {"write", m.write()}, {"queued", m.queued(), "{reply_by}", "999"},
+        {"declined", m.declined(), "{phone}", "{hours}"}};
+    for (String[] text : needs) {
+      boolean ok = !isBlank(text[1]) && text[1].length() <= maxTextLength;
+      for (int i = 2; ok && i < text.length; i++) {
+        ok = text[1].contains(text[i]);
+      }
+      if (!ok) {
+        check.add(file, check.line(file, text[0] + ":"), "chat.message." + text[0]
+            + " must be 1 to " + maxTextLength + " characters" + (text.length > 2
+            ? " and give " + String.join(" and ", Arrays.copyOfRange(text, 2, text.length))
+            : ""));
+      }
     }
   }
 

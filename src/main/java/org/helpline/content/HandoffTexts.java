@@ -36,7 +36,25 @@ public record HandoffTexts(
    *     the {@code {phone}}
    * @param notOpen said when they ask while nurses cannot chat; gives the {@code {phone}} and
    *     the {@code {hours}}
+   * @param message the words of leaving a message for the nurses
    */
-  public record ChatTexts(String offer, String waiting, String notOpen) {
+  public record ChatTexts(String offer, String waiting, String notOpen, MessageTexts message) {
+  }
+
+  /**
+   * The words of leaving a message for the nurses while the line is closed. Nothing the person
+   * writes for the nurses is kept as a message until they have said yes.
+   *
+   * @param offer the quick reply that offers it (at most 20 characters)
+   * @param consent asks whether we may keep their message; gives {@code {reply_by}} and
+   *     {@code {retention}}
+   * @param yes the quick reply that agrees (at most 20 characters)
+   * @param no the quick reply that declines (at most 20 characters)
+   * @param write asks them to write it now
+   * @param queued thanks them once it is with the nurses; gives {@code {reply_by}} and 999
+   * @param declined said when they said no; gives the {@code {phone}} and the {@code {hours}}
+   */
+  public record MessageTexts(String offer, String consent, String yes, String no, String write,
+      String queued, String declined) {
   }
 }

@@ -1,5 +1,6 @@
 package org.helpline.conversation;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.helpline.handoff.LiveChat;
@@ -109,10 +110,11 @@ public record ChatReply(
    * @param mode how they chose to, once they have: chat, or null
    * @param status where their chat stands (waiting, with_nurse, ...), or null
    * @param position their place in the queue while they wait, or null
+   * @param replyBy when a nurse will reply to the message they left, or null
    */
   public record Handoff(String reason, String urgency, String phone, boolean openNow,
       String hours, String nextOpen, List<String> alternatives, List<String> modes,
-      String mode, String status, Integer position) {
+      String mode, String status, Integer position, Instant replyBy) {
 
     public Handoff {
       alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
@@ -123,19 +125,19 @@ public record ChatReply(
     public Handoff(String reason, String urgency, String phone, boolean openNow, String hours,
         String nextOpen, List<String> alternatives) {
       this(reason, urgency, phone, openNow, hours, nextOpen, alternatives, null, null, null,
-          null);
+          null, null);
     }
 
     /** This handoff offering these modes. */
     public Handoff withModes(List<String> offered) {
       return new Handoff(reason, urgency, phone, openNow, hours, nextOpen, alternatives,
-          offered, mode, status, position);
+          offered, mode, status, position, replyBy);
     }
 
-    /** This handoff with where the person's chat stands. */
-    public Handoff inChat(String chatStatus, Integer place) {
+    /** This handoff with where the person's chat or message stands. */
+    public Handoff in(String chosenMode, String chatStatus, Integer place, Instant replyTime) {
       return new Handoff(reason, urgency, phone, openNow, hours, nextOpen, alternatives, modes,
-          LiveChat.CHAT, chatStatus, place);
+          chosenMode, chatStatus, place, replyTime);
     }
   }
 

@@ -58,7 +58,7 @@ public final class ConversationService {
       int maxTextLength, Duration idleTimeout, SenderKeys senderKeys, RateLimits rateLimits,
       TurnMetrics metrics) {
     this(bots, store, clock, maxTextLength, idleTimeout, senderKeys, rateLimits, metrics,
-        new NurseChat(true));
+        new NurseChat(true, Duration.ofHours(8), Duration.ofDays(30)));
   }
 
   public ConversationService(BotHolder bots, ConversationStore store, Clock clock,
@@ -154,7 +154,7 @@ public final class ConversationService {
     ConversationState before = continuing.map(StoredConversation::state)
         .orElseGet(() -> ConversationState.start(now));
     // Asking to chat with a nurse is not for the bot: nothing to screen or classify.
-    BotTurn turn = NurseChat.asksToChat(context.said()) ? null
+    BotTurn turn = NurseChat.isChoice(context.said()) ? null
         : bot.respond(before, context.said(), clock);
     if (turn == null || turn.safety().escalation().isEmpty()) {
       rateLimits.take(continuing.map(StoredConversation::id).orElse(null),
@@ -162,7 +162,8 @@ public final class ConversationService {
     }
     String id = continuing.map(StoredConversation::id)
         .orElseGet(() -> UUID.randomUUID().toString());
-    NurseChat.Step step = nurseChat.step(bot.content(), context.message().channel(), turn,
+    NurseChat.Step step = nurseChat.step(bot.content(), context.message().channel(),
+        context.said(), turn,
         continuing.flatMap(StoredConversation::handoff), before, now, tx::chatPosition);
     ChatReply reply = step.reply();
     ChatOutcome outcome;

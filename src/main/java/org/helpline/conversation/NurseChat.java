@@ -1,9 +1,11 @@
 package org.helpline.conversation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.helpline.content.Content;
 import org.helpline.content.HandoffTexts;
 import org.helpline.content.HelplineFacts;
@@ -14,19 +16,25 @@ import org.helpline.handoff.HandoffRecord;
 import org.helpline.handoff.HandoffRecord.OpenHandoff;
 import org.helpline.handoff.HelplineHours;
 import org.helpline.handoff.LiveChat;
+import org.helpline.handoff.ReplyBy;
 import org.helpline.handoff.Urgency;
 
 /**
- * The live chat part of a turn, decided without storage (the place in the queue is asked of
- * the turn's transaction through {@link Places}):
+ * The part of a turn that reaches a nurse other than by phone, decided without storage (the
+ * place in the queue is asked of the turn's transaction through {@link Places}):
  *
  * <ul>
- *   <li>while a person waits for a nurse or talks with one, what they write goes to the nurse
- *       ({@value #RELAYED}, no bot answer), unless the safety screen or the safety net fires:
- *       then they get the bot's emergency guidance at once and the nurse gets an alert;
- *   <li>a person who taps {@value LiveChat#CHAT_PAYLOAD} joins the queue for a chat, when
- *       the nurses can chat now;
- *   <li>any other reply that passes someone to the nurses offers the chat beside the phone.
+ *   <li>while a person waits for a nurse, talks with one, or has left a message, what they
+ *       write goes to the nurse ({@value #RELAYED}, no bot answer), unless the safety screen
+ *       or the safety net fires: then they get the bot's emergency guidance at once and the
+ *       nurse gets an alert;
+ *   <li>a person who taps {@value LiveChat#CHAT_PAYLOAD} joins the queue for a chat, when the
+ *       nurses can chat now;
+ *   <li>while the line is closed, a person can leave a message ({@value
+ *       LiveChat#MESSAGE_PAYLOAD}): they are told what is kept and for how long and asked
+ *       first, then write it, and are given an honest reply-by time from the opening hours;
+ *   <li>any other reply that passes someone to the nurses offers the chat, or the message,
+ *       beside the phone.
  * </ul>
  */
 public final class NurseChat {
@@ -34,17 +42,30 @@ public final class NurseChat {
   /** The action of a message that went to the nurse instead of the bot. */
   public static final String RELAYED = "relayed";
 
-  /** What the transcript keeps of the tap that asks to chat (as for any quick reply). */
-  private static final String TAPPED_CHAT = "[quick reply] " + LiveChat.CHAT_PAYLOAD;
+  /** What the transcript keeps of a tap on one of these choices (as for any quick reply). */
+  private static final String TAPPED = "[quick reply] ";
 
-  /** The only channel whose people can chat with a nurse so far. */
+  /** The choices this step answers, not the bot. */
+  private static final Set<String> CHOICES = Set.of(LiveChat.CHAT_PAYLOAD,
+      LiveChat.MESSAGE_PAYLOAD, LiveChat.MESSAGE_YES_PAYLOAD, LiveChat.MESSAGE_NO_PAYLOAD);
+
+  /** The only channel whose people can chat with a nurse or leave a message so far. */
   private static final String WEB = "web";
 
   private final boolean enabled;
+  private final Duration replyWithin;
+  private final Duration kept;
 
-  /** @param enabled whether nurses take live chats at all ({@code helpline.nurse-chat.enabled}) */
-  public NurseChat(boolean enabled) {
+  /**
+   * @param enabled whether nurses take live chats and messages at all
+   *     ({@code helpline.nurse-chat.enabled})
+   * @param replyWithin how much of the line's opening time nurses take to answer a message
+   * @param kept how long a message and its conversation are kept (the transcript retention)
+   */
+  public NurseChat(boolean enabled, Duration replyWithin, Duration kept) {
     this.enabled = enabled;
+    this.replyWithin = replyWithin;
+    this.kept = kept;
   }
 
   /** Asks the turn's transaction for a chat's place in the queue. */
@@ -63,64 +84,91 @@ public final class NurseChat {
       Optional<HandoffRecord> referral, LiveTurn live) {
   }
 
-  /** Whether the person tapped the quick reply that asks to chat with a nurse here. */
-  public static boolean asksToChat(Utterance said) {
-    return said.isTap() && LiveChat.CHAT_PAYLOAD.equals(said.payload());
+  /** Whether the person tapped one of this step's choices: nothing for the bot to classify. */
+  public static boolean isChoice(Utterance said) {
+    return said.isTap() && CHOICES.contains(said.payload());
   }
 
   /** Whether the person can start a chat with a nurse here, now. */
-  public boolean available(Content content, String channel, Instant now) {
+  public boolean chatAvailable(Content content, String channel, Instant now) {
     return enabled && WEB.equals(channel) && new HelplineHours(content.helpline()).isOpen(now);
   }
 
+  /** When a nurse would reply to a message left now, if one can be left here. */
+  Optional<Instant> messageReplyBy(Content content, String channel, Instant now) {
+    if (!enabled || !WEB.equals(channel)) {
+      return Optional.empty();
+    }
+    return new ReplyBy(content.helpline()).after(now, replyWithin).map(t -> t.toInstant());
+  }
+
   /**
-   * The turn: the bot's own, with the chat offered where it hands over, unless the person is
-   * in a live chat or asks for one.
+   * The turn: the bot's own, with the chat or a message offered where it hands over, unless
+   * the person is in a live chat, has left a message, or chose one of this step's choices.
    *
-   * @param turn the bot's turn, or null when the person asked to chat ({@link #asksToChat})
+   * @param turn the bot's turn, or null when the person tapped a choice ({@link #isChoice})
    * @param open the queue entry the conversation has open, if any
    * @param before the conversation's state before the turn
    */
-  public Step step(Content content, String channel, BotTurn turn, Optional<OpenHandoff> open,
-      ConversationState before, Instant now, Places places) {
+  public Step step(Content content, String channel, Utterance said, BotTurn turn,
+      Optional<OpenHandoff> open, ConversationState before, Instant now, Places places) {
     if (open.isPresent() && open.get().relays()) {
       return relay(content, turn, open.get(), before, now, places);
     }
     if (turn == null) {
-      return join(content, channel, open, before, now, places);
+      return switch (said.payload()) {
+        case LiveChat.CHAT_PAYLOAD -> join(content, channel, open, before, now, places);
+        case LiveChat.MESSAGE_PAYLOAD -> askConsent(content, channel, before, now);
+        case LiveChat.MESSAGE_YES_PAYLOAD -> startWriting(content, open, before, now);
+        default -> declined(content, before, now);
+      };
+    }
+    if (open.isPresent() && open.get().writing() && !said.isTap()
+        && turn.turn().escalation().isEmpty()) {
+      return leave(content, channel, turn, before, now);
     }
     return new Step(offer(content, channel, ChatReply.of(turn.turn()), now),
         turn.transcriptText(), turn.turn().state(), turn.turn().referral(), LiveTurn.NONE);
   }
 
-  /** A reply that hands over offers the chat (and its quick reply) when it is available. */
+  /**
+   * A reply that hands over offers the chat while nurses can chat, or a message while the line
+   * is closed, each with its quick reply.
+   */
   ChatReply offer(Content content, String channel, ChatReply reply, Instant now) {
     if (reply.handoff() == null) {
       return reply;
     }
-    if (!available(content, channel, now)) {
-      return reply.with(reply.handoff().withModes(List.of(LiveChat.PHONE)),
-          reply.quickReplies());
-    }
+    HandoffTexts.ChatTexts texts = content.handoff().chat();
     List<ChatReply.Choice> choices = new ArrayList<>();
-    choices.add(new ChatReply.Choice(content.handoff().chat().offer(), LiveChat.CHAT_PAYLOAD));
+    List<String> modes = new ArrayList<>(List.of(LiveChat.PHONE));
+    if (chatAvailable(content, channel, now)) {
+      modes.add(LiveChat.CHAT);
+      choices.add(new ChatReply.Choice(texts.offer(), LiveChat.CHAT_PAYLOAD));
+    } else if (messageReplyBy(content, channel, now).isPresent()) {
+      modes.add(LiveChat.MESSAGE);
+      choices.add(new ChatReply.Choice(texts.message().offer(), LiveChat.MESSAGE_PAYLOAD));
+    }
     choices.addAll(reply.quickReplies());
-    return reply.with(reply.handoff().withModes(List.of(LiveChat.PHONE, LiveChat.CHAT)),
-        choices);
+    return reply.with(reply.handoff().withModes(modes), choices);
   }
 
   /** The person writes to the nurse; an emergency still gets the bot's guidance at once. */
   private Step relay(Content content, BotTurn turn, OpenHandoff open, ConversationState before,
       Instant now, Places places) {
-    Integer place = LiveChat.WAITING.equals(open.chatStatus())
+    Integer place = LiveChat.CHAT.equals(open.mode())
+        && LiveChat.WAITING.equals(open.chatStatus())
         ? places.of(open.id(), open.urgency(), open.createdAt()) : null;
     ConversationState kept = new ConversationState(before.topic(), before.misunderstandings(),
         true, now, List.of());
-    ChatReply relayed = new ChatReply(RELAYED, null, null, List.of(), List.of(),
-        handoff(content, now).inChat(open.chatStatus(), place), null, null, null);
+    ChatReply.Handoff where = handoff(content, now).in(open.mode(), open.chatStatus(), place,
+        open.replyBy());
+    ChatReply relayed = new ChatReply(RELAYED, null, null, List.of(), List.of(), where, null,
+        null, null);
     if (turn == null) {
-      // Asked again while already in the chat: nothing new for the nurse.
-      return new Step(relayed, TAPPED_CHAT, kept, Optional.empty(), LiveTurn.NONE);
+      // A choice tapped again while already with the nurses: nothing new for them.
+      return new Step(relayed, TAPPED + LiveChat.CHAT_PAYLOAD, kept, Optional.empty(),
+          LiveTurn.NONE);
     }
     List<ChatEvent.Draft> events = new ArrayList<>();
     events.add(ChatEvent.message(ChatEvent.PERSON, turn.transcriptText(), now, null));
@@ -132,12 +180,11 @@ public final class NurseChat {
       events.add(ChatEvent.alert(bot.escalation().type(), "The person's message fired the"
           + " safety screen; they were shown the " + bot.escalation().type().replace('_', ' ')
           + " guidance.", now));
-      ChatReply.Handoff h = bot.handoff() != null ? bot.handoff() : handoff(content, now);
-      return new Step(bot.with(h.inChat(open.chatStatus(), place), List.of()),
-          turn.transcriptText(), kept, turn.turn().referral(), new LiveTurn(false, events));
+      return new Step(bot.with(where, List.of()), turn.transcriptText(), kept,
+          turn.turn().referral(), LiveTurn.events(events));
     }
     return new Step(relayed, turn.transcriptText(), kept, Optional.empty(),
-        new LiveTurn(false, events));
+        LiveTurn.events(events));
   }
 
   /** The person asked to chat here: they join the queue, or hear when the nurses can chat. */
@@ -146,28 +193,115 @@ public final class NurseChat {
     HandoffTexts.ChatTexts texts = content.handoff().chat();
     HelplineFacts facts = content.helpline();
     Optional<HandoffRecord> referral = open.isPresent() ? Optional.empty()
-        : Optional.of(new HandoffRecord(HandoffReason.ASKED_FOR_NURSE, Urgency.ROUTINE,
-            "asked to chat with a nurse here"));
-    ConversationState state = new ConversationState(before.topic(), 0, true, now, List.of());
-    if (!available(content, channel, now)) {
+        : Optional.of(asked("asked to chat with a nurse here"));
+    ConversationState state = withNurses(before, now);
+    String tapped = TAPPED + LiveChat.CHAT_PAYLOAD;
+    if (!chatAvailable(content, channel, now)) {
       String text = texts.notOpen().replace("{phone}", facts.phone())
           .replace("{hours}", facts.hoursText());
-      ChatReply reply = new ChatReply("handoff", null, null,
-          List.of(new ChatReply.Message(text, List.of())), List.of(),
-          handoff(content, now).withModes(List.of(LiveChat.PHONE)), null, null, null);
-      return new Step(reply, TAPPED_CHAT, state, referral, LiveTurn.NONE);
+      return new Step(said(text, handoff(content, now), List.of()), tapped, state, referral,
+          LiveTurn.NONE);
     }
     int place = places.of(open.map(OpenHandoff::id).orElse(null),
         open.map(OpenHandoff::urgency).orElse(Urgency.ROUTINE),
         open.map(OpenHandoff::createdAt).orElse(now));
     String text = texts.waiting().replace("{position}", Integer.toString(place))
         .replace("{phone}", facts.phone());
-    ChatReply reply = new ChatReply("handoff", null, null,
-        List.of(new ChatReply.Message(text, List.of())), List.of(),
-        handoff(content, now).withModes(List.of(LiveChat.PHONE, LiveChat.CHAT))
-            .inChat(LiveChat.WAITING, place), null, null, null);
-    return new Step(reply, TAPPED_CHAT, state, referral, new LiveTurn(true, List.of(
-        ChatEvent.status(LiveChat.CHAT, LiveChat.WAITING, place))));
+    ChatReply.Handoff h = handoff(content, now).withModes(List.of(LiveChat.PHONE,
+        LiveChat.CHAT)).in(LiveChat.CHAT, LiveChat.WAITING, place, null);
+    return new Step(said(text, h, List.of()), tapped, state, referral,
+        new LiveTurn(LiveChat.CHAT, LiveChat.WAITING, null, List.of(
+            ChatEvent.status(LiveChat.CHAT, LiveChat.WAITING, place))));
+  }
+
+  /**
+   * The person asked to leave a message: before anything is kept, they are told what is kept,
+   * for how long, and when a nurse will reply, and asked whether that is all right.
+   */
+  private Step askConsent(Content content, String channel, ConversationState before,
+      Instant now) {
+    HandoffTexts.MessageTexts texts = content.handoff().chat().message();
+    String tapped = TAPPED + LiveChat.MESSAGE_PAYLOAD;
+    Optional<Instant> replyBy = messageReplyBy(content, channel, now);
+    if (replyBy.isEmpty()) {
+      return declined(content, before, now);
+    }
+    String text = texts.consent().replace("{reply_by}", describe(content, replyBy.get()))
+        .replace("{retention}", retention());
+    ChatReply.Handoff h = handoff(content, now).withModes(List.of(LiveChat.PHONE,
+        LiveChat.MESSAGE));
+    return new Step(said(text, h, List.of(
+        new ChatReply.Choice(texts.yes(), LiveChat.MESSAGE_YES_PAYLOAD),
+        new ChatReply.Choice(texts.no(), LiveChat.MESSAGE_NO_PAYLOAD))), tapped,
+        new ConversationState(before.topic(), 0, before.handoffOffered(), now,
+            List.of(LiveChat.MESSAGE_YES_PAYLOAD, LiveChat.MESSAGE_NO_PAYLOAD)),
+        Optional.empty(), LiveTurn.NONE);
+  }
+
+  /** They agreed: their next message is the one for the nurses. */
+  private Step startWriting(Content content, Optional<OpenHandoff> open,
+      ConversationState before, Instant now) {
+    HandoffTexts.MessageTexts texts = content.handoff().chat().message();
+    ChatReply.Handoff h = handoff(content, now).withModes(List.of(LiveChat.PHONE,
+        LiveChat.MESSAGE)).in(LiveChat.MESSAGE, LiveChat.WRITING, null, null);
+    return new Step(said(texts.write(), h, List.of()), TAPPED + LiveChat.MESSAGE_YES_PAYLOAD,
+        withNurses(before, now), open.isPresent() ? Optional.empty()
+            : Optional.of(asked("left a message for the nurses")),
+        new LiveTurn(LiveChat.MESSAGE, LiveChat.WRITING, null, List.of()));
+  }
+
+  /** They said no: nothing more is kept as a message. */
+  private Step declined(Content content, ConversationState before, Instant now) {
+    HelplineFacts facts = content.helpline();
+    String text = content.handoff().chat().message().declined()
+        .replace("{phone}", facts.phone()).replace("{hours}", facts.hoursText());
+    return new Step(said(text, handoff(content, now), List.of()),
+        TAPPED + LiveChat.MESSAGE_NO_PAYLOAD, new ConversationState(before.topic(), 0,
+            before.handoffOffered(), now, List.of()), Optional.empty(), LiveTurn.NONE);
+  }
+
+  /** What they wrote is the message: it joins the queue with an honest reply-by time. */
+  private Step leave(Content content, String channel, BotTurn turn, ConversationState before,
+      Instant now) {
+    HandoffTexts.MessageTexts texts = content.handoff().chat().message();
+    Optional<Instant> replyBy = messageReplyBy(content, channel, now);
+    if (replyBy.isEmpty()) {
+      return declined(content, before, now);
+    }
+    String text = texts.queued().replace("{reply_by}", describe(content, replyBy.get()));
+    ChatReply.Handoff h = handoff(content, now).withModes(List.of(LiveChat.PHONE,
+        LiveChat.MESSAGE)).in(LiveChat.MESSAGE, LiveChat.WAITING, null, replyBy.get());
+    return new Step(said(text, h, List.of()), turn.transcriptText(), withNurses(before, now),
+        Optional.empty(), new LiveTurn(LiveChat.MESSAGE, LiveChat.WAITING, replyBy.get(),
+            List.of(ChatEvent.message(ChatEvent.PERSON, turn.transcriptText(), now, null),
+                ChatEvent.status(LiveChat.MESSAGE, LiveChat.WAITING, null))));
+  }
+
+  private static HandoffRecord asked(String summary) {
+    return new HandoffRecord(HandoffReason.ASKED_FOR_NURSE, Urgency.ROUTINE, summary);
+  }
+
+  private static ConversationState withNurses(ConversationState before, Instant now) {
+    return new ConversationState(before.topic(), 0, true, now, List.of());
+  }
+
+  private static ChatReply said(String text, ChatReply.Handoff h, List<ChatReply.Choice> c) {
+    return new ChatReply("handoff", null, null, List.of(new ChatReply.Message(text, List.of())),
+        c, h, null, null, null);
+  }
+
+  private static String describe(Content content, Instant replyBy) {
+    return new ReplyBy(content.helpline()).describe(replyBy);
+  }
+
+  /** How long a message is kept, in words ("30 days"). */
+  private String retention() {
+    long days = kept.toDays();
+    if (days >= 1 && kept.equals(Duration.ofDays(days))) {
+      return days == 1 ? "1 day" : days + " days";
+    }
+    long hours = Math.max(1, kept.toHours());
+    return hours == 1 ? "1 hour" : hours + " hours";
   }
 
   /** The helpline's details for a reply the bot did not hand over itself. */

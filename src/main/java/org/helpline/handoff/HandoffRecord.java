@@ -31,7 +31,7 @@ public record HandoffRecord(HandoffReason reason, Urgency urgency, String summar
   public OpenHandoff joinedTo(OpenHandoff open) {
     String joined = (open.summary() == null ? "" : open.summary() + "; ") + "later: " + summary;
     return new OpenHandoff(open.id(), open.urgency().atLeast(urgency), bounded(joined),
-        open.createdAt(), open.mode(), open.chatStatus());
+        open.createdAt(), open.mode(), open.chatStatus(), open.replyBy());
   }
 
   private static String bounded(String text) {
@@ -43,14 +43,20 @@ public record HandoffRecord(HandoffReason reason, Urgency urgency, String summar
    * to know whether the person is in a live chat ({@link LiveChat}).
    *
    * @param mode null (phone), {@link LiveChat#CHAT} or {@link LiveChat#MESSAGE}
-   * @param chatStatus where a chat stands, or null
+   * @param chatStatus where a chat or a message stands, or null
+   * @param replyBy when a nurse will reply to a left message, or null
    */
   public record OpenHandoff(String id, Urgency urgency, String summary, Instant createdAt,
-      String mode, String chatStatus) {
+      String mode, String chatStatus, Instant replyBy) {
 
     /** Whether what the person writes goes to a nurse rather than to the bot. */
     public boolean relays() {
       return LiveChat.relays(mode, chatStatus);
+    }
+
+    /** Whether the person agreed to leave a message and is about to write it. */
+    public boolean writing() {
+      return LiveChat.MESSAGE.equals(mode) && LiveChat.WRITING.equals(chatStatus);
     }
   }
 }

@@ -17,12 +17,20 @@ public final class LiveChat {
   /** The quick reply that asks to chat with a nurse here. */
   public static final String CHAT_PAYLOAD = "nurse_chat";
 
+  /** The quick reply that asks to leave a message for the nurses (the line is closed). */
+  public static final String MESSAGE_PAYLOAD = "nurse_message";
+
+  /** The answers to "may we keep your message?". */
+  public static final String MESSAGE_YES_PAYLOAD = "nurse_message_yes";
+  public static final String MESSAGE_NO_PAYLOAD = "nurse_message_no";
+
   /** Modes: how the person reaches the nurses. */
   public static final String PHONE = "phone";
   public static final String CHAT = "chat";
   public static final String MESSAGE = "message";
 
-  /** Where a chat stands. */
+  /** Where a chat or a message stands; {@link #WRITING}: agreed, the message not yet sent. */
+  public static final String WRITING = "writing";
   public static final String WAITING = "waiting";
   public static final String WITH_NURSE = "with_nurse";
   public static final String BACK_WITH_BOT = "back_with_bot";
@@ -36,6 +44,6 @@ public final class LiveChat {
 
   /** Whether a person in this mode and status writes to a nurse rather than to the bot. */
   public static boolean relays(String mode, String chatStatus) {
-    return CHAT.equals(mode) && RELAYING.contains(chatStatus);
+    return (CHAT.equals(mode) || MESSAGE.equals(mode)) && RELAYING.contains(chatStatus);
   }
 }

@@ -10,12 +10,13 @@ import java.time.Instant;
  * @param summary what the conversation was about, as ids and numbers (never the person's words)
  * @param outcome the closing nurse's note, redacted, or null
  * @param mode null (phone), or how the person chose to reach the nurses ({@link LiveChat})
- * @param chatStatus where a live chat stands, or null
+ * @param chatStatus where a live chat or a left message stands, or null
+ * @param replyBy when a nurse promised to reply to a left message, or null
  */
 public record QueuedHandoff(String id, String conversationId, String channel,
     HandoffReason reason, Urgency urgency, String status, String summary, Instant createdAt,
     String claimedBy, Instant claimedAt, String closedBy, Instant closedAt, String outcome,
-    String mode, String chatStatus) {
+    String mode, String chatStatus, Instant replyBy) {
 
   public static final String OPEN = "open";
   public static final String CLAIMED = "claimed";

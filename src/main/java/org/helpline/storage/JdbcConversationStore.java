@@ -22,7 +22,6 @@ import org.helpline.conversation.StorageUnavailableException;
 import org.helpline.dialog.ConversationState;
 import org.helpline.handoff.HandoffRecord;
 import org.helpline.handoff.HandoffRecord.OpenHandoff;
-import org.helpline.handoff.LiveChat;
 import org.helpline.handoff.Urgency;
 
 /**
@@ -181,11 +180,11 @@ public final class JdbcConversationStore implements ConversationStore {
           } else {
             queue.open(c, turn.conversationId(), seq, turn.channel(),
                 record.withIntentsDiscussed(intentsDiscussed(c, turn.conversationId())),
-                live.startsChat() ? LiveChat.WAITING : null, turn.at());
+                live, turn.at());
           }
         }
-        if (live.startsChat() && open.isPresent()) {
-          queue.startChat(c, open.get().id());
+        if (live.changesEntry() && open.isPresent()) {
+          queue.changeMode(c, open.get().id(), live);
         }
         JdbcHandoffQueue.appendEvents(c, turn.conversationId(), live.events(), turn.at());
         c.commit();

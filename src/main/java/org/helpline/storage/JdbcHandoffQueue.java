@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.helpline.conversation.ChatReply;
+import org.helpline.conversation.LiveTurn;
 import org.helpline.conversation.StorageUnavailableException;
 import org.helpline.handoff.ChatEvent;
 import org.helpline.handoff.HandoffConflictException;
@@ -46,7 +47,7 @@ public final class JdbcHandoffQueue implements HandoffQueue {
 
   private static final String COLUMNS = "id, conversation_id, channel, reason, urgency, status,"
       + " summary, created_at, claimed_by, claimed_at, closed_by, closed_at, outcome, mode,"
-      + " chat_status";
+      + " chat_status, reply_by";
   private static final String OPEN_STATUSES = "status IN ('open', 'claimed')";
   /** The queue's order, most urgent first, written from {@link Urgency} once. */
   private static final String URGENCY_ORDER = Arrays.stream(Urgency.values())
@@ -122,6 +123,7 @@ public final class JdbcHandoffQueue implements HandoffQueue {
     return changeEntry(id, (c, h) -> {
       int changed = Sql.update(c, "UPDATE handoff SET status = 'claimed', claimed_by = ?,"
           + " claimed_at = ?, chat_status = CASE WHEN mode = 'chat' THEN 'with_nurse'"
+          + " WHEN mode = 'message' AND chat_status = 'waiting' THEN 'with_nurse'"
           + " ELSE chat_status END WHERE id = ? AND status = 'open'", nurse, now, id);
       if (changed == 0 && !(QueuedHandoff.CLAIMED.equals(h.status())
           && nurse.equals(h.claimedBy()))) {
@@ -129,11 +131,11 @@ public final class JdbcHandoffQueue implements HandoffQueue {
             ? "this handoff is already closed"
             : "another nurse (" + h.claimedBy() + ") has already claimed this handoff");
       }
-      if (changed == 1 && LiveChat.CHAT.equals(h.mode())) {
+      if (changed == 1 && LiveChat.relays(h.mode(), h.chatStatus())) {
         appendEvents(c, h.conversationId(), List.of(
-            ChatEvent.status(LiveChat.CHAT, LiveChat.WITH_NURSE, null)), now);
-        // Everyone still waiting is a place nearer: their streams recompute their place.
-        return waitingChats(c);
+            ChatEvent.status(h.mode(), LiveChat.WITH_NURSE, null)), now);
+        // Everyone still waiting to chat is a place nearer: their streams recompute it.
+        return LiveChat.CHAT.equals(h.mode()) ? waitingChats(c) : List.of();
       }
       return List.of();
     });
@@ -155,7 +157,7 @@ public final class JdbcHandoffQueue implements HandoffQueue {
       String chatStatus, Instant now) {
     return changeEntry(id, (c, h) -> {
       int changed = Sql.update(c, "UPDATE handoff SET status = 'closed', closed_by = ?,"
-          + " closed_at = ?, outcome = ?, chat_status = CASE WHEN mode = 'chat' THEN ?"
+          + " closed_at = ?, outcome = ?, chat_status = CASE WHEN mode IS NOT NULL THEN ?"
           + " ELSE chat_status END WHERE id = ? AND status = 'claimed'"
           + " AND (? OR claimed_by = ?)", nurse, now, outcome, chatStatus, id, anyClaimant,
           nurse);
@@ -169,9 +171,9 @@ public final class JdbcHandoffQueue implements HandoffQueue {
               + h.claimedBy() + ") or an admin can close it");
         };
       }
-      if (LiveChat.CHAT.equals(h.mode())) {
+      if (h.mode() != null) {
         appendEvents(c, h.conversationId(), List.of(
-            ChatEvent.status(LiveChat.CHAT, chatStatus, null)), now);
+            ChatEvent.status(h.mode(), chatStatus, null)), now);
       }
       return List.of();
     });
@@ -190,9 +192,9 @@ public final class JdbcHandoffQueue implements HandoffQueue {
         throw new NotYourHandoffException("only the nurse who claimed this handoff ("
             + h.claimedBy() + ") or an admin can write in it");
       }
-      if (!LiveChat.CHAT.equals(h.mode())) {
-        throw new HandoffConflictException("the person did not ask to chat here: call them"
-            + " or answer in the way they chose");
+      if (!LiveChat.CHAT.equals(h.mode()) && !LiveChat.MESSAGE.equals(h.mode())) {
+        throw new HandoffConflictException("the person did not ask to chat here or leave a"
+            + " message: answer in the way they chose");
       }
       sent[0] = appendEvents(c, h.conversationId(), List.of(
           ChatEvent.message(ChatEvent.NURSE, text, now, nurse)), now).get(0);
@@ -343,36 +345,36 @@ public final class JdbcHandoffQueue implements HandoffQueue {
   /** The entry a conversation has open or claimed, if any (the oldest, should there be two). */
   Optional<OpenHandoff> openEntry(Connection c, String conversationId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT id, urgency, summary, created_at,"
-        + " mode, chat_status FROM handoff WHERE conversation_id = ? AND " + OPEN_STATUSES
-        + " ORDER BY created_at")) {
+        + " mode, chat_status, reply_by FROM handoff WHERE conversation_id = ? AND "
+        + OPEN_STATUSES + " ORDER BY created_at")) {
       ps.setString(1, conversationId);
       ps.setMaxRows(1);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(new OpenHandoff(rs.getString(1),
             urgency(rs.getString(2)), rs.getString(3), Sql.instant(rs, "created_at"),
-            rs.getString(5), rs.getString(6))) : Optional.empty();
+            rs.getString(5), rs.getString(6), Sql.instant(rs, "reply_by"))) : Optional.empty();
       }
     }
   }
 
   /**
-   * Queues a turn's new entry, on the turn's connection; {@code chatStatus} is null, or
-   * {@link LiveChat#WAITING} when the person asked to chat here.
+   * Queues a turn's new entry, on the turn's connection, with the mode the person chose (a
+   * chat, a message) if the turn chose one.
    */
   void open(Connection c, String conversationId, int seq, String channel, HandoffRecord record,
-      String chatStatus, Instant now) throws SQLException {
+      LiveTurn live, Instant now) throws SQLException {
     Sql.update(c, "INSERT INTO handoff (id, conversation_id, seq, channel, reason, urgency,"
-        + " status, summary, created_at, mode, chat_status)"
-        + " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)",
+        + " status, summary, created_at, mode, chat_status, reply_by)"
+        + " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)",
         UUID.randomUUID().toString(), conversationId, seq, channel, record.reason().id(),
-        record.urgency().id(), record.summary(), now, chatStatus == null ? null : LiveChat.CHAT,
-        chatStatus);
+        record.urgency().id(), record.summary(), now, live.mode(), live.status(),
+        live.replyBy());
   }
 
-  /** The person asked to chat here while their entry waits: on the turn's connection. */
-  void startChat(Connection c, String handoffId) throws SQLException {
-    Sql.update(c, "UPDATE handoff SET mode = 'chat', chat_status = 'waiting' WHERE id = ?",
-        handoffId);
+  /** The person chose how to reach the nurses (a chat, a message): on the turn's connection. */
+  void changeMode(Connection c, String handoffId, LiveTurn live) throws SQLException {
+    Sql.update(c, "UPDATE handoff SET mode = ?, chat_status = ?, reply_by = ? WHERE id = ?",
+        live.mode(), live.status(), live.replyBy(), handoffId);
   }
 
   /**
@@ -469,7 +471,7 @@ public final class JdbcHandoffQueue implements HandoffQueue {
         rs.getString("status"), rs.getString("summary"), Sql.instant(rs, "created_at"),
         rs.getString("claimed_by"), Sql.instant(rs, "claimed_at"), rs.getString("closed_by"),
         Sql.instant(rs, "closed_at"), rs.getString("outcome"), rs.getString("mode"),
-        rs.getString("chat_status"));
+        rs.getString("chat_status"), Sql.instant(rs, "reply_by"));
   }
 
   /** A stored urgency; one this version does not know counts as routine. */

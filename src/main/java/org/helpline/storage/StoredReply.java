@@ -1,5 +1,6 @@
 package org.helpline.storage;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
  * error, never a guess.
  *
  * <p>Version 2 adds the live chat to the handoff ({@code modes}, {@code mode}, {@code status},
- * {@code position}); a version 1 row reads as a handoff that offered the phone only.
+ * {@code position}, {@code replyBy}); a version 1 row reads as a handoff that offered the phone
+ * only.
  *
  * @param version the shape of this JSON: 1, or 2 since the nurse chat
  * @param replies the chat bubbles, in order
@@ -57,7 +59,7 @@ public record StoredReply(
   /** A stored handoff. */
   public record Handoff(String reason, String urgency, String phone, boolean openNow,
       String hours, String nextOpen, List<String> alternatives, List<String> modes,
-      String mode, String status, Integer position) {
+      String mode, String status, Integer position, Instant replyBy) {
   }
 
   /** A stored escalation. */

@@ -51,14 +51,15 @@ class StoredRepliesTest {
     String handoff = fixture("reply-v1-handoff.json");
     String alternatives = "\"alternatives\":[\"In an emergency, call 999.\"]";
     assertEquals("{\"version\":2," + handoff.substring(1).replace(alternatives, alternatives
-        + ",\"modes\":[\"phone\"],\"mode\":null,\"status\":null,\"position\":null"),
+        + ",\"modes\":[\"phone\"],\"mode\":null,\"status\":null,\"position\":null,"
+        + "\"replyBy\":null"),
         StoredReplies.write(StoredReplies.read(handoff)));
   }
 
   @Test
   void aHandoffInALiveChatReadsBackAsWritten() {
     ChatReply waiting = HANDOFF.with(HANDOFF.handoff().withModes(List.of("phone", "chat"))
-        .inChat("waiting", 3), List.of());
+        .in("chat", "waiting", 3, null), List.of());
     ChatReply read = StoredReplies.read(StoredReplies.write(waiting));
     assertEquals(waiting, read);
     assertEquals(3, read.handoff().position());

@@ -25,6 +25,34 @@ public class OpenLine implements QuarkusTestProfile {
     return Set.of(Clocks.class);
   }
 
+  /**
+   * The same, from a Saturday at 10pm UK time (2026-11-28): the line is closed until Monday
+   * 30 November at 9am, so a person can leave a message.
+   */
+  public static class Closed extends OpenLine {
+
+    /** When the clock starts. */
+    public static final Instant CLOSED = Instant.parse("2026-11-28T22:00:00Z");
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+      return Set.of(ClosedClocks.class);
+    }
+  }
+
+  /** The clock of {@link Closed}. */
+  @Alternative
+  @Singleton
+  public static class ClosedClocks {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+      Clock system = Clock.systemUTC();
+      return Clock.offset(system, Duration.between(system.instant(), Closed.CLOSED));
+    }
+  }
+
   @Override
   public Map<String, String> getConfigOverrides() {
     return Map.of("helpline.nurse-chat.keep-alive", "1s");

@@ -37,7 +37,8 @@ final class WebChatMapper {
         reply.quickReplies().stream().map(q -> new WebChatQuickReply(q.title(), q.payload()))
             .toList(),
         h == null ? null : new WebChatHandoff(h.phone(), h.openNow(), h.hours(), h.nextOpen(),
-            h.alternatives(), h.reason(), h.modes(), h.mode(), h.status(), h.position()),
+            h.alternatives(), h.reason(), h.modes(), h.mode(), h.status(), h.position(),
+            h.replyBy() == null ? null : h.replyBy().toString()),
         e == null ? null : new WebChatEscalation(e.type(), e.numbers()),
         reply.source() == null ? null : new WebChatSource(reply.source().title(),
             reply.source().url(), reply.reviewed() == null ? null : reply.reviewed().toString(),

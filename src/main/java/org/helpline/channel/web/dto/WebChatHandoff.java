@@ -9,8 +9,9 @@ import java.util.List;
  * @param mode "chat" once they asked to chat here, else null
  * @param status where their chat stands: waiting, with_nurse, back_with_bot or closed
  * @param position their place in the queue while they wait (1 is next), else null
+ * @param replyBy when a nurse will reply to the message they left (ISO-8601), else null
  */
 public record WebChatHandoff(String phone, boolean openNow, String hours, String nextOpen,
     List<String> alternatives, String reason, List<String> modes, String mode, String status,
-    Integer position) {
+    Integer position, String replyBy) {
 }

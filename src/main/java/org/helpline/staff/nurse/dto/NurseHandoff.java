@@ -9,9 +9,11 @@ package org.helpline.staff.nurse.dto;
  *     until now while it is open
  * @param mode how the person chose to reach the nurses: null (phone) or "chat"
  * @param chatStatus where a live chat stands: waiting, with_nurse, back_with_bot, closed
+ *     (and writing, for a message being written)
+ * @param replyBy when a nurse promised to reply to a left message (ISO-8601), or null
  */
 public record NurseHandoff(String id, String conversationId, String channel, String reason,
     String reasonLabel, String urgency, String urgencyLabel, String status, String summary, String createdAt, long waitingSeconds,
     String claimedBy, String claimedAt, String closedBy, String closedAt, String outcome,
-    String mode, String chatStatus) {
+    String mode, String chatStatus, String replyBy) {
 }
