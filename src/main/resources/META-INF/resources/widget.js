@@ -632,16 +632,26 @@
     }
   }
 
-  /** Handles one stream event; one already handled (a replay) is skipped. */
+  /**
+   * Handles one stream event; one already handled (a replay) is skipped. A status event may
+   * come without an id of its own (the queue place moved; EventSource then repeats the last
+   * id): one that does not change the status only updates the place.
+   */
   function onStreamEvent(type, event) {
     var id = Number(event.lastEventId);
-    if (id && id <= state.lastEventId) {
-      return;
-    }
     var data;
     try {
       data = JSON.parse(event.data);
     } catch (e) {
+      return;
+    }
+    if (id && id <= state.lastEventId) {
+      if (type === 'status' && data && state.live && data.status === state.live.status
+          && typeof data.position === 'number' && data.position !== state.live.position) {
+        state.live.position = data.position;
+        save('live', state.live);
+        renderLiveBar();
+      }
       return;
     }
     if (id) {

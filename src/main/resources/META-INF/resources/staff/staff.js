@@ -324,6 +324,7 @@
   }
 
   function signOut(message) {
+    newest = null;
     if (queueStream) {
       queueStream.close();
       queueStream = null;
@@ -386,6 +387,10 @@
           return;
         }
         renderQueue(result.data);
+        newest = newest || 0;
+        result.data.forEach(function (h) {
+          newest = Math.max(newest, Date.parse(h.createdAt) || 0);
+        });
         var n = result.data.length;
         say($('queue-message'), n === 0 ? 'No handoffs to show.'
           : n + (n === 1 ? ' handoff' : ' handoffs') + ', most urgent first.');
@@ -468,6 +473,19 @@
     return item;
   }
 
+  // The newest handoff the console has shown (ms), null until the queue has loaded once: the
+  // stream starts with every entry, and only ones newer than that are announced.
+  var newest = null;
+
+  function isNew(h) {
+    var created = Date.parse(h.createdAt) || 0;
+    var fresh = newest !== null && created > newest;
+    if (newest !== null) {
+      newest = Math.max(newest, created);
+    }
+    return fresh;
+  }
+
   function wanted(h) {
     var status = $('queue-status').value;
     return status ? h.status === status : h.status === 'open' || h.status === 'claimed';
@@ -497,7 +515,7 @@
         return r > rank || (r === rank && other.getAttribute('data-created') > created);
       });
       list.insertBefore(entry, next || null);
-      if (h.status === 'open') {
+      if (h.status === 'open' && isNew(h)) {
         say($('queue-live'), 'New in the queue: ' + (h.reasonLabel || h.reason) + ', '
           + (h.urgencyLabel || h.urgency) + (h.mode === 'chat' ? ', live chat.' : '.'));
       }
@@ -755,11 +773,10 @@
     var what = ALERT[a.type] || 'Safety alert';
     var box = el('div', 'chat-alert');
     box.setAttribute('role', 'alert');
-    box.appendChild(el('p', 'chat-alert-head', what + ': the safety screen fired at '
-      + clock(a.at) + '. The bot has shown the person the urgent guidance.'));
-    if (a.text) {
-      box.appendChild(el('p', null, a.text));
-    }
+    box.appendChild(el('p', 'chat-alert-head', what + (clock(a.at) ? ' · ' + clock(a.at)
+      : '')));
+    box.appendChild(el('p', null, a.text
+      || 'The safety screen fired; the person was shown the urgent guidance.'));
     $('chat-alerts').appendChild(box);
     var item = el('li', 'said alert', [el('span', 'text', 'Safety alert: ' + what
       + (a.text ? ': ' + a.text : ''))]);
@@ -787,7 +804,8 @@
     } else if (status === 'with_nurse') {
       text = 'You are chatting. The person sees your messages straight away.';
     } else if (status === 'back_with_bot') {
-      text = 'The person is back with the bot. Close this with an outcome when you are done.';
+      text = 'The person is back with the bot.' + (chat.handoff.status === 'closed'
+        ? ' This handoff is closed.' : ' Close this with an outcome when you are done.');
     } else if (status === 'closed' || chat.handoff.status === 'closed') {
       text = 'This chat is closed.';
     } else {
@@ -866,7 +884,7 @@
           chat.status = 'back_with_bot';
           showHandoff(result.data);
           say($('chat-message'), 'Handed back: the bot answers the person again.', 'ok');
-          $('chat-outcome').focus();
+          ($('chat-close-form').hidden ? $('chat-title') : $('chat-outcome')).focus();
         } else {
           say($('chat-message'), problem(result, 'handing back to the bot'), 'error');
         }
