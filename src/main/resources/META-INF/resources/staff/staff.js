@@ -411,6 +411,7 @@
     item.setAttribute('data-rank', URGENCY_RANK[h.urgency] === undefined ? 3
       : URGENCY_RANK[h.urgency]);
     item.setAttribute('data-created', h.createdAt || '');
+    item.setAttribute('data-shown', shownAs(h));
     var head = el('p', 'entry-head');
     head.id = 'handoff-' + h.id;
     head.appendChild(el('span', 'badge badge-' + h.urgency, h.urgencyLabel || h.urgency));
@@ -486,6 +487,17 @@
     return fresh;
   }
 
+  /** What an entry shows, but for the waiting time: an update that changes nothing is left. */
+  function shownAs(h) {
+    var copy = {};
+    Object.keys(h).forEach(function (key) {
+      if (key !== 'waitingSeconds') {
+        copy[key] = h[key];
+      }
+    });
+    return JSON.stringify(copy);
+  }
+
   function wanted(h) {
     var status = $('queue-status').value;
     return status ? h.status === status : h.status === 'open' || h.status === 'claimed';
@@ -504,9 +516,9 @@
       if (focused) {
         $('queue-title').focus();
       }
-    } else if (old) {
+    } else if (old && old.getAttribute('data-shown') !== shownAs(h)) {
       replaceEntry(old, renderEntry(h));
-    } else if (wanted(h)) {
+    } else if (!old && wanted(h)) {
       var entry = renderEntry(h);
       var rank = Number(entry.getAttribute('data-rank'));
       var created = entry.getAttribute('data-created');
