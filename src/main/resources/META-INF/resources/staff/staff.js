@@ -456,9 +456,11 @@
       });
       actions.appendChild(claim);
     }
-    var mine = h.status === 'claimed' && (h.claimedBy === me.name || hasRole('admin'));
-    if (mine && h.mode === 'chat') {
-      var talk = el('button', 'chat-button primary', 'Open chat');
+    var mine = isMine(h);
+    if (h.mode === 'chat' && (mine || h.status === 'open')) {
+      // Before claiming, a nurse may read what the person has written while waiting.
+      var talk = el('button', 'chat-button' + (mine ? ' primary' : ''),
+        mine ? 'Open chat' : 'Read chat');
       talk.type = 'button';
       talk.setAttribute('aria-describedby', head.id);
       talk.addEventListener('click', function () {
@@ -496,6 +498,11 @@
       }
     });
     return JSON.stringify(copy);
+  }
+
+  /** Whether the signed-in nurse may write in and close this handoff. */
+  function isMine(h) {
+    return h.status === 'claimed' && (h.claimedBy === me.name || hasRole('admin'));
   }
 
   function wanted(h) {
@@ -714,6 +721,7 @@
     $('chat-outcome').value = '';
     $('chat').hidden = false;
     renderChatState();
+    ($('chat-form').hidden ? $('chat-title') : $('chat-text')).focus();
     var opened = chat;
     chat.stream = follow('staff/handoffs/' + encodeURIComponent(h.id) + '/events',
       function (type, data, id) {
@@ -733,7 +741,6 @@
             : 'This chat no longer exists.', 'error');
         }
       });
-    $('chat-text').focus();
   }
 
   function hideChat() {
@@ -823,12 +830,17 @@
     } else {
       text = '';
     }
-    say($('chat-state'), text);
     var closed = chat.handoff.status === 'closed' || status === 'closed';
-    var live = !closed && status !== 'back_with_bot';
+    var mine = isMine(chat.handoff);
+    if (!closed && !mine) {
+      text += chat.handoff.status === 'open' ? ' Claim it in the queue to write to the person.'
+        : ' Another nurse (' + chat.handoff.claimedBy + ') has this chat.';
+    }
+    say($('chat-state'), text.trim());
+    var live = !closed && status !== 'back_with_bot' && mine;
     $('chat-form').hidden = !live;
     $('chat-return').hidden = !live;
-    $('chat-close-form').hidden = closed;
+    $('chat-close-form').hidden = closed || !mine;
     if (closed && chat.stream) {
       var ended = chat.stream;
       chat.stream = null;
