@@ -13,6 +13,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import org.helpline.support.ChromiumBrowserTest;
+import org.helpline.support.OpenLine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,14 +25,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person in the web chat widget and a nurse in the staff console, two real browsers
- * (Debian's Chromium, headless) on the real backend, while the line is open: the person asks
- * for a nurse, the nurse claims the chat and they talk both ways; a reload mid-chat shows every
- * message once, in order; an emergency typed mid-chat gets 999 guidance at once and alerts the
- * nurse; the nurse hands back to the bot, which answers again. Skipped when Chromium is not
- * installed ({@code apt-get install chromium chromium-driver}).
+ * (Debian's Chromium, headless) on the real backend, while the line is open ({@link OpenLine}):
+ * the person asks for a nurse, the nurse claims the chat and they talk both ways; a reload
+ * mid-chat shows every message once, in order; an emergency typed mid-chat gets 999 guidance at
+ * once and alerts the nurse; the nurse hands back to the bot, which answers again. Skipped when
+ * Chromium is not installed ({@code apt-get install chromium chromium-driver}).
  */
 @QuarkusTest
-@TestProfile(OpenHelpline.class)
+@TestProfile(OpenLine.class)
 class NurseChatBrowserTest extends ChromiumBrowserTest {
 
   @TestHTTPResource("/")
