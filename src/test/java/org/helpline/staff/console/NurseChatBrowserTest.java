@@ -1,5 +1,7 @@
 package org.helpline.staff.console;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,11 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.helpline.support.ChromiumBrowserTest;
+import org.helpline.support.CuttableTcpProxy;
 import org.helpline.support.OpenLine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +36,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (Debian's Chromium, headless) on the real backend, while the line is open ({@link OpenLine}):
  * the person asks for a nurse, the nurse claims the chat and they talk both ways; a reload
  * mid-chat shows every message once, in order; an emergency typed mid-chat gets 999 guidance at
- * once and alerts the nurse; the nurse hands back to the bot, which answers again. Skipped when
- * Chromium is not installed ({@code apt-get install chromium chromium-driver}).
+ * once and alerts the nurse; the nurse hands back to the bot, which answers again; a waiting
+ * person's place in the queue moves; both sides catch up once after their connections drop.
+ * Skipped when Chromium is not installed ({@code apt-get install chromium chromium-driver}).
  */
 @QuarkusTest
 @TestProfile(OpenLine.class)
@@ -82,6 +91,13 @@ class NurseChatBrowserTest extends ChromiumBrowserTest {
     assertTrue(driver.findElements(By.cssSelector(".hlw-msg-bot")).stream()
         .noneMatch(b -> b.getText().contains("went wrong")), "a relayed message shows nothing");
 
+    // The nurse gets it redacted, as stored; the person still sees what they wrote, once.
+    personSays("you can ring me on 07700 900123 after 4");
+    nurseWait.until(d -> chatLog().contains("you can ring me on [phone] after 4"));
+    settle();
+    assertEquals(1, count(logText(), "you can ring me on 07700 900123 after 4"), logText());
+    assertFalse(logText().contains("[phone]"), logText());
+
     // A reviewed fact, inserted with one click: the helpline number, tappable in the widget.
     nurse.findElement(By.id("chat-text")).sendKeys("You can also call us free on");
     nurse.findElement(By.cssSelector("#chat-inserts button[data-insert='0808 800 4040']"))
@@ -132,6 +148,8 @@ class NurseChatBrowserTest extends ChromiumBrowserTest {
     assertOnceInOrder(logText(), List.of(said.get(0), said.get(1), said.get(2), said.get(3),
         after));
     assertEquals(1, count(logText(), "A nurse has joined"), logText());
+    assertOnceInOrder(chatLog(), List.of(said.get(0), said.get(1), said.get(2), said.get(3),
+        after));
 
     closeChat("Explained what to expect on day one.");
   }
@@ -195,10 +213,78 @@ class NurseChatBrowserTest extends ChromiumBrowserTest {
     }
   }
 
+  @Test
+  void aPersonWaitingSeesTheirPlaceInTheQueueMove() {
+    // Someone else asked first (without a browser), so this person is not next.
+    String first = given().contentType(ContentType.JSON)
+        .body(Map.of("text", "can i speak to a nurse please")).when().post("/api/v1/chat")
+        .then().statusCode(200).extract().path("conversationId");
+    given().contentType(ContentType.JSON)
+        .body(Map.of("conversationId", first, "payload", "nurse_chat")).when()
+        .post("/api/v1/chat").then().statusCode(200).body("handoff.status", equalTo("waiting"));
+
+    openWidget();
+    String conversation = askForANurseChat();
+    int place = placeInQueue();
+    assertTrue(place >= 2, liveBar());
+
+    String firstId = handoffOf(first);
+    asNurse().when().post("/api/v1/staff/handoffs/" + firstId + "/claim").then()
+        .statusCode(200);
+    wait.until(d -> placeInQueue() == place - 1);
+    assertFalse(logText().contains("minute"), "no made-up waiting times: " + logText());
+
+    for (String id : List.of(firstId, handoffOf(conversation))) {
+      asNurse().when().post("/api/v1/staff/handoffs/" + id + "/claim").then().statusCode(200);
+      asNurse().contentType(ContentType.JSON).body(Map.of("outcome", "Test over."))
+          .when().post("/api/v1/staff/handoffs/" + id + "/close").then().statusCode(200);
+    }
+    wait.until(d -> logText().contains("The nurse has left the chat"));
+  }
+
+  @Test
+  void bothSidesCatchUpOnceAfterTheConnectionDrops() throws IOException {
+    try (CuttableTcpProxy proxy = new CuttableTcpProxy("127.0.0.1", home.getPort())) {
+      String via = "http://127.0.0.1:" + proxy.port();
+      signInNurse(via + "/staff/");
+      openWidget(via + "/");
+      String conversation = askForANurseChat();
+      claim(conversation);
+      nurseSays("Hello, I'm here now.");
+      wait.until(d -> nurseBubble("I'm here now"));
+
+      proxy.cut();
+      // Meanwhile each of them writes from elsewhere (another tab, say).
+      given().contentType(ContentType.JSON).body(Map.of("conversationId", conversation,
+          "text", "are you still there")).when().post("/api/v1/chat").then().statusCode(200)
+          .body("action", equalTo("relayed"));
+      asNurse().contentType(ContentType.JSON).body(Map.of("text", "Yes, still here."))
+          .when().post("/api/v1/staff/handoffs/" + handoffOf(conversation) + "/messages")
+          .then().statusCode(201);
+      settle();
+      proxy.restore();
+
+      wait.until(d -> nurseBubble("Yes, still here."));
+      wait.until(d -> logText().contains("are you still there"));
+      nurseWait.until(d -> chatLog().contains("Yes, still here."));
+      nurseWait.until(d -> chatLog().contains("are you still there"));
+      settle();
+      assertOnceInOrder(logText(), List.of("Hello, I'm here now.", "are you still there",
+          "Yes, still here."));
+      assertOnceInOrder(chatLog(), List.of("Hello, I'm here now.", "are you still there",
+          "Yes, still here."));
+      closeChat("Reconnected and finished.");
+    }
+  }
+
   // ------------------------------------------------------------------ the person (widget)
 
   private void openWidget() {
-    driver.get(home.toString());
+    openWidget(home.toString());
+  }
+
+  private void openWidget(String page) {
+    driver.get(page);
     wait.until(d -> d.findElement(By.cssSelector(".hlw-launcher")).isDisplayed());
     driver.findElement(By.cssSelector(".hlw-launcher")).click();
     wait.until(d -> d.findElement(By.cssSelector(".hlw-panel")).isDisplayed());
@@ -224,6 +310,12 @@ class NurseChatBrowserTest extends ChromiumBrowserTest {
         .getDomAttribute("aria-disabled")));
   }
 
+  /** The place the widget says the person has in the queue, or 0. */
+  private int placeInQueue() {
+    Matcher m = Pattern.compile("number (\\d+) in the queue").matcher(liveBar());
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
   private String liveBar() {
     return driver.findElement(By.cssSelector(".hlw-live")).getText().strip();
   }
@@ -242,7 +334,11 @@ class NurseChatBrowserTest extends ChromiumBrowserTest {
   // ------------------------------------------------------------------ the nurse (console)
 
   private void signInNurse() {
-    nurse.get(console.toString());
+    signInNurse(console.toString());
+  }
+
+  private void signInNurse(String page) {
+    nurse.get(page);
     nurseWait.until(d -> d.findElement(By.id("sign-in-name")).isDisplayed());
     nurse.findElement(By.id("sign-in-name")).sendKeys("nurse");
     nurse.findElement(By.id("sign-in-password")).sendKeys("nurse-test-pw" + Keys.ENTER);
@@ -284,6 +380,18 @@ class NurseChatBrowserTest extends ChromiumBrowserTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  private static RequestSpecification asNurse() {
+    return given().auth().preemptive().basic("nurse", "nurse-test-pw");
+  }
+
+  /** The id of the conversation's entry in the nurses' queue. */
+  private static String handoffOf(String conversationId) {
+    List<Map<String, Object>> entries = asNurse().when().get("/api/v1/staff/handoffs").then()
+        .statusCode(200).extract().jsonPath().getList("$");
+    return entries.stream().filter(e -> conversationId.equals(e.get("conversationId")))
+        .map(e -> (String) e.get("id")).findFirst().orElseThrow();
+  }
 
   private static JavascriptExecutor js(ChromeDriver browser) {
     return browser;
