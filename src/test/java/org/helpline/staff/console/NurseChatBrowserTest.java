@@ -14,6 +14,8 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,10 @@ import org.helpline.support.OpenLine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -61,7 +65,7 @@ class NurseChatBrowserTest extends ChromiumBrowserTest {
   }
 
   @Test
-  void aPersonAndANurseChatBothWaysInTheWidgetAndTheConsole() {
+  void aPersonAndANurseChatBothWaysInTheWidgetAndTheConsole() throws IOException {
     // The nurse is signed in first: the person's request reaches her queue without a refresh.
     signInNurse();
     openWidget();
@@ -107,6 +111,14 @@ class NurseChatBrowserTest extends ChromiumBrowserTest {
     nurse.findElement(By.id("chat-text")).sendKeys(Keys.ENTER);
     WebElement call = wait.until(d -> nurseBubble("call us free on"));
     assertNotNull(call.findElement(By.cssSelector("a[href='tel:08088004040']")));
+
+    // For a look by eye; not committed.
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target", "nurse-chat-widget.png"),
+        driver.getScreenshotAs(OutputType.BYTES));
+    nurse.manage().window().setSize(new Dimension(1280, 1400));
+    Files.write(Path.of("target", "nurse-chat-console.png"),
+        nurse.getScreenshotAs(OutputType.BYTES));
 
     closeChat("Talked about the scan; she will call after it.");
     wait.until(d -> logText().contains("The nurse has left the chat"));
