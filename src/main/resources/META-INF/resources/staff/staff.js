@@ -789,7 +789,8 @@
 
   /** A safety alert: pinned above the chat (role=alert) and noted in the conversation. */
   function addChatAlert(a) {
-    var what = ALERT[a.type] || 'Safety alert';
+    var type = String(a.type || 'safety alert').replace(/_/g, ' ');
+    var what = ALERT[a.type] || type.charAt(0).toUpperCase() + type.slice(1);
     var box = el('div', 'chat-alert');
     box.setAttribute('role', 'alert');
     box.appendChild(el('p', 'chat-alert-head', what + (clock(a.at) ? ' · ' + clock(a.at)
