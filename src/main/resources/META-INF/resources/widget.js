@@ -10,6 +10,13 @@
  * they arrive, or if that fails, the page's data-phone attribute gives the helpline number,
  * and without it the widget says "call the nurse helpline" with no number.
  *
+ * A live chat with a nurse: when a reply offers it (quick reply "nurse_chat") and the person
+ * takes it, the widget listens to GET /api/v1/chat/{id}/events (EventSource) while the chat
+ * lasts: nurse messages, notices and the queue status arrive there, and what the person writes
+ * is passed to the nurse (the reply to it is "relayed", shown as nothing). Everything the
+ * stream brings is kept with the history, and the last event id with it, so a reloaded page
+ * shows the chat once, in order, and takes only newer events from the replayed stream.
+ *
  * Safety rules kept throughout this file:
  * - text from the bot (or anyone) is only ever inserted with textContent / createTextNode,
  *   never innerHTML, so markup in a reply stays inert text;
@@ -68,7 +75,11 @@
     history: load('history') || [],
     escalation: load('escalation'),
     open: load('open') === true,
-    busy: false
+    busy: false,
+    // The nurse chat, {status, position}, from the last reply or status event; null before.
+    live: load('live'),
+    // The id of the last stream event handled: a replayed stream skips up to it.
+    lastEventId: Number(load('lastEventId')) || 0
   };
 
   // ---- small DOM helpers (text only) -------------------------------------------------------
@@ -200,6 +211,13 @@
 
   var alerts = el('div', 'hlw-alerts');
 
+  // Where the person stands in the nurse chat (queue place, with a nurse); read out on change.
+  var liveBar = el('p', 'hlw-live', null, {role: 'status'});
+  liveBar.hidden = true;
+
+  // Tells screen reader users about a nurse's message while the panel is closed.
+  var announcer = el('p', 'hlw-visually-hidden', null, {'aria-live': 'polite'});
+
   var log = el('div', 'hlw-log', null, {role: 'log', 'aria-live': 'polite',
     'aria-relevant': 'additions', 'aria-label': 'Conversation', tabindex: '0'});
 
@@ -245,6 +263,7 @@
   panel.appendChild(header);
   panel.appendChild(alerts);
   panel.appendChild(nurseBar);
+  panel.appendChild(liveBar);
   panel.appendChild(log);
   panel.appendChild(typing);
   panel.appendChild(quick);
@@ -252,6 +271,7 @@
   panel.appendChild(footer);
   root.appendChild(panel);
   root.appendChild(launcher);
+  root.appendChild(announcer);
 
   // ---- rendering ---------------------------------------------------------------------------
 
@@ -301,6 +321,19 @@
     var card = el('div', 'hlw-handoff');
     var line = el('p');
     var phone = str(handoff.phone) || contact.phone;
+    if (handoff.mode === 'chat') {
+      // The person is waiting for a nurse here; the phone stays the other way in.
+      if (phone) {
+        line.appendChild(document.createTextNode('If you would rather talk, call free on '));
+        line.appendChild(telLink(phone, 'hlw-handoff-phone'));
+      } else {
+        line.appendChild(document.createTextNode('If you would rather talk, call the nurse '
+            + 'helpline.'));
+      }
+      card.appendChild(line);
+      log.appendChild(card);
+      return;
+    }
     if (phone) {
       line.appendChild(document.createTextNode('Call our nurses free on '));
       line.appendChild(telLink(phone, 'hlw-handoff-phone'));
@@ -335,7 +368,8 @@
       if (!qr || !str(qr.payload)) {
         return;
       }
-      var button = el('button', 'hlw-quick-btn', str(qr.title) || qr.payload, {type: 'button'});
+      var button = el('button', 'hlw-quick-btn', str(qr.title) || qr.payload, {type: 'button',
+        'data-payload': qr.payload});
       button.addEventListener('click', function () {
         send({payload: qr.payload}, str(qr.title) || qr.payload);
       });
@@ -394,8 +428,11 @@
       renderLinks(bubble, reply.links);
       log.appendChild(bubble);
     });
-    if (response.handoff && typeof response.handoff === 'object') {
-      renderHandoff(response.handoff);
+    var handoff = response.handoff;
+    // During a nurse chat only the reply that starts it shows the card.
+    if (handoff && typeof handoff === 'object' && response.action !== 'relayed'
+        && (handoff.mode !== 'chat' || response.action === 'handoff')) {
+      renderHandoff(handoff);
     }
     renderQuickReplies(response.quickReplies);
   }
@@ -404,6 +441,8 @@
     var bubble = el('div', 'hlw-msg hlw-msg-bot hlw-msg-error', null, {'data-error': kind});
     var text = kind === 'busy'
         ? 'Sorry, I am busy just now. Please try again in a moment. '
+        : kind === 'unsent'
+        ? 'Sorry, your message did not reach the nurse. Please send it again. '
         : 'Sorry, something went wrong and I could not answer that. ';
     var call = contact.phone ? 'You can talk to our nurses free on ' + contact.phone + '.'
         : 'You can call the nurse helpline.';
@@ -420,7 +459,35 @@
       renderResponse(entry.response);
     } else if (entry.type === 'error') {
       renderError(entry.kind);
+    } else if (entry.type === 'live') {
+      renderLive(entry);
+    } else if (entry.type === 'notice') {
+      renderNotice(entry.text);
     }
+    awaitEcho(entry);
+  }
+
+  /** A message from the nurse chat's stream: the person's, the nurse's, the bot's or a notice. */
+  function renderLive(entry) {
+    if (entry.from === 'person') {
+      return renderUser(entry.text);
+    }
+    if (entry.from === 'system') {
+      return renderNotice(entry.text);
+    }
+    var nurse = entry.from === 'nurse';
+    var bubble = el('div', 'hlw-msg ' + (nurse ? 'hlw-msg-nurse' : 'hlw-msg-bot')
+        + (entry.urgent ? ' hlw-msg-urgent' : ''));
+    if (nurse) {
+      bubble.appendChild(el('span', 'hlw-msg-from', 'Nurse'));
+      bubble.appendChild(el('span', 'hlw-visually-hidden', ': '));
+    }
+    appendText(bubble, entry.text, numbersOf(null));
+    return log.appendChild(bubble);
+  }
+
+  function renderNotice(text) {
+    return log.appendChild(el('p', 'hlw-notice', text));
   }
 
   function remember(entry) {
@@ -442,11 +509,306 @@
     };
   }
 
+  // ---- the nurse chat ------------------------------------------------------------------------
+
+  var LIVE_STATUSES = {waiting: true, with_nurse: true};
+  var stream = null;
+  var retryTimer = null;
+  // What is on screen and may still come back on the stream, {person: [...], bot: [...]} of
+  // {text, entry}: the person's messages (shown when sent) and the bot's replies to them.
+  var awaiting = {person: [], bot: []};
+  // Bot texts the stream brought before the reply that carries them: {text, entry, node}.
+  var streamedBot = [];
+  // The notice shown for the last event, {id, system, entry, node}: a status change and the
+  // server's notice of it, one right after the other, are shown as one.
+  var lastNotice = null;
+
+  function isLive() {
+    return !!(state.live && LIVE_STATUSES[state.live.status]);
+  }
+
+  function sameText(a, b) {
+    return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+  }
+
+  /** Notes the texts of an entry that the stream may bring back (entry.echo: from, texts). */
+  function awaitEcho(entry) {
+    (entry.echo && isLive() ? entry.echo.texts : []).forEach(function (text) {
+      awaiting[entry.echo.from].push({text: text, entry: entry});
+    });
+  }
+
+  /**
+   * True when the text is already on screen, waiting for its echo; it is then no longer.
+   * The person's messages come back in the order sent, perhaps redacted (a phone number
+   * hidden), so without an equal text the oldest one waiting is taken.
+   */
+  function takeEcho(from, text) {
+    var list = awaiting[from] || [];
+    var found = -1;
+    for (var i = 0; i < list.length && found < 0; i++) {
+      if (sameText(list[i].text, text)) {
+        found = i;
+      }
+    }
+    if (found < 0 && from === 'person' && list.length) {
+      found = 0;
+    }
+    if (found < 0) {
+      return false;
+    }
+    var echo = list[found].entry.echo;
+    if (echo) {
+      echo.texts.splice(echo.texts.indexOf(list[found].text), 1);
+    }
+    list.splice(found, 1);
+    save('history', state.history);
+    return true;
+  }
+
+  function forgetEchoes() {
+    awaiting.person.concat(awaiting.bot).forEach(function (item) {
+      item.entry.echo = null;
+    });
+    awaiting.person = [];
+    awaiting.bot = [];
+    streamedBot = [];
+    save('history', state.history);
+  }
+
+  /** Says where the person stands: honest queue place, no made-up waiting times. */
+  function renderLiveBar() {
+    var live = isLive();
+    liveBar.hidden = !live;
+    nurseButton.hidden = live;
+    input.placeholder = live ? 'Type your message' : 'Type your question';
+    inputLabel.textContent = live ? 'Type your message to the nurse' : 'Type your question';
+    if (!live) {
+      liveBar.textContent = '';
+      return;
+    }
+    var text;
+    if (state.live.status === 'with_nurse') {
+      text = 'You are chatting with a nurse.';
+    } else if (typeof state.live.position === 'number' && state.live.position > 0) {
+      text = 'You are number ' + state.live.position + ' in the queue for a nurse.'
+          + (state.live.position === 1 ? ' You are next.' : '')
+          + ' You can write here while you wait.';
+    } else {
+      text = 'You are in the queue for a nurse. You can write here while you wait.';
+    }
+    if (liveBar.textContent !== text) {
+      liveBar.textContent = text;
+    }
+  }
+
+  /**
+   * Takes the nurse chat's state from a reply's handoff or a status event (id: the event's).
+   * A change says so in the conversation, unless the server's own notice of it came just
+   * before (see onStreamEvent).
+   */
+  function setLive(status, position, id) {
+    var before = state.live ? state.live.status : null;
+    state.live = {status: status, position: typeof position === 'number' ? position : null};
+    save('live', state.live);
+    var text = null;
+    if (status !== before && status === 'with_nurse') {
+      text = 'A nurse has joined the chat.';
+    } else if (status !== before && LIVE_STATUSES[before] && !LIVE_STATUSES[status]) {
+      text = 'The nurse has left the chat. You are talking to the bot again.';
+    }
+    if (text && !(lastNotice && lastNotice.system && id && lastNotice.id === id - 1)) {
+      var entry = {type: 'notice', text: text};
+      lastNotice = {id: id, system: false, entry: entry, node: renderNotice(text)};
+      remember(entry);
+      scrollToEnd();
+    }
+    renderLiveBar();
+    if (isLive()) {
+      startStream();
+    } else {
+      stopStream();
+      forgetEchoes();
+    }
+  }
+
+  /**
+   * Handles one stream event; one already handled (a replay) is skipped. A status event may
+   * come without an id of its own (the queue place moved; EventSource then repeats the last
+   * id): one that does not change the status only updates the place.
+   */
+  function onStreamEvent(type, event) {
+    var id = Number(event.lastEventId);
+    var data;
+    try {
+      data = JSON.parse(event.data);
+    } catch (e) {
+      return;
+    }
+    if (id && id <= state.lastEventId) {
+      if (type === 'status' && data && state.live && data.status === state.live.status
+          && typeof data.position === 'number' && data.position !== state.live.position) {
+        state.live.position = data.position;
+        save('live', state.live);
+        renderLiveBar();
+      }
+      return;
+    }
+    if (id) {
+      state.lastEventId = id;
+      save('lastEventId', id);
+    }
+    var previous = lastNotice;
+    lastNotice = null;
+    if (!data || typeof data !== 'object') {
+      return;
+    }
+    if (type === 'status') {
+      if (str(data.status)) {
+        lastNotice = previous;
+        setLive(data.status, data.position, id);
+        if (lastNotice === previous) {
+          lastNotice = null;
+        }
+      }
+      return;
+    }
+    var from = str(data.from);
+    var text = str(data.text);
+    if (!text || (from !== 'person' && from !== 'nurse' && from !== 'bot' && from !== 'system')
+        || takeEcho(from, text)) {
+      return;
+    }
+    if (from === 'system' && previous && !previous.system && id && previous.id === id - 1) {
+      // The server's notice of the change just made: its words replace the widget's.
+      previous.node.textContent = text;
+      previous.entry.text = text;
+      save('history', state.history);
+      return;
+    }
+    var entry = {type: 'live', from: from, text: text};
+    var node = renderLive(entry);
+    remember(entry);
+    if (from === 'system') {
+      lastNotice = {id: id, system: true};
+    }
+    if (from === 'bot') {
+      streamedBot.push({text: text, entry: entry, node: node});
+    }
+    if (from === 'nurse' && panel.hidden) {
+      launcher.classList.add('hlw-launcher-new');
+      launcher.textContent = 'New message from a nurse';
+      launcher.setAttribute('aria-label', 'Open chat: new message from a nurse');
+      announcer.textContent = 'New message from a nurse. Open the chat to read it.';
+    }
+    scrollToEnd();
+  }
+
+  function streamUrl() {
+    return chatUrl + '/' + encodeURIComponent(state.conversationId) + '/events';
+  }
+
+  /** Listens to the conversation's events while the chat lasts (EventSource reconnects itself). */
+  function startStream() {
+    if (stream || retryTimer || !state.conversationId || typeof EventSource !== 'function') {
+      return;
+    }
+    var source = new EventSource(streamUrl());
+    stream = source;
+    ['message', 'status'].forEach(function (type) {
+      source.addEventListener(type, function (event) {
+        if (stream === source) {
+          onStreamEvent(type, event);
+        }
+      });
+    });
+    source.addEventListener('error', function () {
+      if (stream !== source || source.readyState !== EventSource.CLOSED) {
+        return; // the browser reconnects, with Last-Event-ID
+      }
+      // Refused: a conversation the server no longer knows ends the chat; else try again.
+      stream = null;
+      fetch(streamUrl(), {headers: {'Accept': 'text/event-stream'}, credentials: 'omit',
+        mode: 'cors'}).then(function (res) {
+        var gone = res.status === 404;
+        if (res.body && res.body.cancel) {
+          res.body.cancel();
+        }
+        return gone;
+      }, function () {
+        return false;
+      }).then(function (gone) {
+        if (gone) {
+          setLive('closed', null);
+        } else if (isLive()) {
+          retryTimer = setTimeout(function () {
+            retryTimer = null;
+            startStream();
+          }, 5000);
+        }
+      });
+    });
+  }
+
+  function stopStream() {
+    if (stream) {
+      stream.close();
+      stream = null;
+    }
+    if (retryTimer) {
+      clearTimeout(retryTimer);
+      retryTimer = null;
+    }
+  }
+
+  /** The person's message will not come back on the stream (not sent, or the bot took it). */
+  function dropEcho(entry) {
+    awaiting.person = awaiting.person.filter(function (item) {
+      return item.entry !== entry;
+    });
+    entry.echo = null;
+    save('history', state.history);
+  }
+
+  /** A new conversation (the server started one): no chat, no events yet. */
+  function startConversation() {
+    stopStream();
+    forgetEchoes();
+    state.live = null;
+    state.lastEventId = 0;
+    save('live', null);
+    save('lastEventId', 0);
+    renderLiveBar();
+  }
+
+  /**
+   * Of a reply's bubbles, those the stream has not shown already; the rest are marked urgent
+   * if the reply is. Bubbles shown here may come back on the stream: entry.echo notes them.
+   */
+  function unstreamed(kept) {
+    var urgent = kept.action === 'escalate' || !!kept.escalation;
+    kept.replies = kept.replies.filter(function (reply) {
+      var text = reply ? str(reply.text) : '';
+      for (var i = 0; i < streamedBot.length; i++) {
+        if (sameText(streamedBot[i].text, text)) {
+          if (urgent) {
+            streamedBot[i].node.classList.add('hlw-msg-urgent');
+            streamedBot[i].entry.urgent = true;
+          }
+          streamedBot.splice(i, 1);
+          return false;
+        }
+      }
+      return true;
+    });
+    save('history', state.history);
+  }
+
   // ---- talking to the API ------------------------------------------------------------------
 
   function setBusy(busy) {
     state.busy = busy;
-    typing.hidden = !busy;
+    typing.hidden = !busy || isLive(); // a nurse's answer comes on the stream, not the bot's
     sendButton.setAttribute('aria-disabled', busy ? 'true' : 'false');
     if (busy) {
       scrollToEnd();
@@ -457,9 +819,15 @@
     if (state.busy) {
       return;
     }
+    var live = isLive();
     var entry = {type: 'user', text: shownText};
+    if (live) {
+      entry.echo = {from: 'person', texts: [shownText]}; // it comes back on the stream
+    }
     var question = renderUser(shownText);
     remember(entry);
+    awaitEcho(entry);
+    streamedBot = [];
     quick.textContent = '';
     setBusy(true);
     if (state.conversationId) {
@@ -487,10 +855,18 @@
       return res.json();
     }).then(function (response) {
       if (response && typeof response.conversationId === 'string') {
+        if (state.conversationId && response.conversationId !== state.conversationId) {
+          startConversation();
+        }
         state.conversationId = response.conversationId;
         save('conversationId', state.conversationId);
       }
       var kept = slim(response || {});
+      var chat = kept.handoff && kept.handoff.mode === 'chat' && str(kept.handoff.status)
+          ? kept.handoff : null;
+      if (entry.echo && kept.action !== 'relayed' && kept.action !== 'escalate') {
+        dropEcho(entry); // answered by the bot, so not passed to a nurse (an emergency is)
+      }
       if (kept.escalation) {
         state.escalation = {
           numbers: (Array.isArray(kept.escalation.numbers) ? kept.escalation.numbers
@@ -506,10 +882,31 @@
         save('escalation', state.escalation);
         renderAlert();
       }
-      renderResponse(kept);
-      remember({type: 'bot', response: kept});
+      var answer = null;
+      if (kept.action !== 'relayed') { // a message for the nurse shows nothing more
+        answer = {type: 'bot', response: kept};
+        if (live || chat) {
+          unstreamed(kept);
+          answer.echo = {from: 'bot', texts: kept.replies.map(function (r) {
+            return r ? str(r.text) : '';
+          })};
+        }
+        renderResponse(kept);
+        remember(answer);
+      }
+      // Once the chat is under way its stream says how it stands; a reply may be older.
+      if (chat && (!isLive() || !stream)) {
+        setLive(chat.status, chat.position);
+      }
+      if (answer) {
+        awaitEcho(answer);
+      }
     }).catch(function (error) {
       var kind = error && error.kind === 'busy' ? 'busy' : 'failed';
+      if (entry.echo) {
+        dropEcho(entry);
+        kind = 'unsent';
+      }
       renderError(kind);
       remember({type: 'error', kind: kind});
     }).then(function () {
@@ -525,6 +922,12 @@
 
   function open(focus) {
     panel.hidden = false;
+    if (launcher.classList.contains('hlw-launcher-new')) {
+      launcher.classList.remove('hlw-launcher-new');
+      launcher.textContent = title;
+      launcher.setAttribute('aria-label', 'Open chat: ' + title);
+      announcer.textContent = '';
+    }
     root.classList.add('hlw-is-open');
     launcher.setAttribute('aria-expanded', 'true');
     state.open = true;
@@ -622,6 +1025,10 @@
           + 'talk to one of our nurses. I am a bot, not a nurse.'));
     }
     renderAlert();
+    renderLiveBar();
+    if (isLive()) {
+      startStream(); // back to the nurse chat after a reload: newer events only
+    }
   }
 
   window.HelplineWidget = {

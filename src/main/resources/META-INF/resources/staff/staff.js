@@ -7,6 +7,9 @@
  * - fetch uses credentials: 'omit', so the browser never shows its own sign-in prompt and
  *   never remembers the password; the Authorization header is set here.
  * - Everything from the server is shown with textContent: transcripts hold what people typed.
+ * - The queue and a live chat follow text/event-streams. EventSource cannot send the
+ *   Authorization header, so follow() reads them with fetch and a small parser, and
+ *   reconnects with Last-Event-ID after a drop.
  */
 (function () {
   'use strict';
@@ -20,8 +23,20 @@
     messenger: 'Messenger'
   };
 
+  var CHAT_STATUS = {
+    waiting: 'Live chat: waiting for a nurse',
+    with_nurse: 'Live chat: with a nurse',
+    back_with_bot: 'Live chat: handed back to the bot',
+    closed: 'Live chat: ended'
+  };
+  var URGENCY_RANK = {emergency: 0, urgent: 1, routine: 2};
+
   var auth = null;
   var me = null;
+  var queueStream = null;
+  // The live chat on show: {handoff, stream, shown: ids already on screen}; null when none.
+  var chat = null;
+  var contact = null;
 
   function $(id) {
     return document.getElementById(id);
@@ -113,6 +128,136 @@
     return 'Could not finish ' + doing + ': ' + detail + '.';
   }
 
+  // ---------------------------------------------------------------- event streams
+
+  /**
+   * Follows a text/event-stream of the staff API: onEvent(type, data, id) for each event
+   * (type 'message' when the stream names none). After a drop it reconnects with the last id
+   * in a Last-Event-ID header, waiting 1 s, then longer, up to 15 s. onState('open' |
+   * 'retrying' | 'refused', status) says how it goes. A 401 signs out; 403 and 404 stop it.
+   * Returns {close()}.
+   */
+  function follow(path, onEvent, onState) {
+    var lastId = null;
+    var closed = false;
+    var controller = null;
+    var timer = null;
+    var delay = 1000;
+    var retry = 1000;
+    var state = onState || function () {};
+
+    function again() {
+      if (closed) {
+        return;
+      }
+      state('retrying');
+      timer = setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 15000);
+    }
+
+    function connect() {
+      timer = null;
+      controller = new AbortController();
+      var headers = {Accept: 'text/event-stream', Authorization: auth};
+      if (lastId !== null) {
+        headers['Last-Event-ID'] = lastId;
+      }
+      fetch(API + path, {headers: headers, credentials: 'omit', cache: 'no-store',
+        signal: controller.signal}).then(function (res) {
+        if (closed) {
+          return;
+        }
+        if (res.status === 401) {
+          signOut('Your sign-in has ended. Please sign in again.');
+          return;
+        }
+        if (res.status === 403 || res.status === 404) {
+          closed = true;
+          state('refused', res.status);
+          return;
+        }
+        if (!res.ok || !res.body) {
+          again();
+          return;
+        }
+        delay = retry;
+        state('open');
+        return read(res.body.getReader()).then(again);
+      }).catch(again);
+    }
+
+    /** The text/event-stream format: id, event, data (joined by new lines), retry, comments. */
+    function read(reader) {
+      var decoder = new TextDecoder();
+      var buffer = '';
+      var type = '';
+      var data = [];
+
+      function line(text) {
+        if (text === '') {
+          if (data.length && !closed) {
+            onEvent(type || 'message', data.join('\n'), lastId);
+          }
+          type = '';
+          data = [];
+          return;
+        }
+        if (text.charAt(0) === ':') {
+          return; // a comment: the server's heartbeat
+        }
+        var colon = text.indexOf(':');
+        var field = colon < 0 ? text : text.slice(0, colon);
+        var value = colon < 0 ? '' : text.slice(colon + 1).replace(/^ /, '');
+        if (field === 'event') {
+          type = value;
+        } else if (field === 'data') {
+          data.push(value);
+        } else if (field === 'id' && value.indexOf('\0') < 0) {
+          lastId = value;
+        } else if (field === 'retry' && /^[0-9]+$/.test(value)) {
+          retry = delay = Number(value);
+        }
+      }
+
+      function pump() {
+        return reader.read().then(function (chunk) {
+          if (chunk.done || closed) {
+            return;
+          }
+          buffer += decoder.decode(chunk.value, {stream: true});
+          // A chunk may end between the CR and LF of one line end: keep that CR for later.
+          var held = buffer.charAt(buffer.length - 1) === '\r' ? '\r' : '';
+          var lines = buffer.slice(0, buffer.length - held.length).split(/\r\n|\r|\n/);
+          buffer = lines.pop() + held;
+          lines.forEach(line);
+          return pump();
+        });
+      }
+      return pump();
+    }
+
+    connect();
+    return {
+      close: function () {
+        closed = true;
+        if (timer) {
+          clearTimeout(timer);
+        }
+        if (controller) {
+          controller.abort();
+        }
+      }
+    };
+  }
+
+  function parse(text) {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      return null;
+    }
+  }
+
   function hasRole(role) {
     return me !== null && (me.roles.indexOf(role) >= 0 || me.roles.indexOf('admin') >= 0);
   }
@@ -168,6 +313,8 @@
     $('console-title').focus();
     if (hasRole('nurse')) {
       loadQueue();
+      followQueue();
+      loadContact();
     }
     if (hasRole('editor')) {
       REPORTS.forEach(function (report) {
@@ -177,16 +324,26 @@
   }
 
   function signOut(message) {
+    newest = null;
+    if (queueStream) {
+      queueStream.close();
+      queueStream = null;
+    }
+    hideChat();
     auth = null;
     me = null;
     $('console').hidden = true;
     $('who').hidden = true;
     $('sign-in').hidden = false;
     ['queue-list', 'transcript-turns', 'triage-intents', 'triage-content', 'triage-steps',
-      'unrecognised-list', 'feedback-list', 'content-problems'].forEach(function (id) {
+      'unrecognised-list', 'feedback-list', 'content-problems', 'chat-log', 'chat-alerts',
+      'chat-inserts'].forEach(function (id) {
       clear($(id));
     });
     $('triage-text').value = '';
+    $('chat-text').value = '';
+    $('chat-outcome').value = '';
+    say($('queue-live'), '');
     $('triage-result').hidden = true;
     document.querySelectorAll('.message').forEach(function (node) {
       say(node, '');
@@ -230,6 +387,10 @@
           return;
         }
         renderQueue(result.data);
+        newest = newest || 0;
+        result.data.forEach(function (h) {
+          newest = Math.max(newest, Date.parse(h.createdAt) || 0);
+        });
         var n = result.data.length;
         say($('queue-message'), n === 0 ? 'No handoffs to show.'
           : n + (n === 1 ? ' handoff' : ' handoffs') + ', most urgent first.');
@@ -247,6 +408,10 @@
   function renderEntry(h) {
     var item = el('li', 'entry urgency-' + h.urgency);
     item.setAttribute('data-handoff-id', h.id);
+    item.setAttribute('data-rank', URGENCY_RANK[h.urgency] === undefined ? 3
+      : URGENCY_RANK[h.urgency]);
+    item.setAttribute('data-created', h.createdAt || '');
+    item.setAttribute('data-shown', shownAs(h));
     var head = el('p', 'entry-head');
     head.id = 'handoff-' + h.id;
     head.appendChild(el('span', 'badge badge-' + h.urgency, h.urgencyLabel || h.urgency));
@@ -265,6 +430,11 @@
     }
     item.appendChild(el('p', 'meta', (CHANNEL[h.channel] || h.channel) + ' · conversation '
       + String(h.conversationId).slice(0, 8) + ' · since ' + time(h.createdAt) + ' · ' + state));
+    if (h.mode === 'chat' && CHAT_STATUS[h.chatStatus]) {
+      item.appendChild(el('p', 'chat-status chat-' + h.chatStatus, CHAT_STATUS[h.chatStatus]));
+    } else if (h.mode === 'message') {
+      item.appendChild(el('p', 'chat-status', 'Left a message for the nurses'));
+    }
     if (h.status === 'closed' && h.outcome) {
       item.appendChild(el('p', 'outcome', 'Outcome: ' + h.outcome));
     }
@@ -286,12 +456,135 @@
       });
       actions.appendChild(claim);
     }
+    var mine = isMine(h);
+    if (h.mode === 'chat' && (mine || h.status === 'open')) {
+      // Before claiming, a nurse may read what the person has written while waiting.
+      var talk = el('button', 'chat-button' + (mine ? ' primary' : ''),
+        mine ? 'Open chat' : 'Read chat');
+      talk.type = 'button';
+      talk.setAttribute('aria-describedby', head.id);
+      talk.addEventListener('click', function () {
+        openChat(h);
+      });
+      actions.appendChild(talk);
+    }
     item.appendChild(actions);
 
-    if (h.status === 'claimed' && (h.claimedBy === me.name || hasRole('admin'))) {
-      item.appendChild(closeForm(h));
+    if (mine && h.mode !== 'chat') {
+      item.appendChild(closeForm(h)); // a chat is closed from its panel
     }
     return item;
+  }
+
+  // The newest handoff the console has shown (ms), null until the queue has loaded once: the
+  // stream starts with every entry, and only ones newer than that are announced.
+  var newest = null;
+
+  function isNew(h) {
+    var created = Date.parse(h.createdAt) || 0;
+    var fresh = newest !== null && created > newest;
+    if (newest !== null) {
+      newest = Math.max(newest, created);
+    }
+    return fresh;
+  }
+
+  /** What an entry shows, but for the waiting time: an update that changes nothing is left. */
+  function shownAs(h) {
+    var copy = {};
+    Object.keys(h).forEach(function (key) {
+      if (key !== 'waitingSeconds') {
+        copy[key] = h[key];
+      }
+    });
+    return JSON.stringify(copy);
+  }
+
+  /** Whether the signed-in nurse may write in and close this handoff. */
+  function isMine(h) {
+    return h.status === 'claimed' && (h.claimedBy === me.name || hasRole('admin'));
+  }
+
+  function wanted(h) {
+    var status = $('queue-status').value;
+    return status ? h.status === status : h.status === 'open' || h.status === 'claimed';
+  }
+
+  /** Shows one changed handoff (from the queue's stream or an answer) where it belongs. */
+  function showHandoff(h) {
+    if (!h || !h.id || me === null) {
+      return;
+    }
+    var list = $('queue-list');
+    var old = list.querySelector('[data-handoff-id="' + CSS.escape(h.id) + '"]');
+    if (old && !wanted(h)) {
+      var focused = old.contains(document.activeElement);
+      list.removeChild(old);
+      if (focused) {
+        $('queue-title').focus();
+      }
+    } else if (old && old.getAttribute('data-shown') !== shownAs(h)) {
+      replaceEntry(old, renderEntry(h));
+    } else if (!old && wanted(h)) {
+      var entry = renderEntry(h);
+      var rank = Number(entry.getAttribute('data-rank'));
+      var created = entry.getAttribute('data-created');
+      var next = Array.prototype.find.call(list.children, function (other) {
+        var r = Number(other.getAttribute('data-rank'));
+        return r > rank || (r === rank && other.getAttribute('data-created') > created);
+      });
+      list.insertBefore(entry, next || null);
+      if (h.status === 'open' && isNew(h)) {
+        say($('queue-live'), 'New in the queue: ' + (h.reasonLabel || h.reason) + ', '
+          + (h.urgencyLabel || h.urgency) + (h.mode === 'chat' ? ', live chat.' : '.'));
+      }
+    }
+    if (chat && chat.handoff.id === h.id) {
+      chat.handoff = h;
+      if (h.chatStatus) {
+        chat.status = h.chatStatus;
+      }
+      renderChatState();
+    }
+  }
+
+  /** Swaps an entry for its new version, keeping a half-written outcome and the focus. */
+  function replaceEntry(old, fresh) {
+    var focused = old.contains(document.activeElement) ? document.activeElement : null;
+    var outcome = old.querySelector('.close-form textarea');
+    var newOutcome = fresh.querySelector('.close-form textarea');
+    if (outcome && newOutcome) {
+      newOutcome.value = outcome.value;
+    }
+    old.parentNode.replaceChild(fresh, old);
+    if (focused) {
+      var same = focused.id ? fresh.querySelector('#' + CSS.escape(focused.id))
+        : fresh.querySelector('.' + String(focused.className).split(' ')[0]);
+      (same || $('queue-title')).focus();
+    }
+  }
+
+  /** Keeps the queue up to date from GET staff/handoffs/events. */
+  function followQueue() {
+    var dropped = false;
+    queueStream = follow('staff/handoffs/events', function (type, data) {
+      if (type === 'handoff') {
+        showHandoff(parse(data));
+      }
+    }, function (state) {
+      if (state === 'open') {
+        say($('queue-live'), dropped ? 'Live updates are back on.' : '');
+        if (dropped) {
+          loadQueue(); // what changed while the connection was down
+        }
+        dropped = false;
+      } else if (state === 'retrying' && !dropped) {
+        dropped = true;
+        say($('queue-live'), 'Live updates stopped; reconnecting. Use Refresh meanwhile.');
+      } else if (state === 'refused') {
+        say($('queue-live'), 'Live updates are not available. Use Refresh to see changes.');
+      }
+    });
   }
 
   function closeForm(h) {
@@ -319,7 +612,12 @@
   function claimHandoff(h, button) {
     button.disabled = true;
     api('POST', 'staff/handoffs/' + encodeURIComponent(h.id) + '/claim').then(function (result) {
-      if (result.status === 200) {
+      if (result.status === 200 && result.data && result.data.mode === 'chat') {
+        showHandoff(result.data);
+        openChat(result.data);
+        say($('queue-message'), 'You have claimed this live chat. The person can now see'
+          + ' your messages.', 'ok');
+      } else if (result.status === 200) {
         loadQueue().then(function () {
           say($('queue-message'), 'You have claimed this handoff. Close it with an outcome'
             + ' when you are done.', 'ok');
@@ -402,6 +700,318 @@
         section.hidden = false;
         $('transcript-title').focus();
       });
+  }
+
+  // ---------------------------------------------------------------- nurses: live chat
+
+  var FROM = {person: 'Person', nurse: 'Nurse', bot: 'Bot', system: 'Notice'};
+  var ALERT = {
+    medical_emergency: 'Medical emergency',
+    self_harm: 'Self-harm or suicidal thoughts'
+  };
+
+  /** Opens the live chat of a claimed chat-mode handoff and follows its events. */
+  function openChat(h) {
+    hideChat();
+    chat = {handoff: h, status: h.chatStatus, shown: {}, stream: null};
+    $('chat-meta').textContent = (CHANNEL[h.channel] || h.channel) + ' · conversation '
+      + String(h.conversationId).slice(0, 8) + ' · ' + (h.reasonLabel || h.reason)
+      + ' · ' + (h.urgencyLabel || h.urgency);
+    say($('chat-message'), '');
+    $('chat-outcome').value = '';
+    $('chat').hidden = false;
+    renderChatState();
+    ($('chat-form').hidden ? $('chat-title') : $('chat-text')).focus();
+    var opened = chat;
+    chat.stream = follow('staff/handoffs/' + encodeURIComponent(h.id) + '/events',
+      function (type, data, id) {
+        if (chat === opened) {
+          chatEvent(type, parse(data), id);
+        }
+      }, function (state, status) {
+        if (chat !== opened) {
+          return;
+        }
+        if (state === 'retrying') {
+          say($('chat-message'), 'The connection dropped; reconnecting…');
+        } else if (state === 'open' && /reconnecting/.test($('chat-message').textContent)) {
+          say($('chat-message'), 'Connected again.', 'ok');
+        } else if (state === 'refused') {
+          say($('chat-message'), status === 403 ? 'Your account may not follow this chat.'
+            : 'This chat no longer exists.', 'error');
+        }
+      });
+  }
+
+  function hideChat() {
+    if (chat && chat.stream) {
+      chat.stream.close();
+    }
+    chat = null;
+    $('chat').hidden = true;
+    clear($('chat-log'));
+    clear($('chat-alerts'));
+  }
+
+  /** One event of the chat's stream; one already on screen (a replay) is skipped. */
+  function chatEvent(type, data, id) {
+    if (!data || (id !== null && chat.shown[id])) {
+      return;
+    }
+    if (id !== null) {
+      chat.shown[id] = true;
+    }
+    if (type === 'message') {
+      addChatMessage(data);
+    } else if (type === 'status') {
+      chat.status = data.status;
+      chat.position = data.position;
+      renderChatState();
+    } else if (type === 'alert') {
+      addChatAlert(data);
+    }
+  }
+
+  function addChatMessage(m) {
+    var log = $('chat-log');
+    var from = FROM[m.from] ? m.from : 'system';
+    var item = el('li', 'said ' + from);
+    if (from === 'system') {
+      item.appendChild(el('span', 'text', m.text));
+    } else {
+      item.appendChild(el('span', 'who-said', (from === 'nurse' ? 'You (nurse)' : FROM[from])
+        + ' · ' + clock(m.at)));
+      item.appendChild(el('span', 'text', m.text));
+    }
+    log.appendChild(item);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  /** A safety alert: pinned above the chat (role=alert) and noted in the conversation. */
+  function addChatAlert(a) {
+    var type = String(a.type || 'safety alert').replace(/_/g, ' ');
+    var what = ALERT[a.type] || type.charAt(0).toUpperCase() + type.slice(1);
+    var box = el('div', 'chat-alert');
+    box.setAttribute('role', 'alert');
+    box.appendChild(el('p', 'chat-alert-head', what + (clock(a.at) ? ' · ' + clock(a.at)
+      : '')));
+    box.appendChild(el('p', null, a.text
+      || 'The safety screen fired; the person was shown the urgent guidance.'));
+    $('chat-alerts').appendChild(box);
+    var item = el('li', 'said alert', [el('span', 'text', 'Safety alert: ' + what
+      + (a.text ? ': ' + a.text : ''))]);
+    $('chat-log').appendChild(item);
+    $('chat-log').scrollTop = $('chat-log').scrollHeight;
+  }
+
+  function clock(iso) {
+    var d = new Date(iso);
+    return isNaN(d.getTime()) ? '' : d.toLocaleTimeString('en-GB', {hour: '2-digit',
+      minute: '2-digit'});
+  }
+
+  /** Says how the chat stands and allows only what fits it. */
+  function renderChatState() {
+    if (!chat) {
+      return;
+    }
+    var status = chat.status;
+    var text;
+    if (status === 'waiting') {
+      text = 'The person is waiting for a nurse'
+        + (typeof chat.position === 'number' ? ' (number ' + chat.position + ' in the queue).'
+          : '.');
+    } else if (status === 'with_nurse') {
+      text = 'You are chatting. The person sees your messages straight away.';
+    } else if (status === 'back_with_bot') {
+      text = 'The person is back with the bot.' + (chat.handoff.status === 'closed'
+        ? ' This handoff is closed.' : ' Close this with an outcome when you are done.');
+    } else if (status === 'closed' || chat.handoff.status === 'closed') {
+      text = 'This chat is closed.';
+    } else {
+      text = '';
+    }
+    var closed = chat.handoff.status === 'closed' || status === 'closed';
+    var mine = isMine(chat.handoff);
+    if (!closed && !mine) {
+      text += chat.handoff.status === 'open' ? ' Claim it in the queue to write to the person.'
+        : ' Another nurse (' + chat.handoff.claimedBy + ') has this chat.';
+    }
+    say($('chat-state'), text.trim());
+    var live = !closed && status !== 'back_with_bot' && mine;
+    $('chat-form').hidden = !live;
+    $('chat-return').hidden = !live;
+    $('chat-close-form').hidden = closed || !mine;
+    if (closed && chat.stream) {
+      var ended = chat.stream;
+      chat.stream = null;
+      setTimeout(ended.close, 3000); // nothing more will come but a last notice
+    }
+  }
+
+  function sendChat(event) {
+    event.preventDefault();
+    var box = $('chat-text');
+    var text = box.value.trim();
+    if (!chat || !text) {
+      say($('chat-message'), 'Write a message first.', 'error');
+      box.focus();
+      return;
+    }
+    if (text.length > 1000) {
+      say($('chat-message'), 'That is ' + text.length + ' characters; please keep it to 1000.',
+        'error');
+      return;
+    }
+    var h = chat.handoff;
+    var sent = chat;
+    $('chat-send').disabled = true;
+    api('POST', 'staff/handoffs/' + encodeURIComponent(h.id) + '/messages', {text: text})
+      .then(function (result) {
+        $('chat-send').disabled = false;
+        if (chat !== sent) {
+          return;
+        }
+        if (result.status === 201 && result.data) {
+          if (box.value.trim() === text) {
+            box.value = '';
+          }
+          say($('chat-message'), '');
+          chatEvent('message', result.data, result.data.id === undefined ? null
+            : String(result.data.id));
+        } else if (result.status === 403) {
+          say($('chat-message'), 'Not sent: another nurse has this chat now.', 'error');
+        } else if (result.status === 409) {
+          say($('chat-message'), 'Not sent: this chat is not open for messages'
+            + (result.data && result.data.detail ? ' (' + result.data.detail + ')' : '')
+            + '.', 'error');
+        } else {
+          say($('chat-message'), problem(result, 'sending the message'), 'error');
+        }
+        box.focus();
+      });
+  }
+
+  function returnToBot() {
+    if (!chat) {
+      return;
+    }
+    var button = $('chat-return');
+    var sent = chat;
+    button.disabled = true;
+    api('POST', 'staff/handoffs/' + encodeURIComponent(chat.handoff.id) + '/return')
+      .then(function (result) {
+        button.disabled = false;
+        if (chat !== sent) {
+          return;
+        }
+        if (result.status === 200 && result.data) {
+          chat.status = 'back_with_bot';
+          showHandoff(result.data);
+          say($('chat-message'), 'Handed back: the bot answers the person again.', 'ok');
+          ($('chat-close-form').hidden ? $('chat-title') : $('chat-outcome')).focus();
+        } else {
+          say($('chat-message'), problem(result, 'handing back to the bot'), 'error');
+        }
+      });
+  }
+
+  function closeChat(event) {
+    event.preventDefault();
+    if (!chat) {
+      return;
+    }
+    var text = $('chat-outcome');
+    var outcome = text.value.trim();
+    if (!outcome) {
+      say($('chat-message'), 'Write a short outcome before closing.', 'error');
+      text.focus();
+      return;
+    }
+    var sent = chat;
+    $('chat-close').disabled = true;
+    api('POST', 'staff/handoffs/' + encodeURIComponent(chat.handoff.id) + '/close',
+      {outcome: outcome}).then(function (result) {
+      $('chat-close').disabled = false;
+      if (chat !== sent) {
+        return;
+      }
+      if (result.status === 200 && result.data) {
+        chat.status = 'closed';
+        showHandoff(result.data);
+        say($('chat-message'), 'Chat closed.', 'ok');
+        $('chat-title').focus();
+      } else {
+        say($('chat-message'), problem(result, 'closing'), 'error');
+      }
+    });
+  }
+
+  /** Enter sends; Shift and Enter makes a new line. */
+  function chatKeys(event) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      $('chat-form').requestSubmit();
+    }
+  }
+
+  /** The helpline's reviewed facts, as one-click inserts (GET chat/contact is public). */
+  function loadContact() {
+    fetch(API + 'chat/contact', {headers: {Accept: 'application/json'}, credentials: 'omit',
+      cache: 'no-store'}).then(function (res) {
+      return res.ok ? res.json() : null;
+    }).then(function (c) {
+      contact = c;
+      renderInserts();
+    }, function () {
+      renderInserts();
+    });
+  }
+
+  function renderInserts() {
+    var inserts = $('chat-inserts');
+    clear(inserts);
+    var c = contact || {};
+    var facts = [];
+    if (c.phone) {
+      facts.push(['Helpline number', c.phone]);
+    }
+    var hours = c.hoursText || c.hours;
+    if (typeof hours === 'string' && hours) {
+      facts.push(['Opening hours', hours]);
+    }
+    if (c.emergency) {
+      facts.push(['Emergency ' + c.emergency, c.emergency]);
+    }
+    (Array.isArray(c.otherNumbers) ? c.otherNumbers : []).forEach(function (n) {
+      facts.push([n, n]);
+    });
+    facts.forEach(function (fact) {
+      var button = el('button', 'insert', fact[0]);
+      button.type = 'button';
+      button.setAttribute('aria-label', 'Insert ' + fact[0] + (fact[0] === fact[1] ? ''
+        : ': ' + fact[1]));
+      button.setAttribute('data-insert', fact[1]);
+      button.addEventListener('click', function () {
+        insertText(fact[1]);
+      });
+      inserts.appendChild(button);
+    });
+    $('chat-inserts-label').hidden = facts.length === 0;
+  }
+
+  /** Puts text where the cursor is in the message box, with a space before it if needed. */
+  function insertText(text) {
+    var box = $('chat-text');
+    var start = box.selectionStart;
+    var end = box.selectionEnd;
+    var before = box.value.slice(0, start);
+    var after = box.value.slice(end);
+    var gap = before && !/\s$/.test(before) ? ' ' : '';
+    box.value = before + gap + text + after;
+    var caret = (before + gap + text).length;
+    box.focus();
+    box.setSelectionRange(caret, caret);
   }
 
   // ---------------------------------------------------------------- nurses: triage
@@ -655,6 +1265,14 @@
       $('queue-title').focus();
     });
     $('triage-form').addEventListener('submit', triage);
+    $('chat-form').addEventListener('submit', sendChat);
+    $('chat-text').addEventListener('keydown', chatKeys);
+    $('chat-return').addEventListener('click', returnToBot);
+    $('chat-close-form').addEventListener('submit', closeChat);
+    $('chat-hide').addEventListener('click', function () {
+      hideChat();
+      $('queue-title').focus();
+    });
     $('content-reload').addEventListener('click', reloadContent);
     $('sign-in-name').focus();
   });

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +33,8 @@ public abstract class ChromiumBrowserTest {
   protected ChromeDriver driver;
   /** Waits up to 15 seconds. */
   protected WebDriverWait wait;
-  private Path profile;
+  private final List<ChromeDriver> drivers = new ArrayList<>();
+  private final List<Path> profiles = new ArrayList<>();
 
   @BeforeEach
   void startBrowser() throws IOException {
@@ -40,7 +43,17 @@ public abstract class ChromiumBrowserTest {
     // Never let Selenium Manager look for (or download) a browser or driver.
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     System.setProperty("SE_OFFLINE", "true");
-    profile = Files.createTempDirectory("helpline-chromium-");
+    driver = newBrowser();
+    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+  }
+
+  /**
+   * Another browser with a profile of its own (nothing shared with {@link #driver}: two people
+   * on two machines), closed after the test like the first.
+   */
+  protected ChromeDriver newBrowser() throws IOException {
+    Path profile = Files.createTempDirectory("helpline-chromium-");
+    profiles.add(profile);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
@@ -49,21 +62,24 @@ public abstract class ChromiumBrowserTest {
         "--user-data-dir=" + profile, "--window-size=1280,900");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    ChromeDriver browser = new ChromeDriver(service, options);
+    drivers.add(browser);
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    return browser;
   }
 
   @AfterEach
   void stopBrowser() throws IOException {
-    if (driver != null) {
-      driver.quit();
+    for (ChromeDriver browser : drivers) {
+      browser.quit();
     }
-    if (profile != null) {
+    drivers.clear();
+    for (Path profile : profiles) {
       try (Stream<Path> files = Files.walk(profile)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+    profiles.clear();
   }
 
   protected JavascriptExecutor js() {

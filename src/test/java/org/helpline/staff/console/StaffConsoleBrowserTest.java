@@ -104,6 +104,10 @@ class StaffConsoleBrowserTest extends ChromiumBrowserTest {
   @Test
   void aSecondNurseIsToldClearlyThatTheHandoffIsTaken() {
     String conversation = personAsksForANurse();
+    // Her queue does not hear of the claim (its live updates are cut off), so she tries.
+    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand("Network.setBlockedURLs",
+        Map.of("urls", List.of("*/api/v1/staff/handoffs/events")));
     signIn("nurse2", "nurse2-test-pw");
     WebElement entry = entryFor(conversation);
     String id = entry.getDomAttribute("data-handoff-id");
@@ -122,6 +126,27 @@ class StaffConsoleBrowserTest extends ChromiumBrowserTest {
     assertTrue(entry.getText().contains("Claimed by nurse"), entry.getText());
     assertTrue(entry.findElements(By.cssSelector(".claim-button, .close-form")).isEmpty(),
         "nurse2 can neither claim nor close it");
+  }
+
+  @Test
+  void theQueueShowsNewAndClaimedHandoffsWithoutARefresh() {
+    signIn("nurse", "nurse-test-pw");
+    String conversation = personAsksForANurse();
+    WebElement entry = entryFor(conversation);
+    assertTrue(entry.getText().contains("Open, not claimed yet"), entry.getText());
+    wait.until(d -> message("queue-live").startsWith("New in the queue: Asked for a nurse"));
+    String id = entry.getDomAttribute("data-handoff-id");
+
+    given().auth().preemptive().basic("nurse2", "nurse2-test-pw")
+        .when().post("/api/v1/staff/handoffs/" + id + "/claim").then().statusCode(200);
+    wait.until(d -> entryFor(conversation).getText().contains("Claimed by nurse2"));
+    assertTrue(entryFor(conversation).findElements(By.cssSelector(".claim-button, .close-form"))
+        .isEmpty(), "no claim or close for a handoff another nurse has");
+
+    given().auth().preemptive().basic("nurse2", "nurse2-test-pw").contentType(ContentType.JSON)
+        .body(Map.of("outcome", "Called back.")).when()
+        .post("/api/v1/staff/handoffs/" + id + "/close").then().statusCode(200);
+    wait.until(d -> d.findElements(By.cssSelector("[data-handoff-id='" + id + "']")).isEmpty());
   }
 
   @Test
