@@ -10,9 +10,10 @@ import java.util.List;
  * @param phoneUri the same number as a {@code tel:} URI
  * @param emergency the emergency number, or null before the content is loaded
  * @param otherNumbers other numbers the content gives; empty before the content is loaded
+ * @param hours the opening hours in words, or null before the content is loaded
  */
 public record HelplineContact(String phone, String phoneUri, String emergency,
-    List<String> otherNumbers) {
+    List<String> otherNumbers, String hours) {
 
   public HelplineContact {
     otherNumbers = otherNumbers == null ? List.of() : List.copyOf(otherNumbers);
@@ -21,6 +22,6 @@ public record HelplineContact(String phone, String phoneUri, String emergency,
   /** Only the helpline number (from configuration, before content is loaded). */
   public static HelplineContact phoneOnly(String phone) {
     return new HelplineContact(phone, "tel:" + phone.replaceAll("[^0-9+]", ""), null,
-        List.of());
+        List.of(), null);
   }
 }

@@ -92,6 +92,6 @@ public record Notices(BotHolder bots, String configuredPhone, Supplier<NoticeTex
 
   private static HelplineContact contact(HelplineFacts facts) {
     return new HelplineContact(facts.phone(), facts.phoneUri(), facts.emergency(),
-        facts.otherNumbers());
+        facts.otherNumbers(), facts.hoursText());
   }
 }

@@ -26,7 +26,7 @@ class NoticesTest {
   @Test
   void whileStartingTheConfiguredNumberIsGivenAndMessagingNoticesWait() {
     Notices notices = notices(new BotHolder());
-    assertEquals(new HelplineContact(CONFIGURED, "tel:08000000000", null, List.of()),
+    assertEquals(new HelplineContact(CONFIGURED, "tel:08000000000", null, List.of(), null),
         notices.contact());
     assertEquals("If you need help now, call the nurse helpline free on " + CONFIGURED
         + ", or 999 in an emergency.", notices.callNow());

@@ -96,6 +96,7 @@ public class WebChatResource {
       + " only the helpline number)")
   public WebChatContact contact() {
     HelplineContact c = notices.contact();
-    return new WebChatContact(c.phone(), c.phoneUri(), c.emergency(), c.otherNumbers());
+    return new WebChatContact(c.phone(), c.phoneUri(), c.emergency(), c.otherNumbers(),
+        c.hours());
   }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,6 +63,8 @@ public class NurseHandoffResource {
   BotHolder bots;
   @Inject
   LiveStreams liveStreams;
+  @Inject
+  Clock clock;
 
   /** The queue, most urgent first, then longest waiting first. */
   @GET
@@ -196,7 +199,7 @@ public class NurseHandoffResource {
       + " entry that changes)")
   @APIResponse(responseCode = "200", description = "handoff events")
   public Multi<OutboundSseEvent> queueEvents(@Context Sse sse) {
-    return liveStreams.queue(sse, h -> NurseMapper.toDto(h, Instant.now()));
+    return liveStreams.queue(sse, h -> NurseMapper.toDto(h, clock.instant()));
   }
 
   /** The redacted transcript; every read is written to the staff audit log. */

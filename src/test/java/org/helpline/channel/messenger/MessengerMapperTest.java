@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class MessengerMapperTest {
 
   private static final HelplineContact HELPLINE = new HelplineContact("0808 800 4040",
-      "tel:+448088004040", "999", List.of());
+      "tel:+448088004040", "999", List.of(), null);
 
   private static ChatReply reply(String text, List<ChatReply.Choice> options,
       ChatReply.Handoff h) {

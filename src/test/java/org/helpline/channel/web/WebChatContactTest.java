@@ -20,7 +20,8 @@ class WebChatContactTest {
         .body("phone", equalTo("0808 800 4040"))
         .body("phoneUri", equalTo("tel:+448088004040"))
         .body("emergency", equalTo("999"))
-        .body("otherNumbers", contains("111", "116 123"));
+        .body("otherNumbers", contains("111", "116 123"))
+        .body("hours", equalTo("Monday to Friday, 9am to 5pm (UK time)"));
   }
 
   @Test

@@ -17,5 +17,8 @@ public record WebChatContact(
     String emergency,
     @Schema(description = "Other services' numbers the replies give (NHS 111, Samaritans);"
         + " empty while the bot is starting.")
-    List<String> otherNumbers) {
+    List<String> otherNumbers,
+    @Schema(description = "The nurse helpline's opening hours in words; null while the bot is"
+        + " starting.", example = "Monday to Friday, 9am to 5pm (UK time)")
+    String hours) {
 }
