@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -22,8 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
+import org.helpline.support.OpenEveryDay;
 import org.helpline.support.PackagedApp;
 import org.helpline.support.SseClient;
 import org.junit.jupiter.api.AfterEach;
@@ -154,31 +151,13 @@ class NurseChatTwoInstancesIT {
 
   /** The packaged content with the nurse line open every day, all day, with no holidays. */
   private static Path openEveryDay() throws IOException {
-    Path content = DIR.resolve("content");
-    for (String tree : List.of("intents", "dialogs")) {
-      try (Stream<Path> files = Files.walk(Path.of(tree))) {
-        for (Path f : files.filter(Files::isRegularFile).toList()) {
-          Path to = content.resolve(f.toString());
-          Files.createDirectories(to.getParent());
-          Files.copy(f, to);
-        }
-      }
-    }
-    Path facts = content.resolve("dialogs/_system/helpline.yml");
-    String text = Files.readString(facts);
-    text = text.replaceAll("(?s)hours:\\n.*?\\nhoursText:", "hours:\n  - days: [MONDAY,"
-        + " TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY]\n    opens: \"00:00\"\n"
-        + "    closes: \"23:59\"\nhoursText:");
-    text = text.replaceAll("(?s)bankHolidays:\\n(  - [0-9-]+\\n)+", "bankHolidays: []\n");
-    Files.writeString(facts, text);
-    return content;
+    return OpenEveryDay.content(DIR);
   }
 
   /** A staff file with one nurse whose password exists only in this run. */
   private Path staffFile() throws IOException {
-    nurseAuth = UUID.randomUUID().toString();
     Path file = DIR.resolve("staff.txt");
-    Files.writeString(file, "nurse:" + BcryptUtil.bcryptHash(nurseAuth) + ":nurse\n");
+    nurseAuth = OpenEveryDay.nurse(file);
     return file;
   }
 
