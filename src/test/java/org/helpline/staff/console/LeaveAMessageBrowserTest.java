@@ -42,7 +42,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * reply; a nurse reads it in the console before claiming, claims it, answers and closes it.
  * The person has closed their browser meanwhile: they come back in a new browser process on
  * the same profile (as on their own computer days later, with the tab's sessionStorage gone)
- * and find the answer. Saying no keeps nothing. {@link #driver} is the nurse's browser.
+ * and find the answer. Saying no keeps nothing; a way back that expired or leads to a
+ * conversation the server no longer knows is forgotten; a browser that refuses storage can
+ * still leave a message. {@link #driver} is the nurse's browser.
  */
 @QuarkusTest
 @TestProfile(OpenLine.Closed.class)
@@ -224,6 +226,58 @@ class LeaveAMessageBrowserTest extends ChromiumBrowserTest {
     // queue, that it passed it on).
     say(person, "what are checkpoint inhibitors");
     personWait.until(d -> logText(d).contains("Checkpoint inhibitors are"));
+    assertFalse(logText(person).contains("went wrong"), logText(person));
+  }
+
+  @Test
+  void aWayBackThatExpiredOrLeadsNowhereIsForgotten() {
+    ChromeDriver person = personBrowser();
+    WebDriverWait personWait = waitFor(person);
+    person.get(home.toString());
+    // Past its reply-by time plus the retention: forgotten before anything is asked.
+    js(person).executeScript("localStorage.setItem('" + TICKET + "', JSON.stringify({"
+        + "conversationId: 'c0ffee00-0000-4000-8000-000000000000', replyBy: null,"
+        + " until: Date.now() - 1000}))");
+    openWidget(person);
+    assertNull(ticket(person));
+    assertTrue(logText(person).startsWith("Hello."), logText(person));
+
+    // In time, but the server no longer knows the conversation: said kindly, then forgotten.
+    js(person).executeScript("sessionStorage.clear(); localStorage.setItem('" + TICKET
+        + "', JSON.stringify({conversationId: 'c0ffee00-0000-4000-8000-000000000000',"
+        + " replyBy: '2026-11-30T17:00:00Z', until: Date.now() + 86400000}))");
+    openWidget(person);
+    personWait.until(d -> logText(d).contains("no longer kept"));
+    personWait.until(d -> ticket(d) == null);
+    assertTrue(liveBar(person).isEmpty(), liveBar(person));
+    say(person, "what are checkpoint inhibitors");
+    personWait.until(d -> logText(d).contains("Checkpoint inhibitors are"));
+  }
+
+  @Test
+  void aMessageCanBeLeftWhenTheBrowserRefusesStorage() {
+    ChromeDriver person = personBrowser();
+    WebDriverWait personWait = waitFor(person);
+    // As some private modes do: any use of either storage throws.
+    person.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+        "['localStorage', 'sessionStorage'].forEach(function (name) {"
+        + " Object.defineProperty(window, name, {configurable: true, get: function () {"
+        + " throw new DOMException('refused', 'SecurityError'); }}); });"));
+    openWidget(person);
+    assertEquals("refused", js(person).executeScript(
+        "try { return localStorage && 'allowed'; } catch (e) { return e.message; }"));
+    say(person, "can i speak to a nurse please");
+    personWait.until(d -> d.findElement(
+        By.cssSelector(".hlw-quick-btn[data-payload='nurse_message']"))).click();
+    personWait.until(d -> d.findElement(
+        By.cssSelector(".hlw-quick-btn[data-payload='nurse_message_yes']"))).click();
+    personWait.until(d -> liveBar(d).startsWith("Type your message for the nurses"));
+    say(person, "Can I have the flu jab during immunotherapy?");
+    personWait.until(d -> liveBar(d).equals("Your message is with the nurses. A nurse will"
+        + " reply here " + MONDAY_5PM + "."));
+    say(person, "She had it last year.");
+    settle();
+    assertEquals(1, count(logText(person), "She had it last year."), logText(person));
     assertFalse(logText(person).contains("went wrong"), logText(person));
   }
 
