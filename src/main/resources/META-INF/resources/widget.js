@@ -17,6 +17,12 @@
  * stream brings is kept with the history, and the last event id with it, so a reloaded page
  * shows the chat once, in order, and takes only newer events from the replayed stream.
  *
+ * A message for the nurses while the line is closed (quick reply "nurse_message", then
+ * consent): once it is left (handoff mode "message", status "waiting") the widget follows the
+ * same stream, where the nurse's answer arrives, and keeps a way back in localStorage (see
+ * "a message left for the nurses" below), so a person who closes the tab and comes back later
+ * finds the answer.
+ *
  * Safety rules kept throughout this file:
  * - text from the bot (or anyone) is only ever inserted with textContent / createTextNode,
  *   never innerHTML, so markup in a reply stays inert text;
@@ -70,6 +76,60 @@
     }
   }
 
+  // ---- a message left for the nurses: the way back, in localStorage ------------------------
+  //
+  // Everything else the widget keeps is in sessionStorage, which ends with the tab. A person
+  // who leaves a message at night must find the nurse's answer when they come back, perhaps
+  // days later in a new tab, so this one record lives in localStorage. It holds only what is
+  // needed to come back: the conversation id (the key to its stream), when the reply is due
+  // and when to forget it. Never the message or any other text: localStorage stays on the
+  // device until removed, where anyone else using this browser could read it, and what people
+  // write to a cancer nurse is health information; the conversation itself stays on the
+  // server, which alone decides what is shown. The record is removed once the person has seen
+  // the answer and the nurses have closed the message, when the server no longer knows the
+  // conversation, or at the latest KEEP_MS after the reply-by time (by then the server has
+  // deleted the conversation: the consent text promises that retention).
+
+  var TICKET_KEY = STORE_KEY + '.waiting-message';
+  var KEEP_MS = 30 * 24 * 60 * 60 * 1000;
+
+  /** The way back to a message left for the nurses, or null (none, expired, unreadable). */
+  function loadTicket() {
+    var ticket = null;
+    try {
+      ticket = JSON.parse(window.localStorage.getItem(TICKET_KEY));
+    } catch (e) {
+      return null; // storage disabled (private mode) or not JSON: there is no way back
+    }
+    if (!ticket || typeof ticket.conversationId !== 'string' || typeof ticket.until !== 'number'
+        || Date.now() > ticket.until) {
+      forgetTicket();
+      return null;
+    }
+    return ticket;
+  }
+
+  function keepTicket(conversationId, replyBy) {
+    var due = Date.parse(replyBy);
+    try {
+      window.localStorage.setItem(TICKET_KEY, JSON.stringify({
+        conversationId: conversationId,
+        replyBy: isNaN(due) ? null : replyBy,
+        until: (isNaN(due) ? Date.now() : due) + KEEP_MS
+      }));
+    } catch (e) {
+      // storage disabled or full: the answer still reaches this tab while it stays open
+    }
+  }
+
+  function forgetTicket() {
+    try {
+      window.localStorage.removeItem(TICKET_KEY);
+    } catch (e) {
+      // nothing was kept
+    }
+  }
+
   var state = {
     conversationId: load('conversationId'),
     history: load('history') || [],
@@ -78,6 +138,9 @@
     busy: false,
     // The nurse chat, {status, position}, from the last reply or status event; null before.
     live: load('live'),
+    // A message left for the nurses, {status, replyBy, answered}, from the last reply or
+    // status event of mode "message"; null before (and once its answer has been seen).
+    message: load('message'),
     // The id of the last stream event handled: a replayed stream skips up to it.
     lastEventId: Number(load('lastEventId')) || 0
   };
@@ -429,8 +492,10 @@
       log.appendChild(bubble);
     });
     var handoff = response.handoff;
-    // During a nurse chat only the reply that starts it shows the card.
+    // During a nurse chat only the reply that starts it shows the card; the replies about a
+    // message say all there is to say (the number stays in the bar above).
     if (handoff && typeof handoff === 'object' && response.action !== 'relayed'
+        && handoff.mode !== 'message'
         && (handoff.mode !== 'chat' || response.action === 'handoff')) {
       renderHandoff(handoff);
     }
@@ -462,7 +527,10 @@
     } else if (entry.type === 'live') {
       renderLive(entry);
     } else if (entry.type === 'notice') {
-      renderNotice(entry.text);
+      var notice = renderNotice(entry.text);
+      if (entry.answer) {
+        notice.classList.add('hlw-notice-answer');
+      }
     }
     awaitEcho(entry);
   }
@@ -487,7 +555,9 @@
   }
 
   function renderNotice(text) {
-    return log.appendChild(el('p', 'hlw-notice', text));
+    var notice = el('p', 'hlw-notice');
+    appendText(notice, text, numbersOf(null));
+    return log.appendChild(notice);
   }
 
   function remember(entry) {
@@ -527,13 +597,58 @@
     return !!(state.live && LIVE_STATUSES[state.live.status]);
   }
 
+  /** Whether the person has left a message the nurses have not closed yet. */
+  function messageWaiting() {
+    return !!(state.message && LIVE_STATUSES[state.message.status]);
+  }
+
+  /** Whether what the person writes goes to the nurses (and comes back on the stream). */
+  function relaying() {
+    return isLive() || messageWaiting();
+  }
+
+  /** Follows the stream while the person chats with a nurse or waits for an answer. */
+  function syncStream() {
+    if (relaying()) {
+      startStream();
+    } else {
+      stopStream();
+      forgetEchoes();
+    }
+  }
+
+  /**
+   * When a nurse will reply, in the helpline's words and time zone ("by 5pm on Monday 30
+   * November"), as the bot says it; null when the time is missing or cannot be shown.
+   */
+  function replyByText(iso) {
+    var at = Date.parse(str(iso));
+    if (isNaN(at)) {
+      return null;
+    }
+    try {
+      var parts = {};
+      new Intl.DateTimeFormat('en-GB', {timeZone: 'Europe/London', weekday: 'long',
+        day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', hourCycle: 'h23'})
+          .formatToParts(new Date(Math.ceil(at / 60000) * 60000)).forEach(function (part) {
+            parts[part.type] = part.value;
+          });
+      var hour = Number(parts.hour) % 24;
+      var clock = (hour % 12 === 0 ? 12 : hour % 12) + (parts.minute === '00' ? ''
+          : ':' + parts.minute) + (hour < 12 ? 'am' : 'pm');
+      return 'by ' + clock + ' on ' + parts.weekday + ' ' + parts.day + ' ' + parts.month;
+    } catch (e) {
+      return null; // no time zone data: the bot's own reply gave the time
+    }
+  }
+
   function sameText(a, b) {
     return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
   }
 
   /** Notes the texts of an entry that the stream may bring back (entry.echo: from, texts). */
   function awaitEcho(entry) {
-    (entry.echo && isLive() ? entry.echo.texts : []).forEach(function (text) {
+    (entry.echo && relaying() ? entry.echo.texts : []).forEach(function (text) {
       awaiting[entry.echo.from].push({text: text, entry: entry});
     });
   }
@@ -579,16 +694,30 @@
   /** Says where the person stands: honest queue place, no made-up waiting times. */
   function renderLiveBar() {
     var live = isLive();
-    liveBar.hidden = !live;
-    nurseButton.hidden = live;
-    input.placeholder = live ? 'Type your message' : 'Type your question';
-    inputLabel.textContent = live ? 'Type your message to the nurse' : 'Type your question';
-    if (!live) {
+    var message = !live && state.message && (state.message.status === 'writing'
+        || messageWaiting()) ? state.message : null;
+    liveBar.hidden = !live && !message;
+    nurseButton.hidden = live || !!message;
+    input.placeholder = live ? 'Type your message' : message && message.status === 'writing'
+        ? 'Type your message for the nurses' : message ? 'Add to your message'
+        : 'Type your question';
+    inputLabel.textContent = live ? 'Type your message to the nurse' : message
+        ? 'Type your message for the nurses' : 'Type your question';
+    liveBar.classList.toggle('hlw-live-message', !!message);
+    if (!live && !message) {
       liveBar.textContent = '';
       return;
     }
     var text;
-    if (state.live.status === 'with_nurse') {
+    if (message) {
+      var by = replyByText(message.replyBy);
+      text = message.status === 'writing'
+          ? 'Type your message for the nurses below, then press Send.'
+          : message.answered ? 'A nurse has replied to your message.'
+          : message.status === 'with_nurse' ? 'A nurse is reading your message.'
+          : 'Your message is with the nurses. A nurse will reply here'
+              + (by ? ' ' + by : ' as soon as they can') + '.';
+    } else if (state.live.status === 'with_nurse') {
       text = 'You are chatting with a nurse.';
     } else if (typeof state.live.position === 'number' && state.live.position > 0) {
       text = 'You are number ' + state.live.position + ' in the queue for a nurse.'
@@ -624,12 +753,58 @@
       scrollToEnd();
     }
     renderLiveBar();
-    if (isLive()) {
-      startStream();
-    } else {
-      stopStream();
-      forgetEchoes();
+    syncStream();
+  }
+
+  /**
+   * Takes a left message's state from a reply's handoff or a status event. While it waits the
+   * way back is kept (see keepTicket); once the nurses close it the person hears so, and the
+   * way back goes as soon as they have seen it (forgetIfSeen).
+   */
+  function setMessage(status, replyBy) {
+    var before = state.message || {};
+    state.message = {status: status, replyBy: str(replyBy) || before.replyBy || null,
+      answered: !!before.answered};
+    if (LIVE_STATUSES[status] && state.conversationId) {
+      keepTicket(state.conversationId, state.message.replyBy);
+    } else if (status !== 'writing' && LIVE_STATUSES[before.status]) {
+      var text = state.message.answered
+          ? 'The nurses have closed your message. You are talking to the bot again.'
+          : 'The nurses have closed your message without writing a reply here. If you still'
+              + ' need help, please call them' + (contact.phone ? ' free on ' + contact.phone
+              : '') + '.';
+      var entry = {type: 'notice', text: text};
+      renderNotice(text);
+      remember(entry);
+      scrollToEnd();
     }
+    save('message', state.message);
+    renderLiveBar();
+    syncStream();
+    forgetIfSeen();
+  }
+
+  /** Drops the way back to a closed message once its answer is on screen, the panel open. */
+  function forgetIfSeen() {
+    if (state.message && !LIVE_STATUSES[state.message.status]
+        && state.message.status !== 'writing' && !panel.hidden) {
+      forgetTicket();
+      state.message = null;
+      save('message', null);
+    }
+  }
+
+  /** A nurse's first answer to a left message: said plainly, before it. */
+  function noteAnswer() {
+    if (!messageWaiting() || state.message.answered) {
+      return;
+    }
+    state.message.answered = true;
+    save('message', state.message);
+    var entry = {type: 'notice', text: 'A nurse has replied to your message.', answer: true};
+    renderNotice(entry.text).classList.add('hlw-notice-answer');
+    remember(entry);
+    renderLiveBar();
   }
 
   /**
@@ -663,6 +838,12 @@
     if (!data || typeof data !== 'object') {
       return;
     }
+    if (type === 'status' && data.mode === 'message') {
+      if (str(data.status)) {
+        setMessage(data.status, null);
+      }
+      return;
+    }
     if (type === 'status') {
       if (str(data.status)) {
         lastNotice = previous;
@@ -686,6 +867,9 @@
       save('history', state.history);
       return;
     }
+    if (from === 'nurse') {
+      noteAnswer();
+    }
     var entry = {type: 'live', from: from, text: text};
     var node = renderLive(entry);
     remember(entry);
@@ -696,10 +880,12 @@
       streamedBot.push({text: text, entry: entry, node: node});
     }
     if (from === 'nurse' && panel.hidden) {
+      var what = messageWaiting() ? 'A nurse has replied to your message'
+          : 'New message from a nurse';
       launcher.classList.add('hlw-launcher-new');
-      launcher.textContent = 'New message from a nurse';
-      launcher.setAttribute('aria-label', 'Open chat: new message from a nurse');
-      announcer.textContent = 'New message from a nurse. Open the chat to read it.';
+      launcher.textContent = what;
+      launcher.setAttribute('aria-label', 'Open chat: ' + what.toLowerCase());
+      announcer.textContent = what + '. Open the chat to read it.';
     }
     scrollToEnd();
   }
@@ -739,8 +925,8 @@
         return false;
       }).then(function (gone) {
         if (gone) {
-          setLive('closed', null);
-        } else if (isLive()) {
+          conversationGone();
+        } else if (relaying()) {
           retryTimer = setTimeout(function () {
             retryTimer = null;
             startStream();
@@ -770,13 +956,33 @@
     save('history', state.history);
   }
 
-  /** A new conversation (the server started one): no chat, no events yet. */
+  /** The server no longer knows the conversation (deleted after its retention): no way back. */
+  function conversationGone() {
+    if (state.message) {
+      forgetTicket();
+      state.message = null;
+      save('message', null);
+      var entry = {type: 'notice', text: 'This conversation is no longer kept, so its messages'
+          + ' cannot be shown. You can ask me a question, or talk to our nurses.'};
+      renderNotice(entry.text);
+      remember(entry);
+    }
+    setLive('closed', null);
+  }
+
+  /** A new conversation (the server started one): no chat, no message, no events yet. */
   function startConversation() {
     stopStream();
     forgetEchoes();
+    var ticket = loadTicket();
+    if (ticket && ticket.conversationId === state.conversationId) {
+      forgetTicket(); // the server no longer knows that conversation
+    }
     state.live = null;
+    state.message = null;
     state.lastEventId = 0;
     save('live', null);
+    save('message', null);
     save('lastEventId', 0);
     renderLiveBar();
   }
@@ -808,7 +1014,7 @@
 
   function setBusy(busy) {
     state.busy = busy;
-    typing.hidden = !busy || isLive(); // a nurse's answer comes on the stream, not the bot's
+    typing.hidden = !busy || relaying(); // a nurse's answer comes on the stream, not the bot's
     sendButton.setAttribute('aria-disabled', busy ? 'true' : 'false');
     if (busy) {
       scrollToEnd();
@@ -819,7 +1025,7 @@
     if (state.busy) {
       return;
     }
-    var live = isLive();
+    var live = relaying();
     var entry = {type: 'user', text: shownText};
     if (live) {
       entry.echo = {from: 'person', texts: [shownText]}; // it comes back on the stream
@@ -864,6 +1070,8 @@
       var kept = slim(response || {});
       var chat = kept.handoff && kept.handoff.mode === 'chat' && str(kept.handoff.status)
           ? kept.handoff : null;
+      var message = kept.handoff && kept.handoff.mode === 'message'
+          && str(kept.handoff.status) ? kept.handoff : null;
       if (entry.echo && kept.action !== 'relayed' && kept.action !== 'escalate') {
         dropEcho(entry); // answered by the bot, so not passed to a nurse (an emergency is)
       }
@@ -897,6 +1105,15 @@
       // Once the chat is under way its stream says how it stands; a reply may be older.
       if (chat && (!isLive() || !stream)) {
         setLive(chat.status, chat.position);
+      }
+      if (message && (!messageWaiting() || !stream)) {
+        var left = !messageWaiting() && LIVE_STATUSES[message.status];
+        setMessage(message.status, message.replyBy);
+        if (left && body.text !== undefined) {
+          // This was the message: the stream it now follows brings it back.
+          entry.echo = {from: 'person', texts: [shownText]};
+          awaitEcho(entry);
+        }
       }
       if (answer) {
         awaitEcho(answer);
@@ -932,6 +1149,7 @@
     launcher.setAttribute('aria-expanded', 'true');
     state.open = true;
     save('open', true);
+    forgetIfSeen();
     scrollToEnd();
     if (focus !== false) {
       input.focus();
@@ -1019,6 +1237,21 @@
     setTimeout(show, 3000);
     document.head.appendChild(css);
 
+    // Back after closing the tab, with a message left for the nurses: its conversation's
+    // stream shows what they wrote and any answer. A tab busy with another conversation
+    // keeps it; the way back waits for another tab.
+    var ticket = loadTicket();
+    if (ticket && !state.conversationId) {
+      state.conversationId = ticket.conversationId;
+      save('conversationId', state.conversationId);
+      state.message = {status: 'waiting', replyBy: ticket.replyBy, answered: false};
+      save('message', state.message);
+      remember({type: 'notice', text: 'Welcome back. This is the message you left for our'
+          + ' nurses.'});
+      launcher.classList.add('hlw-launcher-new');
+      launcher.textContent = 'Your message for the nurses';
+      launcher.setAttribute('aria-label', 'Open chat: your message for the nurses');
+    }
     state.history.forEach(renderEntry);
     if (state.history.length === 0) {
       log.appendChild(el('p', 'hlw-msg hlw-msg-bot', 'Hello. Ask me about immunotherapy, or '
@@ -1026,8 +1259,8 @@
     }
     renderAlert();
     renderLiveBar();
-    if (isLive()) {
-      startStream(); // back to the nurse chat after a reload: newer events only
+    if (relaying()) {
+      startStream(); // back to the nurse chat or a message after a reload: newer events only
     }
   }
 

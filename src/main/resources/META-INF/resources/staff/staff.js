@@ -7,6 +7,9 @@
  * - fetch uses credentials: 'omit', so the browser never shows its own sign-in prompt and
  *   never remembers the password; the Authorization header is set here.
  * - Everything from the server is shown with textContent: transcripts hold what people typed.
+ * - A message left while the line was closed is answered in the same panel as a live chat
+ *   (claim, write, close with an outcome); the queue shows when its reply is due, in the
+ *   helpline's time zone, and marks it when overdue.
  * - The queue and a live chat follow text/event-streams. EventSource cannot send the
  *   Authorization header, so follow() reads them with fetch and a small parser, and
  *   reconnects with Last-Event-ID after a drop.
@@ -30,6 +33,8 @@
     closed: 'Live chat: ended'
   };
   var URGENCY_RANK = {emergency: 0, urgent: 1, routine: 2};
+  // The helpline's own time zone: reply-by times are promised in it.
+  var HELPLINE_ZONE = 'Europe/London';
 
   var auth = null;
   var me = null;
@@ -377,6 +382,75 @@
     });
   }
 
+  // The server's clock less this browser's (ms), from the last queue read: the time an open
+  // entry was created plus how long it has waited is the server's now. Reply-by times are the
+  // server's promises, so overdue is judged by its clock (the same in production; a test may
+  // run the server at another time).
+  var serverSkew = 0;
+
+  function serverNow() {
+    return Date.now() + serverSkew;
+  }
+
+  /** A reply-by time in the helpline's zone, "5pm Monday 30 November"; null when unknown. */
+  function replyBy(iso) {
+    var at = Date.parse(iso || '');
+    if (isNaN(at)) {
+      return null;
+    }
+    try {
+      var parts = {};
+      new Intl.DateTimeFormat('en-GB', {timeZone: HELPLINE_ZONE, weekday: 'long',
+        day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', hourCycle: 'h23'})
+        .formatToParts(new Date(Math.ceil(at / 60000) * 60000)).forEach(function (part) {
+          parts[part.type] = part.value;
+        });
+      var hour = Number(parts.hour) % 24;
+      return (hour % 12 === 0 ? 12 : hour % 12) + (parts.minute === '00' ? ''
+        : ':' + parts.minute) + (hour < 12 ? 'am' : 'pm') + ' ' + parts.weekday + ' '
+        + parts.day + ' ' + parts.month;
+    } catch (e) {
+      return time(iso);
+    }
+  }
+
+  /** Whether a left message is still unanswered after the time promised. */
+  function overdue(h) {
+    var due = Date.parse(h.replyBy || '');
+    return h.mode === 'message' && h.status !== 'closed' && h.chatStatus !== 'writing'
+      && !isNaN(due) && serverNow() > due;
+  }
+
+  /** What a message entry says about its reply, and its overdue mark. */
+  function messageLine(h) {
+    var by = replyBy(h.replyBy);
+    var text;
+    if (h.chatStatus === 'writing') {
+      text = 'Message: the person is still writing it';
+    } else if (h.status === 'closed') {
+      text = 'Message left: closed';
+    } else if (overdue(h)) {
+      text = 'Message left: overdue, the reply was due by ' + by;
+    } else {
+      text = 'Message left: reply by ' + (by || 'the time promised');
+    }
+    var line = el('p', 'chat-status message-status' + (overdue(h) ? ' is-overdue' : ''), text);
+    return line;
+  }
+
+  /** Marks message entries that have become overdue since they were shown. */
+  function refreshOverdue() {
+    document.querySelectorAll('#queue-list li[data-reply-by]').forEach(function (item) {
+      var h = JSON.parse(item.getAttribute('data-shown'));
+      var late = overdue(h);
+      if (late !== item.classList.contains('is-overdue')) {
+        item.classList.toggle('is-overdue', late);
+        var old = item.querySelector('.message-status');
+        old.parentNode.replaceChild(messageLine(h), old);
+      }
+    });
+  }
+
   function loadQueue() {
     var status = $('queue-status').value;
     say($('queue-message'), 'Loading the queue…');
@@ -385,6 +459,13 @@
         if (result.status !== 200 || !Array.isArray(result.data)) {
           say($('queue-message'), problem(result, 'loading the queue'), 'error');
           return;
+        }
+        var open = result.data.filter(function (h) {
+          return h.status === 'open' && !isNaN(Date.parse(h.createdAt));
+        });
+        if (open.length) {
+          serverSkew = Date.parse(open[0].createdAt) + open[0].waitingSeconds * 1000
+            - Date.now();
         }
         renderQueue(result.data);
         newest = newest || 0;
@@ -406,7 +487,11 @@
   }
 
   function renderEntry(h) {
-    var item = el('li', 'entry urgency-' + h.urgency);
+    var item = el('li', 'entry urgency-' + h.urgency + (h.mode === 'message' ? ' is-message'
+      : '') + (overdue(h) ? ' is-overdue' : ''));
+    if (h.mode === 'message') {
+      item.setAttribute('data-reply-by', h.replyBy || '');
+    }
     item.setAttribute('data-handoff-id', h.id);
     item.setAttribute('data-rank', URGENCY_RANK[h.urgency] === undefined ? 3
       : URGENCY_RANK[h.urgency]);
@@ -433,7 +518,7 @@
     if (h.mode === 'chat' && CHAT_STATUS[h.chatStatus]) {
       item.appendChild(el('p', 'chat-status chat-' + h.chatStatus, CHAT_STATUS[h.chatStatus]));
     } else if (h.mode === 'message') {
-      item.appendChild(el('p', 'chat-status', 'Left a message for the nurses'));
+      item.appendChild(messageLine(h));
     }
     if (h.status === 'closed' && h.outcome) {
       item.appendChild(el('p', 'outcome', 'Outcome: ' + h.outcome));
@@ -457,10 +542,12 @@
       actions.appendChild(claim);
     }
     var mine = isMine(h);
-    if (h.mode === 'chat' && (mine || h.status === 'open')) {
+    var talks = h.mode === 'chat' || h.mode === 'message';
+    if (talks && (mine || h.status === 'open')) {
       // Before claiming, a nurse may read what the person has written while waiting.
+      var what = h.mode === 'message' ? 'message' : 'chat';
       var talk = el('button', 'chat-button' + (mine ? ' primary' : ''),
-        mine ? 'Open chat' : 'Read chat');
+        (mine ? 'Open ' : 'Read ') + what);
       talk.type = 'button';
       talk.setAttribute('aria-describedby', head.id);
       talk.addEventListener('click', function () {
@@ -470,8 +557,8 @@
     }
     item.appendChild(actions);
 
-    if (mine && h.mode !== 'chat') {
-      item.appendChild(closeForm(h)); // a chat is closed from its panel
+    if (mine && !talks) {
+      item.appendChild(closeForm(h)); // a chat or a message is closed from its panel
     }
     return item;
   }
@@ -536,7 +623,8 @@
       list.insertBefore(entry, next || null);
       if (h.status === 'open' && isNew(h)) {
         say($('queue-live'), 'New in the queue: ' + (h.reasonLabel || h.reason) + ', '
-          + (h.urgencyLabel || h.urgency) + (h.mode === 'chat' ? ', live chat.' : '.'));
+          + (h.urgencyLabel || h.urgency) + (h.mode === 'chat' ? ', live chat.'
+            : h.mode === 'message' ? ', message left.' : '.'));
       }
     }
     if (chat && chat.handoff.id === h.id) {
@@ -617,6 +705,11 @@
         openChat(result.data);
         say($('queue-message'), 'You have claimed this live chat. The person can now see'
           + ' your messages.', 'ok');
+      } else if (result.status === 200 && result.data && result.data.mode === 'message') {
+        showHandoff(result.data);
+        openChat(result.data);
+        say($('queue-message'), 'You have claimed this message. Write your answer, then close'
+          + ' it with an outcome.', 'ok');
       } else if (result.status === 200) {
         loadQueue().then(function () {
           say($('queue-message'), 'You have claimed this handoff. Close it with an outcome'
@@ -714,9 +807,14 @@
   function openChat(h) {
     hideChat();
     chat = {handoff: h, status: h.chatStatus, shown: {}, stream: null};
+    var message = h.mode === 'message';
+    $('chat-title').textContent = message ? 'Message for the nurses' : 'Live chat';
+    $('chat-text-label').textContent = message ? 'Your answer to the person'
+      : 'Your message to the person';
     $('chat-meta').textContent = (CHANNEL[h.channel] || h.channel) + ' · conversation '
       + String(h.conversationId).slice(0, 8) + ' · ' + (h.reasonLabel || h.reason)
-      + ' · ' + (h.urgencyLabel || h.urgency);
+      + ' · ' + (h.urgencyLabel || h.urgency)
+      + (message && replyBy(h.replyBy) ? ' · reply by ' + replyBy(h.replyBy) : '');
     say($('chat-message'), '');
     $('chat-outcome').value = '';
     $('chat').hidden = false;
@@ -816,8 +914,11 @@
       return;
     }
     var status = chat.status;
+    var message = chat.handoff.mode === 'message';
     var text;
-    if (status === 'waiting') {
+    if (message) {
+      text = messageState(status);
+    } else if (status === 'waiting') {
       text = 'The person is waiting for a nurse'
         + (typeof chat.position === 'number' ? ' (number ' + chat.position + ' in the queue).'
           : '.');
@@ -835,18 +936,39 @@
     var mine = isMine(chat.handoff);
     if (!closed && !mine) {
       text += chat.handoff.status === 'open' ? ' Claim it in the queue to write to the person.'
-        : ' Another nurse (' + chat.handoff.claimedBy + ') has this chat.';
+        : ' Another nurse (' + chat.handoff.claimedBy + ') has this '
+          + (message ? 'message.' : 'chat.');
     }
     say($('chat-state'), text.trim());
     var live = !closed && status !== 'back_with_bot' && mine;
     $('chat-form').hidden = !live;
-    $('chat-return').hidden = !live;
+    $('chat-return').hidden = !live || message; // a message is answered, then closed
     $('chat-close-form').hidden = closed || !mine;
     if (closed && chat.stream) {
       var ended = chat.stream;
       chat.stream = null;
       setTimeout(ended.close, 3000); // nothing more will come but a last notice
     }
+  }
+
+  /** How a left message stands, for the panel. */
+  function messageState(status) {
+    var h = chat.handoff;
+    var by = replyBy(h.replyBy);
+    if (status === 'closed' || h.status === 'closed') {
+      return 'This message is closed.';
+    }
+    if (status === 'writing') {
+      return 'The person is still writing their message.';
+    }
+    var due = by ? (overdue(h) ? ' The reply was due by ' + by + ': it is overdue.'
+      : ' Reply by ' + by + '.') : '';
+    if (isMine(h)) {
+      return 'The person left this message while the line was closed and may not be here'
+        + ' now: they read your answer when they come back to the chat. Close it with an'
+        + ' outcome once you have answered.' + due;
+    }
+    return 'The person left this message while the line was closed.' + due;
   }
 
   function sendChat(event) {
@@ -876,7 +998,8 @@
           if (box.value.trim() === text) {
             box.value = '';
           }
-          say($('chat-message'), '');
+          say($('chat-message'), h.mode === 'message' ? 'Sent. The person sees it when they'
+            + ' come back to the chat.' : '', h.mode === 'message' ? 'ok' : undefined);
           chatEvent('message', result.data, result.data.id === undefined ? null
             : String(result.data.id));
         } else if (result.status === 403) {
@@ -939,7 +1062,8 @@
       if (result.status === 200 && result.data) {
         chat.status = 'closed';
         showHandoff(result.data);
-        say($('chat-message'), 'Chat closed.', 'ok');
+        say($('chat-message'), result.data.mode === 'message' ? 'Message closed.'
+          : 'Chat closed.', 'ok');
         $('chat-title').focus();
       } else {
         say($('chat-message'), problem(result, 'closing'), 'error');
@@ -1274,6 +1398,7 @@
       $('queue-title').focus();
     });
     $('content-reload').addEventListener('click', reloadContent);
+    setInterval(refreshOverdue, 30000);
     $('sign-in-name').focus();
   });
 }());
