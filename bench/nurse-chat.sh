@@ -19,7 +19,7 @@ MESSAGES=${MESSAGES:-200}
 STREAMS=${STREAMS:-200}
 LAUNCHER=target/quarkus-app/helpline
 [ -x "$LAUNCHER" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
-./mvnw -q -o -B dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath >/dev/null
 CP="target/test-classes:$(cat target/bench.classpath)"
 tool() { java -cp "$CP" org.helpline.bench.NurseChatDelivery "$@"; }

@@ -196,6 +196,10 @@ public final class JdbcHandoffQueue implements HandoffQueue {
         throw new HandoffConflictException("the person did not ask to chat here or leave a"
             + " message: answer in the way they chose");
       }
+      if (LiveChat.WRITING.equals(h.chatStatus())) {
+        throw new HandoffConflictException("the person is still writing their message: answer"
+            + " once it has arrived");
+      }
       sent[0] = appendEvents(c, h.conversationId(), List.of(
           ChatEvent.message(ChatEvent.NURSE, text, now, nurse)), now).get(0);
       JdbcStaffAudit.insert(c, nurse, "chat_message", h.conversationId(),

@@ -24,7 +24,8 @@ final class NurseMapper {
     return new NurseHandoff(h.id(), h.conversationId(), h.channel(), h.reason().id(),
         h.reason().label(), h.urgency().id(), h.urgency().label(), h.status(), h.summary(), text(h.createdAt()), h.waitingSeconds(now), h.claimedBy(),
         text(h.claimedAt()), h.closedBy(), text(h.closedAt()), h.outcome(), h.mode(),
-        h.chatStatus(), text(h.replyBy()));
+        h.chatStatus(), text(h.replyBy()), h.replyBy() != null
+        && !QueuedHandoff.CLOSED.equals(h.status()) && now.isAfter(h.replyBy()));
   }
 
   static NurseTranscript toDto(HandoffTranscript t) {

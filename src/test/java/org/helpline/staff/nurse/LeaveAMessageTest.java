@@ -87,6 +87,11 @@ class LeaveAMessageTest {
 
     send(id, "payload", "nurse_message_yes").body("handoff.mode", equalTo("message"))
         .body("handoff.status", equalTo("writing"));
+    String handoff = (String) entryOf(id).get("id");
+    as("nurse").when().post(HANDOFFS + "/" + handoff + "/claim").then().statusCode(200);
+    as("nurse").contentType(ContentType.JSON).body(Map.of("text", "too soon")).when()
+        .post(HANDOFFS + "/" + handoff + "/messages").then().statusCode(409)
+        .body("detail", containsString("still writing"));
     send(id, "text", "What should my mum expect at her first immunotherapy appointment?")
         .body("action", equalTo("handoff"))
         .body("replies[0].text", containsString(MONDAY_5PM))
@@ -97,12 +102,11 @@ class LeaveAMessageTest {
     assertEquals("message", entry.get("mode"));
     assertEquals("waiting", entry.get("chatStatus"));
     assertEquals("2026-11-30T17:00:00Z", entry.get("replyBy"));
+    assertEquals(false, entry.get("overdue"), "Saturday night is before Monday 5pm");
 
     // More from them is added to the message, not answered by the bot.
     send(id, "text", "She is on pembrolizumab.").body("action", equalTo("relayed"));
 
-    String handoff = (String) entry.get("id");
-    as("nurse").when().post(HANDOFFS + "/" + handoff + "/claim").then().statusCode(200);
     as("nurse").contentType(ContentType.JSON).body(Map.of("text", "Thank you for your"
         + " message. At the first appointment the team will check her bloods.")).when()
         .post(HANDOFFS + "/" + handoff + "/messages").then().statusCode(201);

@@ -11,9 +11,10 @@ package org.helpline.staff.nurse.dto;
  * @param chatStatus where a live chat stands: waiting, with_nurse, back_with_bot, closed
  *     (and writing, for a message being written)
  * @param replyBy when a nurse promised to reply to a left message (ISO-8601), or null
+ * @param overdue whether that time has passed and the entry is still open or claimed
  */
 public record NurseHandoff(String id, String conversationId, String channel, String reason,
     String reasonLabel, String urgency, String urgencyLabel, String status, String summary, String createdAt, long waitingSeconds,
     String claimedBy, String claimedAt, String closedBy, String closedAt, String outcome,
-    String mode, String chatStatus, String replyBy) {
+    String mode, String chatStatus, String replyBy, boolean overdue) {
 }
