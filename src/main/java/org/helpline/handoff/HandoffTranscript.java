@@ -3,12 +3,16 @@ package org.helpline.handoff;
 import java.time.Instant;
 import java.util.List;
 
-/** The stored, redacted turns of a handed-off conversation. */
+/**
+ * The stored, redacted turns of a handed-off conversation, and the messages of its live chat
+ * or left message (the person's, the nurses' and the bot's), in order.
+ */
 public record HandoffTranscript(String handoffId, String conversationId, String channel,
-    List<Entry> turns) {
+    List<Entry> turns, List<ChatEvent> chat) {
 
   public HandoffTranscript {
     turns = List.copyOf(turns);
+    chat = List.copyOf(chat);
   }
 
   /**

@@ -336,7 +336,18 @@ public final class JdbcHandoffQueue implements HandoffQueue {
         JdbcStaffAudit.insert(c, reader, "read_transcript", h.conversationId(),
             "handoff " + h.id(), now);
         c.commit();
-        return new HandoffTranscript(h.id(), h.conversationId(), h.channel(), turns);
+        List<ChatEvent> chat = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, body, created_at"
+            + " FROM chat_event WHERE conversation_id = ? AND kind = 'message' ORDER BY id")) {
+          ps.setString(1, h.conversationId());
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              chat.add(new ChatEvent(rs.getLong(1), rs.getString(2), rs.getString(3),
+                  Sql.instant(rs, "created_at")));
+            }
+          }
+        }
+        return new HandoffTranscript(h.id(), h.conversationId(), h.channel(), turns, chat);
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;

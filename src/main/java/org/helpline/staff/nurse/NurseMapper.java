@@ -1,10 +1,15 @@
 package org.helpline.staff.nurse;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.helpline.content.Dialog;
+import org.helpline.handoff.ChatEvent;
 import org.helpline.handoff.HandoffReason;
 import org.helpline.handoff.HandoffTranscript;
 import org.helpline.handoff.QueuedHandoff;
+import org.helpline.staff.nurse.dto.NurseChatMessage;
 import org.helpline.staff.nurse.dto.NurseHandoff;
 import org.helpline.staff.nurse.dto.NurseTranscript;
 import org.helpline.staff.nurse.dto.NurseTranscriptTurn;
@@ -16,6 +21,8 @@ import org.helpline.staff.nurse.dto.NurseTriageSource;
 
 /** Turns the queue, transcripts and triage assessments into the staff API's JSON. */
 final class NurseMapper {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private NurseMapper() {
   }
@@ -31,7 +38,19 @@ final class NurseMapper {
   static NurseTranscript toDto(HandoffTranscript t) {
     return new NurseTranscript(t.handoffId(), t.conversationId(), t.channel(),
         t.turns().stream().map(e -> new NurseTranscriptTurn(e.seq(), text(e.at()),
-            e.userText(), e.action(), e.intent(), e.confidence(), e.botTexts())).toList());
+            e.userText(), e.action(), e.intent(), e.confidence(), e.botTexts())).toList(),
+        t.chat().stream().map(NurseMapper::chatMessage).toList());
+  }
+
+  /** A stored chat message as the console shows it (its data is the stream's JSON). */
+  private static NurseChatMessage chatMessage(ChatEvent e) {
+    try {
+      JsonNode data = JSON.readTree(e.data());
+      return new NurseChatMessage(e.id(), data.path("from").asText(),
+          data.path("text").asText(), data.path("at").asText());
+    } catch (JsonProcessingException x) {
+      throw new IllegalStateException("a stored chat event is not JSON", x);
+    }
   }
 
   static NurseTriageResponse toDto(TriageAssessment a) {

@@ -137,6 +137,11 @@ class NurseChatTest {
       nurse.next(e -> message(e, "person", "immunotherapy next week"), WAIT);
       person.next(e -> message(e, "person", "immunotherapy next week"), WAIT);
     }
+    // The transcript keeps the chat too, both sides, redacted like the rest.
+    as("nurse").when().get(HANDOFFS + "/" + handoff + "/transcript").then().statusCode(200)
+        .body("chat.from", hasItem("nurse"))
+        .body("chat.text", hasItem(containsString("How can I help")))
+        .body("chat.text", hasItem(containsString("immunotherapy next week")));
   }
 
   @Test
