@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.helpline.conversation.ConversationService;
 import org.helpline.conversation.InvalidMessageException;
 import org.helpline.handoff.ChatEvent;
 import org.helpline.handoff.HandoffQueue;
@@ -27,8 +28,6 @@ import org.helpline.storage.JdbcHandoffQueue;
  */
 public final class LiveStreams {
 
-  private static final Pattern UUID_FORM = Pattern.compile(
-      "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
   private static final Pattern DIGITS = Pattern.compile("^[0-9]{1,18}$");
   private static final Set<String> LIVE = Set.of(QueuedHandoff.OPEN, QueuedHandoff.CLAIMED);
 
@@ -44,7 +43,7 @@ public final class LiveStreams {
 
   /** A conversation id from a path, checked: 400 unless it has the form of one. */
   public static String conversationId(String raw) {
-    if (raw == null || !UUID_FORM.matcher(raw).matches()) {
+    if (!ConversationService.isConversationId(raw)) {
       throw new InvalidMessageException("the conversation id is not one this service gives");
     }
     return raw;

@@ -204,10 +204,20 @@ public final class ConversationService {
     return state.handoffOffered() || !state.lastActivity().plus(idleTimeout).isBefore(now);
   }
 
+  /** Whether an id has the form of the conversation ids this service gives (a random UUID). */
+  public static boolean isConversationId(String id) {
+    return id != null && UUID_FORM.matcher(id).matches();
+  }
+
+  /** Whether a text has control characters other than line breaks and tabs. */
+  public static boolean hasControlCharacters(String text) {
+    return CONTROL.matcher(text).find();
+  }
+
   /** The conversation id the message names, if it is well formed. */
   private static String requestedId(ChatMessage message) {
     String id = message.conversationId();
-    return id != null && UUID_FORM.matcher(id).matches() ? id : null;
+    return isConversationId(id) ? id : null;
   }
 
   private static void log(String channel, ChatOutcome outcome, BotTurn turn) {

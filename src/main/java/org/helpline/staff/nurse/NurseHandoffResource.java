@@ -21,12 +21,12 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.helpline.api.LiveStreams;
 import org.helpline.conversation.BotHolder;
+import org.helpline.conversation.ConversationService;
 import org.helpline.conversation.InvalidMessageException;
 import org.helpline.handoff.ChatEvent;
 import org.helpline.handoff.HandoffNotFoundException;
@@ -53,7 +53,6 @@ public class NurseHandoffResource {
       QueuedHandoff.CLOSED);
   private static final int MAX_OUTCOME = 500;
   private static final int MAX_MESSAGE = 1000;
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
   @Inject
   HandoffQueue queue;
@@ -146,7 +145,7 @@ public class NurseHandoffResource {
     String sent = body == null || body.text() == null ? null : body.text().strip();
     String text = NurseInput.required(sent, "text", "write your message to the person",
         MAX_MESSAGE);
-    if (CONTROL.matcher(text).find()) {
+    if (ConversationService.hasControlCharacters(text)) {
       throw new InvalidMessageException("text must not contain control characters");
     }
     String redacted = bots.redactor().redact(text);

@@ -1,6 +1,7 @@
 package org.helpline.staff.nurse;
 
-import static io.restassured.RestAssured.given;
+import static org.helpline.support.ChatApi.as;
+import static org.helpline.support.ChatApi.send;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,11 +15,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import java.net.URL;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.helpline.support.OpenLine;
@@ -41,20 +39,6 @@ class LeaveAMessageTest {
 
   @TestHTTPResource("/")
   URL base;
-
-  private static RequestSpecification as(String name) {
-    return given().auth().preemptive().basic(name, name + "-test-pw");
-  }
-
-  private static ValidatableResponse send(String conversationId, String field, String value) {
-    Map<String, String> body = new HashMap<>();
-    body.put(field, value);
-    if (conversationId != null) {
-      body.put("conversationId", conversationId);
-    }
-    return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/chat").then()
-        .statusCode(200);
-  }
 
   private static Map<String, Object> entryOf(String conversationId) {
     List<Map<String, Object>> entries = as("nurse").when().get(HANDOFFS).then().statusCode(200)
