@@ -49,7 +49,8 @@ public interface HelplineConfig {
 
     /**
      * Whether a person handed to the nurses is offered a chat here while the line is open
-     * (web chat only so far); off, they get the phone number alone.
+     * (on the web, and in each messaging app whose send API is configured); off, they get
+     * the phone number alone.
      */
     @WithDefault("true")
     boolean enabled();
@@ -60,6 +61,20 @@ public interface HelplineConfig {
      */
     @WithDefault("15s")
     Duration keepAlive();
+
+    /**
+     * How often every instance looks for what is due to go out to people in messaging apps
+     * (a send that failed for now, or one an instance died during); new messages go at once.
+     */
+    @WithDefault("15s")
+    Duration outboxSweep();
+
+    /**
+     * How long after a messaging platform's outage a nurse's message is tried again; each
+     * further try waits twice as long (up to 32 times this), ten tries in all.
+     */
+    @WithDefault("30s")
+    Duration outboxRetry();
 
     /**
      * How much of the line's opening time the nurses take to answer a message left while it
@@ -225,6 +240,18 @@ public interface HelplineConfig {
 
     /** Bearer token for the Graph API; no default: a secret. */
     Optional<String> accessToken();
+
+    /**
+     * The approved message template sent when a nurse writes more than 24 hours after the
+     * person's last message (WhatsApp then refuses free text): it tells them a reply is
+     * waiting, and the reply follows when they answer. Without one the reply waits, unsent,
+     * until they write again.
+     */
+    Optional<String> replyTemplate();
+
+    /** The language code the reply template was approved in. */
+    @WithDefault("en_GB")
+    String replyTemplateLanguage();
   }
 
   /** Messenger settings. */
@@ -242,6 +269,16 @@ public interface HelplineConfig {
 
     /** The public URL Twilio calls and signs; no default: it depends on the deployment. */
     Optional<String> webhookUrl();
+
+    /**
+     * The account whose Messages API sends what a nurse writes (with the auth token); no
+     * default. Without it, people on SMS are not offered a chat or a message with a nurse.
+     */
+    Optional<String> accountSid();
+
+    /** Twilio's REST API base URL. */
+    @WithDefault("https://api.twilio.com")
+    String apiBaseUrl();
   }
 
   /** Telegram settings. */
@@ -249,6 +286,16 @@ public interface HelplineConfig {
 
     /** Secret token Telegram sends in X-Telegram-Bot-Api-Secret-Token; no default: a secret. */
     Optional<String> secretToken();
+
+    /**
+     * The bot's token, for {@code sendMessage} when a nurse writes; no default: a secret.
+     * Without it, people on Telegram are not offered a chat or a message with a nurse.
+     */
+    Optional<String> botToken();
+
+    /** Telegram Bot API base URL. */
+    @WithDefault("https://api.telegram.org")
+    String apiBaseUrl();
   }
 
   /** Web chat settings. */

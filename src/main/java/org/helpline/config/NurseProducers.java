@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.helpline.api.EventStreams;
 import org.helpline.api.LiveStreams;
 import org.helpline.handoff.HandoffQueue;
+import org.helpline.handoff.Outbox;
 import org.helpline.storage.JdbcHandoffQueue;
+import org.helpline.storage.JdbcOutbox;
 import org.helpline.storage.Signals;
 import org.helpline.storage.JdbcStaffAudit;
 
@@ -28,6 +30,12 @@ public class NurseProducers {
     return new JdbcHandoffQueue(dataSource, signals);
   }
 
+  /** What nurses write to people in messaging apps, waiting to be sent. */
+  @Produces
+  @Singleton
+  Outbox outbox(DataSource dataSource, Signals signals) {
+    return new JdbcOutbox(dataSource, signals);
+  }
 
   /** The live chat's event streams (people's and nurses'), fed from the database. */
   @Produces

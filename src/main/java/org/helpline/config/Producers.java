@@ -16,9 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import io.quarkus.arc.All;
+import org.helpline.channel.messaging.AppSender;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.helpline.content.ContentException;
@@ -170,7 +174,8 @@ public class Producers {
   @Produces
   @Singleton
   ConversationService conversationService(BotHolder bots, ConversationStore store, Clock clock,
-      HelplineConfig config, RateLimits rateLimits, MeterRegistry meters) {
+      HelplineConfig config, RateLimits rateLimits, MeterRegistry meters,
+      @All List<AppSender> senders) {
     SenderKeys senderKeys = config.channels().userIdKey()
         .map(secret -> new SenderKeys(secret.getBytes(StandardCharsets.UTF_8)))
         .orElseGet(() -> {
@@ -181,7 +186,16 @@ public class Producers {
     return new ConversationService(bots, store, clock, config.chat().maxTextLength(),
         config.storage().idleTimeout(), senderKeys, rateLimits,
         new MicrometerTurnMetrics(meters), new NurseChat(config.nurseChat().enabled(),
-            config.nurseChat().messageReplyWithin(), config.storage().transcriptRetention()));
+            config.nurseChat().messageReplyWithin(), config.storage().transcriptRetention(),
+            nurseChannels(senders)));
+  }
+
+  /** The web chat, and each messaging app a nurse can write to (its send API configured). */
+  static Set<String> nurseChannels(List<AppSender> senders) {
+    Set<String> channels = new TreeSet<>(Set.of("web"));
+    senders.stream().filter(AppSender::enabled).map(AppSender::channel).forEach(channels::add);
+    LOG.infof("nurses can chat and take messages on: %s", channels);
+    return channels;
   }
 
   @Produces

@@ -420,16 +420,34 @@ public final class ContentValidator {
             + " must be 1 to " + NoticeTexts.MAX_BUTTON_TITLE + " characters (it is a button)");
       }
     }
-    String[][] needs = {{"consent", m.consent(), "{reply_by}", "{retention}"},
+    checkTexts(file, "chat.message.", new String[][] {
+        {"consent", m.consent(), "{reply_by}", "{retention}"},
+        {"consentApp", m.consentApp(), "{reply_by}", "{retention}"},
         {"write", m.write()}, {"queued", m.queued(), "{reply_by}", "999"},
-        {"declined", m.declined(), "{phone}", "{hours}"}};
-    for (String[] text : needs) {
+        {"declined", m.declined(), "{phone}", "{hours}"}}, check);
+    HandoffTexts.AppTexts app = chat.app();
+    if (app == null) {
+      check.add(file, check.line(file, "chat:"), "chat.app (what a person in a messaging app"
+          + " reads as the chat changes) is required");
+      return;
+    }
+    checkTexts(file, "chat.app.", new String[][] {{"joined", app.joined()},
+        {"nurse", app.nurse(), "{text}"}, {"returned", app.returned()},
+        {"closed", app.closed(), "{phone}"}}, check);
+  }
+
+  /**
+   * Texts of at most the text limit, each giving its placeholders: {@code {name, text,
+   * placeholder...}} per row.
+   */
+  private void checkTexts(String file, String prefix, String[][] texts, Check check) {
+    for (String[] text : texts) {
       boolean ok = !isBlank(text[1]) && text[1].length() <= maxTextLength;
       for (int i = 2; ok && i < text.length; i++) {
         ok = text[1].contains(text[i]);
       }
       if (!ok) {
-        check.add(file, check.line(file, text[0] + ":"), "chat.message." + text[0]
+        check.add(file, check.line(file, text[0] + ":"), prefix + text[0]
             + " must be 1 to " + maxTextLength + " characters" + (text.length > 2
             ? " and give " + String.join(" and ", Arrays.copyOfRange(text, 2, text.length))
             : ""));

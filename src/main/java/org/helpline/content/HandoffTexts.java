@@ -37,8 +37,22 @@ public record HandoffTexts(
    * @param notOpen said when they ask while nurses cannot chat; gives the {@code {phone}} and
    *     the {@code {hours}}
    * @param message the words of leaving a message for the nurses
+   * @param app what a person in a messaging app reads as the chat changes
    */
-  public record ChatTexts(String offer, String waiting, String notOpen, MessageTexts message) {
+  public record ChatTexts(String offer, String waiting, String notOpen, MessageTexts message,
+      AppTexts app) {
+  }
+
+  /**
+   * What a person in a messaging app (WhatsApp, Messenger, SMS, Telegram) reads as their chat
+   * changes; the web chat shows these changes itself.
+   *
+   * @param joined a nurse has claimed their chat
+   * @param nurse a nurse's message, around its {@code {text}}
+   * @param returned the nurse handed them back to the bot
+   * @param closed the nurse closed the chat; gives the {@code {phone}}
+   */
+  public record AppTexts(String joined, String nurse, String returned, String closed) {
   }
 
   /**
@@ -53,8 +67,10 @@ public record HandoffTexts(
    * @param write asks them to write it now
    * @param queued thanks them once it is with the nurses; gives {@code {reply_by}} and 999
    * @param declined said when they said no; gives the {@code {phone}} and the {@code {hours}}
+   * @param consentApp the consent in a messaging app, where what is kept differs (their
+   *     number or account, not this browser); gives {@code {reply_by}} and {@code {retention}}
    */
   public record MessageTexts(String offer, String consent, String yes, String no, String write,
-      String queued, String declined) {
+      String queued, String declined, String consentApp) {
   }
 }

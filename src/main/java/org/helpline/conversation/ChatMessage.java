@@ -11,9 +11,19 @@ package org.helpline.conversation;
  * @param channel where it came from, such as {@code web}
  * @param senderId a messaging app's id for the person (often a phone number), or null; it is
  *     never stored or logged: only its keyed hash is kept, to find their conversation
+ * @param replyTo where the messaging app can reach the person when no message of theirs is
+ *     being answered (a nurse writes, see {@code channel/messaging/AppSender}), in the
+ *     channel's own form, or null; personal data: kept only with an open chat or message for
+ *     the nurses, never logged
  */
 public record ChatMessage(String conversationId, String text, String payload, String messageId,
-    String channel, String senderId) {
+    String channel, String senderId, String replyTo) {
+
+  /** A message the nurses could not write back to outside a reply (no address kept). */
+  public ChatMessage(String conversationId, String text, String payload, String messageId,
+      String channel, String senderId) {
+    this(conversationId, text, payload, messageId, channel, senderId, null);
+  }
 
   /** A web chat message: no sender id, the conversation id comes from the client. */
   public static ChatMessage web(String conversationId, String text, String payload,

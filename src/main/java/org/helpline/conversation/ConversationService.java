@@ -154,8 +154,8 @@ public final class ConversationService {
     ConversationState before = continuing.map(StoredConversation::state)
         .orElseGet(() -> ConversationState.start(now));
     // Asking to chat with a nurse is not for the bot: nothing to screen or classify.
-    BotTurn turn = NurseChat.isChoice(context.said()) ? null
-        : bot.respond(before, context.said(), clock);
+    Utterance said = NurseChat.chosen(before, context.said());
+    BotTurn turn = NurseChat.isChoice(said) ? null : bot.respond(before, said, clock);
     if (turn == null || turn.safety().escalation().isEmpty()) {
       rateLimits.take(continuing.map(StoredConversation::id).orElse(null),
           context.clientAddress(), context.senderKey());
@@ -163,14 +163,15 @@ public final class ConversationService {
     String id = continuing.map(StoredConversation::id)
         .orElseGet(() -> UUID.randomUUID().toString());
     NurseChat.Step step = nurseChat.step(bot.content(), context.message().channel(),
-        context.said(), turn,
+        said, turn,
         continuing.flatMap(StoredConversation::handoff), before, now, tx::chatPosition);
     ChatReply reply = step.reply();
     ChatOutcome outcome;
     try {
       outcome = tx.commit(new RecordedTurn(id, continuing.isEmpty(), context.messageKey(),
           context.senderKey(), context.message().channel(), now, step.transcriptText(),
-          reply, bot.content().version(), step.state(), step.referral(), step.live()));
+          reply, bot.content().version(), step.state(), step.referral(), step.live(),
+          context.message().replyTo()));
     } catch (StorageConflictException e) {
       throw e;
     } catch (StorageUnavailableException e) {

@@ -58,7 +58,7 @@ public record HelplineBot(Content content, SafetyScreen screen, IntentClassifier
   }
 
   /** The quick reply a bare number stands for, when the last reply offered a numbered list. */
-  private static Optional<String> numberedChoice(ConversationState state, String text) {
+  static Optional<String> numberedChoice(ConversationState state, String text) {
     String stripped = text.strip();
     if (!NUMBER_CHOICE.matcher(stripped).matches()) {
       return Optional.empty();

@@ -49,12 +49,13 @@ public final class NurseChat {
   private static final Set<String> CHOICES = Set.of(LiveChat.CHAT_PAYLOAD,
       LiveChat.MESSAGE_PAYLOAD, LiveChat.MESSAGE_YES_PAYLOAD, LiveChat.MESSAGE_NO_PAYLOAD);
 
-  /** The only channel whose people can chat with a nurse or leave a message so far. */
+  /** The web chat: its person reads what a nurse writes in the widget's stream. */
   private static final String WEB = "web";
 
   private final boolean enabled;
   private final Duration replyWithin;
   private final Duration kept;
+  private final Set<String> channels;
 
   /**
    * @param enabled whether nurses take live chats and messages at all
@@ -63,9 +64,18 @@ public final class NurseChat {
    * @param kept how long a message and its conversation are kept (the transcript retention)
    */
   public NurseChat(boolean enabled, Duration replyWithin, Duration kept) {
+    this(enabled, replyWithin, kept, Set.of(WEB));
+  }
+
+  /**
+   * @param channels the channels whose people a nurse can write to: the web chat, and each
+   *     messaging app whose send API is configured
+   */
+  public NurseChat(boolean enabled, Duration replyWithin, Duration kept, Set<String> channels) {
     this.enabled = enabled;
     this.replyWithin = replyWithin;
     this.kept = kept;
+    this.channels = Set.copyOf(channels);
   }
 
   /** Asks the turn's transaction for a chat's place in the queue. */
@@ -89,14 +99,27 @@ public final class NurseChat {
     return said.isTap() && CHOICES.contains(said.payload());
   }
 
+  /**
+   * What the person said, with a bare number that picks one of this step's numbered choices
+   * (on SMS, where there are no buttons) read as that choice.
+   */
+  public static Utterance chosen(ConversationState before, Utterance said) {
+    if (said.isTap()) {
+      return said;
+    }
+    return HelplineBot.numberedChoice(before, said.text()).filter(CHOICES::contains)
+        .map(Utterance::tapped).orElse(said);
+  }
+
   /** Whether the person can start a chat with a nurse here, now. */
   public boolean chatAvailable(Content content, String channel, Instant now) {
-    return enabled && WEB.equals(channel) && new HelplineHours(content.helpline()).isOpen(now);
+    return enabled && channels.contains(channel)
+        && new HelplineHours(content.helpline()).isOpen(now);
   }
 
   /** When a nurse would reply to a message left now, if one can be left here. */
   Optional<Instant> messageReplyBy(Content content, String channel, Instant now) {
-    if (!enabled || !WEB.equals(channel)) {
+    if (!enabled || !channels.contains(channel)) {
       return Optional.empty();
     }
     return new ReplyBy(content.helpline()).after(now, replyWithin).map(t -> t.toInstant());
@@ -127,8 +150,16 @@ public final class NurseChat {
         && turn.turn().escalation().isEmpty()) {
       return leave(content, channel, turn, before, now);
     }
-    return new Step(offer(content, channel, ChatReply.of(turn.turn()), now),
-        turn.transcriptText(), turn.turn().state(), turn.turn().referral(), LiveTurn.NONE);
+    ChatReply reply = offer(content, channel, ChatReply.of(turn.turn()), now);
+    ConversationState state = turn.turn().state();
+    if (reply.handoff() != null) {
+      // A bare number picks a choice on SMS: the state offers what the reply now shows.
+      state = new ConversationState(state.topic(), state.misunderstandings(),
+          state.handoffOffered(), state.lastActivity(), reply.quickReplies().stream()
+              .map(ChatReply.Choice::payload).toList());
+    }
+    return new Step(reply, turn.transcriptText(), state, turn.turn().referral(),
+        LiveTurn.NONE);
   }
 
   /**
@@ -226,7 +257,9 @@ public final class NurseChat {
     if (replyBy.isEmpty()) {
       return declined(content, before, now);
     }
-    String text = texts.consent().replace("{reply_by}", describe(content, replyBy.get()))
+    // The web chat keeps the conversation in the browser; an app keeps how to reach them.
+    String consent = WEB.equals(channel) ? texts.consent() : texts.consentApp();
+    String text = consent.replace("{reply_by}", describe(content, replyBy.get()))
         .replace("{retention}", retention());
     ChatReply.Handoff h = handoff(content, now).withModes(List.of(LiveChat.PHONE,
         LiveChat.MESSAGE));

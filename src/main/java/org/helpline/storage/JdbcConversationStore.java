@@ -180,13 +180,17 @@ public final class JdbcConversationStore implements ConversationStore {
           } else {
             queue.open(c, turn.conversationId(), seq, turn.channel(),
                 record.withIntentsDiscussed(intentsDiscussed(c, turn.conversationId())),
-                live, turn.at());
+                live, turn.replyTo(), turn.at());
           }
         }
         if (live.changesEntry() && open.isPresent()) {
-          queue.changeMode(c, open.get().id(), live);
+          queue.changeMode(c, open.get().id(), live, turn.replyTo());
         }
         JdbcHandoffQueue.appendEvents(c, turn.conversationId(), live.events(), turn.at());
+        // The person wrote again in their app: what a nurse wrote after the platform's window
+        // closed can be sent now.
+        boolean released = !turn.fresh() && turn.replyTo() != null
+            && JdbcOutbox.releaseHeld(c, turn.conversationId(), turn.at()) > 0;
         c.commit();
         committed = true;
         // Closed here, not in close(): closing waits until the commit is in the database
@@ -195,6 +199,9 @@ public final class JdbcConversationStore implements ConversationStore {
         c.close();
         if (live.changesChat() || turn.referral().isPresent()) {
           queue.signal(turn.conversationId());
+        }
+        if (released) {
+          queue.signalOutbox();
         }
         return ChatOutcome.taken(turn.conversationId(), seq, turn.reply(),
             turn.contentVersion());

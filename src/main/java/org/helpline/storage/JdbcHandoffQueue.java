@@ -28,6 +28,7 @@ import org.helpline.handoff.HandoffQueue;
 import org.helpline.handoff.HandoffTranscript;
 import org.helpline.handoff.LiveChat;
 import org.helpline.handoff.NotYourHandoffException;
+import org.helpline.handoff.Outbox;
 import org.helpline.handoff.QueuedHandoff;
 import org.helpline.handoff.UnknownConversationException;
 import org.helpline.handoff.Urgency;
@@ -132,8 +133,11 @@ public final class JdbcHandoffQueue implements HandoffQueue {
             : "another nurse (" + h.claimedBy() + ") has already claimed this handoff");
       }
       if (changed == 1 && LiveChat.relays(h.mode(), h.chatStatus())) {
+        // A person in a messaging app hears that a nurse has joined their chat; a left
+        // message's answer tells them itself.
         appendEvents(c, h.conversationId(), List.of(
-            ChatEvent.status(h.mode(), LiveChat.WITH_NURSE, null)), now);
+            ChatEvent.status(h.mode(), LiveChat.WITH_NURSE, null)), now,
+            LiveChat.CHAT.equals(h.mode()) && hasAddress(c, h.id()));
         // Everyone still waiting to chat is a place nearer: their streams recompute it.
         return LiveChat.CHAT.equals(h.mode()) ? waitingChats(c) : List.of();
       }
@@ -173,7 +177,8 @@ public final class JdbcHandoffQueue implements HandoffQueue {
       }
       if (h.mode() != null) {
         appendEvents(c, h.conversationId(), List.of(
-            ChatEvent.status(h.mode(), chatStatus, null)), now);
+            ChatEvent.status(h.mode(), chatStatus, null)), now,
+            LiveChat.CHAT.equals(h.mode()) && hasAddress(c, h.id()));
       }
       return List.of();
     });
@@ -201,7 +206,8 @@ public final class JdbcHandoffQueue implements HandoffQueue {
             + " once it has arrived");
       }
       sent[0] = appendEvents(c, h.conversationId(), List.of(
-          ChatEvent.message(ChatEvent.NURSE, text, now, nurse)), now).get(0);
+          ChatEvent.message(ChatEvent.NURSE, text, now, nurse)), now, hasAddress(c, h.id()))
+          .get(0);
       JdbcStaffAudit.insert(c, nurse, "chat_message", h.conversationId(),
           "handoff " + h.id() + ", event " + sent[0].id(), now);
       return List.of();
@@ -289,10 +295,30 @@ public final class JdbcHandoffQueue implements HandoffQueue {
       throw unavailable(e);
     }
     signal(after.conversationId());
+    // A nurse's change may have something for a messaging app: an instance sends it.
+    signalOutbox();
     if (signals != null) {
       moved.forEach(other -> signals.publish(conversationTopic(other)));
     }
     return after;
+  }
+
+  /** Whether a messaging app's person of this entry can be written to. */
+  private static boolean hasAddress(Connection c, String handoffId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT 1 FROM handoff WHERE id = ? AND reply_to IS NOT NULL")) {
+      ps.setString(1, handoffId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** Tells every instance that there is something to send to a messaging app. */
+  void signalOutbox() {
+    if (signals != null) {
+      signals.publish(Outbox.TOPIC);
+    }
   }
 
   /** Tells every instance that the queue and this conversation's chat changed. */
@@ -303,7 +329,7 @@ public final class JdbcHandoffQueue implements HandoffQueue {
     }
   }
 
-  private static void lockConversation(Connection c, String conversationId)
+  static void lockConversation(Connection c, String conversationId)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT id FROM conversation WHERE id = ? FOR UPDATE")) {
@@ -377,19 +403,24 @@ public final class JdbcHandoffQueue implements HandoffQueue {
    * chat, a message) if the turn chose one.
    */
   void open(Connection c, String conversationId, int seq, String channel, HandoffRecord record,
-      LiveTurn live, Instant now) throws SQLException {
+      LiveTurn live, String replyTo, Instant now) throws SQLException {
     Sql.update(c, "INSERT INTO handoff (id, conversation_id, seq, channel, reason, urgency,"
-        + " status, summary, created_at, mode, chat_status, reply_by)"
-        + " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)",
+        + " status, summary, created_at, mode, chat_status, reply_by, reply_to)"
+        + " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)",
         UUID.randomUUID().toString(), conversationId, seq, channel, record.reason().id(),
         record.urgency().id(), record.summary(), now, live.mode(), live.status(),
-        live.replyBy());
+        live.replyBy(), live.changesEntry() ? replyTo : null);
   }
 
-  /** The person chose how to reach the nurses (a chat, a message): on the turn's connection. */
-  void changeMode(Connection c, String handoffId, LiveTurn live) throws SQLException {
-    Sql.update(c, "UPDATE handoff SET mode = ?, chat_status = ?, reply_by = ? WHERE id = ?",
-        live.mode(), live.status(), live.replyBy(), handoffId);
+  /**
+   * The person chose how to reach the nurses (a chat, a message): on the turn's connection.
+   * A messaging app's address for them is kept with it, so a nurse can write to them.
+   */
+  void changeMode(Connection c, String handoffId, LiveTurn live, String replyTo)
+      throws SQLException {
+    Sql.update(c, "UPDATE handoff SET mode = ?, chat_status = ?, reply_by = ?,"
+        + " reply_to = COALESCE(?, reply_to) WHERE id = ?",
+        live.mode(), live.status(), live.replyBy(), replyTo, handoffId);
   }
 
   /**
@@ -430,6 +461,15 @@ public final class JdbcHandoffQueue implements HandoffQueue {
    */
   static List<ChatEvent> appendEvents(Connection c, String conversationId,
       List<ChatEvent.Draft> drafts, Instant now) throws SQLException {
+    return appendEvents(c, conversationId, drafts, now, false);
+  }
+
+  /**
+   * Appends events, as above; {@code send} puts them in the outbox too, for the person's
+   * messaging app ({@link JdbcOutbox}).
+   */
+  static List<ChatEvent> appendEvents(Connection c, String conversationId,
+      List<ChatEvent.Draft> drafts, Instant now, boolean send) throws SQLException {
     if (drafts.isEmpty()) {
       return List.of();
     }
@@ -446,8 +486,9 @@ public final class JdbcHandoffQueue implements HandoffQueue {
     for (ChatEvent.Draft d : drafts) {
       last++;
       Sql.update(c, "INSERT INTO chat_event (conversation_id, id, kind, sender, staff_name,"
-          + " body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", conversationId, last, d.kind(),
-          d.from(), d.staffName(), d.data(), now);
+          + " body, created_at, outbox, send_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          conversationId, last, d.kind(), d.from(), d.staffName(), d.data(), now,
+          send ? JdbcOutbox.PENDING : null, send ? now : null);
       stored.add(new ChatEvent(last, d.kind(), d.data(), now));
     }
     return stored;

@@ -11,9 +11,21 @@ import org.helpline.conversation.ChatMessage;
  * @param messageId the platform's id for this message (a redelivery repeats it), or null
  * @param text what the person typed, or null
  * @param payload the tapped choice's payload, or null
+ * @param replyTo where the platform's send API reaches the person, in the channel's form
+ *     (see {@link AppSender}), or null
  */
 public record MessagingInbound(String channel, String senderId, String messageId, String text,
-    String payload) {
+    String payload, String replyTo) {
+
+  public MessagingInbound(String channel, String senderId, String messageId, String text,
+      String payload) {
+    this(channel, senderId, messageId, text, payload, null);
+  }
+
+  /** The same message, with where the platform's send API reaches the person. */
+  public MessagingInbound replyingTo(String address) {
+    return new MessagingInbound(channel, senderId, messageId, text, payload, address);
+  }
 
   /** Typed text (a bare number picks one of the last numbered choices). */
   public static MessagingInbound text(String channel, String senderId, String messageId,
@@ -38,6 +50,6 @@ public record MessagingInbound(String channel, String senderId, String messageId
   }
 
   ChatMessage toChatMessage() {
-    return new ChatMessage(null, text, payload, messageId, channel, senderId);
+    return new ChatMessage(null, text, payload, messageId, channel, senderId, replyTo);
   }
 }

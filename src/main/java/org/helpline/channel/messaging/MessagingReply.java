@@ -3,6 +3,7 @@ package org.helpline.channel.messaging;
 import org.helpline.conversation.ChannelWords;
 import org.helpline.conversation.ChatReply;
 import org.helpline.conversation.HelplineContact;
+import org.helpline.conversation.NurseChat;
 
 /**
  * What a messaging channel renders for one inbound message: the bot's reply or a notice,
@@ -16,6 +17,15 @@ import org.helpline.conversation.HelplineContact;
  */
 public record MessagingReply(ChatReply reply, HelplineContact helpline, ChannelWords words,
     String conversationId, int seq, boolean replayed) {
+
+  /**
+   * Whether there is nothing to send: the message went to a nurse, who answers in their own
+   * time (and their answer goes out through the platform's send API).
+   */
+  public boolean silent() {
+    return NurseChat.RELAYED.equals(reply.action()) && reply.replies().isEmpty()
+        && reply.quickReplies().isEmpty();
+  }
 
   static MessagingReply notice(ChatReply notice, HelplineContact helpline, ChannelWords words) {
     return new MessagingReply(notice, helpline, words, null, 0, false);

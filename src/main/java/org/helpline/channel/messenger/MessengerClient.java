@@ -4,16 +4,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.helpline.channel.messenger.dto.MessengerSendRequest;
-import org.helpline.channel.meta.MetaGraphClient;
+import org.helpline.channel.messaging.PlatformClient;
 import org.helpline.config.HelplineConfig;
 
-/** Sends Messenger messages from the page, resiliently (see {@link MetaGraphClient}). */
+/** Sends Messenger messages from the page, resiliently (see {@link PlatformClient}). */
 @Singleton
-public class MessengerClient extends MetaGraphClient<MessengerSendRequest> {
+public class MessengerClient extends PlatformClient<MessengerSendRequest> {
 
   @Inject
   MessengerClient(@RestClient MessengerRestClient api, HelplineConfig config) {
-    super(config.channels().messenger().pageAccessToken(), "no Messenger page access token",
-        api::send);
+    super("Graph API", config.channels().messenger().pageAccessToken(),
+        "no Messenger page access token", (token, out) -> api.send("Bearer " + token, out));
   }
 }

@@ -8,6 +8,7 @@ import org.helpline.channel.messenger.dto.MessengerEntry;
 import org.helpline.channel.messenger.dto.MessengerEvent;
 import org.helpline.channel.messenger.dto.MessengerSendRequest;
 import org.helpline.channel.messenger.dto.MessengerWebhook;
+import org.helpline.channel.messaging.MessagingInbound;
 import org.helpline.channel.meta.MetaApp;
 import org.helpline.channel.meta.MetaWebhookResource;
 import org.helpline.config.HelplineConfig;
@@ -45,7 +46,8 @@ public class MessengerWebhookResource extends MetaWebhookResource<MessengerWebho
         if (event != null) {
           // Delivery and read receipts, echoes of our own messages: nothing to answer.
           String psid = MessengerMapper.senderId(event);
-          takeTurn(MessengerMapper.toMessage(event), reply -> {
+          MessagingInbound message = MessengerMapper.toMessage(event);
+          takeTurn(message == null ? null : message.replyingTo(psid), reply -> {
             for (MessengerSendRequest request : MessengerMapper.toRequests(psid, reply.reply(),
                 reply.helpline(), reply.words())) {
               client.send(request);

@@ -2,7 +2,6 @@ package org.helpline.channel.meta;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,11 +13,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.helpline.channel.messaging.MessagingInbound;
 import org.helpline.channel.messaging.MessagingReply;
 import org.helpline.channel.messaging.MessagingTurns;
+import org.helpline.channel.messaging.SendFailures;
 import org.helpline.conversation.ConversationStore;
 import org.helpline.conversation.HelplineContact;
 import org.helpline.conversation.StorageUnavailableException;
@@ -86,6 +84,9 @@ public class MetaDispatcher {
             message.channel(), reply.conversationId(), reply.seq());
         return;
       }
+      if (reply.silent()) {
+        return;
+      }
       deliver(message.channel(), reply, sender);
     });
   }
@@ -138,7 +139,7 @@ public class MetaDispatcher {
     try {
       sender.send(reply);
     } catch (RuntimeException e) {
-      String reason = reason(e);
+      String reason = SendFailures.reason(e);
       LOG.warnf("%s reply not delivered: conversation=%s seq=%d reason=%s", channel,
           reply.conversationId(), reply.seq(), reason);
       try {
@@ -160,22 +161,5 @@ public class MetaDispatcher {
       t.setDaemon(true);
       return t;
     }
-  }
-
-  /** A short reason without personal data (exception messages may quote the request). */
-  static String reason(RuntimeException e) {
-    if (e instanceof MetaSendException) {
-      return e.getMessage();
-    }
-    if (e instanceof CircuitBreakerOpenException) {
-      return "circuit breaker open: the Graph API failed repeatedly";
-    }
-    if (e instanceof TimeoutException) {
-      return "timed out after retries";
-    }
-    if (e instanceof ProcessingException) {
-      return "could not reach the Graph API";
-    }
-    return e.getClass().getSimpleName();
   }
 }

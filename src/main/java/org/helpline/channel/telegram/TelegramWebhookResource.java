@@ -95,9 +95,15 @@ public class TelegramWebhookResource {
         sender));
   }
 
-  /** The reply as a sendMessage; a 4xx would make Telegram redeliver the update forever. */
+  /**
+   * The reply as a sendMessage, or nothing when the message went to a nurse; a 4xx would make
+   * Telegram redeliver the update forever.
+   */
   private Object answer(long chatId, MessagingInbound message) {
-    MessagingReply reply = turns.take(message);
+    MessagingReply reply = turns.take(message.replyingTo(Long.toString(chatId)));
+    if (reply.silent()) {
+      return NOTHING;
+    }
     return TelegramMapper.toSendMessage(chatId, reply.reply(), reply.words())
         .orElseGet(() -> TelegramMapper.toSendMessage(chatId, turns.unreadable(),
             reply.words()).orElseThrow());

@@ -75,7 +75,14 @@ public class TwilioWebhookResource {
     }
     // Answered in the same response: a notice costs nothing, and a 4xx would leave the
     // person with no answer at all (Twilio shows them nothing).
+    if (in.to() != null && in.from() != null) {
+      message = message.replyingTo(TwilioSender.address(in.to(), in.from()));
+    }
     MessagingReply reply = turns.take(message);
+    if (reply.silent()) {
+      // The message went to a nurse: nothing to say now.
+      return twiml(TwilioMapper.emptyTwiml());
+    }
     return twiml(TwilioMapper.toTwiml(reply.reply(), reply.words()));
   }
 

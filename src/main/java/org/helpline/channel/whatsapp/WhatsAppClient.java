@@ -4,26 +4,26 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.helpline.channel.meta.MetaGraphClient;
-import org.helpline.channel.meta.MetaSendRejectedException;
+import org.helpline.channel.messaging.PlatformClient;
+import org.helpline.channel.messaging.SendRejectedException;
 import org.helpline.config.HelplineConfig;
 
-/** Sends WhatsApp messages from a business number, resiliently (see {@link MetaGraphClient}). */
+/** Sends WhatsApp messages from a business number, resiliently (see {@link PlatformClient}). */
 @Singleton
-public class WhatsAppClient extends MetaGraphClient<WhatsAppOutgoing> {
+public class WhatsAppClient extends PlatformClient<WhatsAppOutgoing> {
 
   private static final Pattern PHONE_NUMBER_ID = Pattern.compile("^[0-9]{1,32}$");
 
   @Inject
   WhatsAppClient(@RestClient WhatsAppRestClient api, HelplineConfig config) {
-    super(config.channels().whatsapp().accessToken(), "no WhatsApp access token",
-        (authorization, out) -> {
+    super("Graph API", config.channels().whatsapp().accessToken(),
+        "no WhatsApp access token", (token, out) -> {
           // The id comes from a signed webhook, but it goes into a URL path: digits only.
           String id = out.phoneNumberId();
           if (id == null || !PHONE_NUMBER_ID.matcher(id).matches()) {
-            throw new MetaSendRejectedException("malformed phone_number_id");
+            throw new SendRejectedException("malformed phone_number_id");
           }
-          api.send(authorization, id, out.message());
+          api.send("Bearer " + token, id, out.message());
         });
   }
 }

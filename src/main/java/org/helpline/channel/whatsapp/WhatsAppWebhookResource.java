@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.helpline.channel.messaging.MessagingInbound;
 import org.helpline.channel.meta.MetaApp;
 import org.helpline.channel.meta.MetaWebhookResource;
 import org.helpline.channel.whatsapp.dto.WhatsAppChange;
@@ -61,7 +62,9 @@ public class WhatsAppWebhookResource extends MetaWebhookResource<WhatsAppWebhook
       LOG.debug("whatsapp message without sender or business number ignored");
       return;
     }
-    takeTurn(WhatsAppMapper.toMessage(in), reply -> {
+    MessagingInbound inbound = WhatsAppMapper.toMessage(in);
+    takeTurn(inbound == null ? null
+        : inbound.replyingTo(WhatsAppSender.address(phoneNumberId, in.from())), reply -> {
       for (WhatsAppSendMessage message : WhatsAppMapper.toMessages(in.from(), reply.reply(),
           reply.words())) {
         client.send(new WhatsAppOutgoing(phoneNumberId, message));

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +27,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A tiny local Graph API on 127.0.0.1 that records every send and answers 200, or 500, or
- * never, for chosen recipients (so tests that run one after another, with sends still in
+ * A tiny local Graph API on 127.0.0.1 (and Telegram's {@code sendMessage} and Twilio's
+ * Messages API, under {@link #root}) that records every send and answers 200, or 500, or 400,
+ * or never, for chosen recipients (so tests that run one after another, with sends still in
  * flight, never disturb each other).
  *
  * <p>Tests read the recordings and set the behaviour over HTTP too ({@code /__stub/...}), and
@@ -40,13 +42,19 @@ public final class GraphApiStub {
   private static final String PORT_PROPERTY = "org.helpline.test.graph-api-stub.port";
   private static final String CONTROL = "/__stub/";
   private static final String FAIL = "fail";
+  private static final String REFUSE = "refuse";
   private static final String HANG = "hang";
   private static final String RELEASE = "release";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** One request the stub received. */
-  public record Sent(String path, String authorization, JsonNode body) {
+  public record Sent(String path, String authorization, JsonNode body, int status) {
+
+    /** Whether the stub answered 200: the platform took it. */
+    public boolean delivered() {
+      return status == 200;
+    }
   }
 
   private GraphApiStub() {
@@ -57,13 +65,29 @@ public final class GraphApiStub {
     return root() + "/v21.0";
   }
 
-  /** Every request sent to this recipient (WhatsApp {@code to}, Messenger recipient id). */
+  /** The stub's root URL, for the Telegram Bot API and Twilio's REST API (starts the stub). */
+  public static String root() {
+    synchronized (System.getProperties()) {
+      String port = System.getProperty(PORT_PROPERTY);
+      if (port == null) {
+        port = Integer.toString(start());
+        System.setProperty(PORT_PROPERTY, port);
+      }
+      return "http://127.0.0.1:" + port;
+    }
+  }
+
+  /**
+   * Every request sent to this recipient (WhatsApp {@code to}, Messenger recipient id,
+   * Telegram {@code chat_id}, Twilio {@code To}). A Twilio request's form body is recorded as
+   * a JSON object of its fields.
+   */
   public static List<Sent> sentTo(String recipient) {
     JsonNode all = parse(control("GET", "requests", recipient));
     List<Sent> sent = new ArrayList<>();
     for (JsonNode r : all) {
       sent.add(new Sent(r.path("path").asText(), r.path("authorization").asText(),
-          parse(r.path("body").asText())));
+          parse(r.path("body").asText()), r.path("status").asInt()));
     }
     return sent;
   }
@@ -80,6 +104,11 @@ public final class GraphApiStub {
       sent = sentTo(recipient);
     }
     return sent;
+  }
+
+  /** Answers every later send to this recipient with 400: the platform refuses it. */
+  public static void refuseFor(String recipient) {
+    control("POST", REFUSE, recipient);
   }
 
   /** Answers every later send to this recipient with 500. */
@@ -123,17 +152,6 @@ public final class GraphApiStub {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static String root() {
-    synchronized (System.getProperties()) {
-      String port = System.getProperty(PORT_PROPERTY);
-      if (port == null) {
-        port = Integer.toString(start());
-        System.setProperty(PORT_PROPERTY, port);
-      }
-      return "http://127.0.0.1:" + port;
     }
   }
 
@@ -188,18 +206,27 @@ public final class GraphApiStub {
     try (InputStream in = exchange.getRequestBody()) {
       body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+    String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+      body = JSON.writeValueAsString(form(body));
+    }
     String recipient = recipient(body);
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
-    requests.add(Map.of("path", exchange.getRequestURI().getPath(),
-        "authorization", auth == null ? "" : auth, "body", body, "recipient", recipient));
     String mode = behaviour.getOrDefault(recipient, "");
+    requests.add(Map.of("path", exchange.getRequestURI().getPath(),
+        "authorization", auth == null ? "" : auth, "body", body, "recipient", recipient,
+        "status", mode.equals(REFUSE) ? "400" : mode.equals(FAIL) ? "500"
+            : mode.equals(HANG) ? "0" : "200"));
     if (mode.equals(HANG)) {
       long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (HANG.equals(behaviour.get(recipient)) && System.nanoTime() < until) {
         pause(20);
       }
     }
-    if (mode.equals(FAIL)) {
+    if (mode.equals(REFUSE)) {
+      respond(exchange, 400, "{\"error\":{\"message\":\"(#100) The user is not reachable\","
+          + "\"code\":100}}");
+    } else if (mode.equals(FAIL)) {
       respond(exchange, 500, "{\"error\":{\"message\":\"An unexpected error has occurred."
           + " Please retry your request later.\",\"type\":\"OAuthException\","
           + "\"is_transient\":true,\"code\":2,\"fbtrace_id\":\"AbCdEfGhIjK\"}}");
@@ -225,7 +252,25 @@ public final class GraphApiStub {
     if (node.hasNonNull("to")) {
       return node.get("to").asText();
     }
+    if (node.hasNonNull("chat_id")) {
+      return node.get("chat_id").asText();
+    }
+    if (node.hasNonNull("To")) {
+      return node.get("To").asText();
+    }
     return node.path("recipient").path("id").asText("");
+  }
+
+  private static Map<String, String> form(String body) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return fields;
   }
 
   private static JsonNode parse(String body) {

@@ -29,7 +29,7 @@ public class MetaConfigured implements QuarkusTestProfile {
         Map.entry("helpline.channels.messenger.verify-token", MESSENGER_VERIFY),
         Map.entry("helpline.channels.messenger.page-access-token", MESSENGER_TOKEN),
         Map.entry("helpline.channels.messenger.api-base-url", graph),
-        Map.entry("quarkus.fault-tolerance.\"org.helpline.channel.meta.MetaGraphClient/send\""
+        Map.entry("quarkus.fault-tolerance.\"org.helpline.channel.messaging.PlatformClient/send\""
             + ".timeout.value", "1000"));
   }
 }

@@ -57,7 +57,7 @@ public final class TelegramUpdates {
   }
 
   /** The recorded button tap, by this user in their private chat, with this callback data. */
-  static ObjectNode tap(long userId, String data) {
+  public static ObjectNode tap(long userId, String data) {
     ObjectNode update = recorded("callback-query.json");
     update.put("update_id", newUpdateId());
     ObjectNode query = (ObjectNode) update.get("callback_query");

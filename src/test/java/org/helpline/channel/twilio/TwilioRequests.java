@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * Builds Twilio webhook requests from the recorded bodies and signs them with Twilio's own
  * SDK, so the tests do not trust our verifier's arithmetic.
  */
-final class TwilioRequests {
+public final class TwilioRequests {
 
   static final String PATH = "/webhooks/twilio";
 
@@ -48,7 +48,7 @@ final class TwilioRequests {
   }
 
   /** The inbound SMS with this sender, text and a fresh message SID. */
-  static Map<String, String> sms(String from, String text) {
+  public static Map<String, String> sms(String from, String text) {
     Map<String, String> params = recorded("inbound-sms.form");
     String sid = newSid("SM");
     params.put("From", from);
@@ -65,7 +65,7 @@ final class TwilioRequests {
   }
 
   /** A fresh fictitious UK mobile number, so no two tests share a conversation. */
-  static String newNumber() {
+  public static String newNumber() {
     return "+447700" + (900000 + (int) (Math.random() * 99_999));
   }
 
@@ -73,7 +73,7 @@ final class TwilioRequests {
    * The X-Twilio-Signature Twilio would send. The SDK's signing method is private in 11.x, so it
    * is called reflectively; its public {@code validate} is checked to accept the result.
    */
-  static String sign(String authToken, String url, Map<String, String> params) {
+  public static String sign(String authToken, String url, Map<String, String> params) {
     RequestValidator validator = new RequestValidator(authToken);
     try {
       Method method = RequestValidator.class.getDeclaredMethod("getValidationSignature",
@@ -98,7 +98,7 @@ final class TwilioRequests {
   }
 
   /** Posts the parameters with the given signature header (none when null). */
-  static ValidatableResponse post(Map<String, String> params, String signature) {
+  public static ValidatableResponse post(Map<String, String> params, String signature) {
     var request = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
         .body(encode(params));
     if (signature != null) {

@@ -22,8 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.helpline.channel.meta.GraphApiStub;
 import org.helpline.channel.meta.GraphApiStub.Sent;
 import org.helpline.channel.meta.MetaConfigured;
@@ -39,49 +37,12 @@ import org.junit.jupiter.api.Test;
 class WhatsAppWebhookResourceTest {
 
   private static final String PATH = "/webhooks/whatsapp";
-  private static final String BUSINESS_NUMBER_ID = "106540352242922";
+  private static final String BUSINESS_NUMBER_ID = WhatsAppHooks.BUSINESS_NUMBER_ID;
   private static final Duration PATIENCE = Duration.ofSeconds(5);
 
   @Inject
   @DataSource("embedded")
   AgroalDataSource database;
-
-  /** A fresh WhatsApp number (the drama range), so no two tests share a conversation. */
-  private static String newNumber() {
-    return "447700" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-  }
-
-  private static String newWamid() {
-    return "wamid.HBgM" + UUID.randomUUID().toString().replace("-", "").toUpperCase() + "AA==";
-  }
-
-  /** The recorded body from this number, with a fresh message id. */
-  private static ObjectNode from(String name, String number) {
-    ObjectNode body = MetaRequests.recorded("whatsapp", name);
-    ObjectNode value = (ObjectNode) body.get("entry").get(0).get("changes").get(0).get("value");
-    if (value.has("contacts")) {
-      ((ObjectNode) value.get("contacts").get(0)).put("wa_id", number);
-    }
-    if (value.has("messages")) {
-      ObjectNode message = (ObjectNode) value.get("messages").get(0);
-      message.put("from", number);
-      message.put("id", newWamid());
-    }
-    if (value.has("statuses")) {
-      ((ObjectNode) value.get("statuses").get(0)).put("recipient_id", number);
-    }
-    return body;
-  }
-
-  private static ObjectNode text(String number, String text) {
-    ObjectNode body = from("text-message.json", number);
-    ((ObjectNode) message(body).get("text")).put("body", text);
-    return body;
-  }
-
-  private static ObjectNode message(ObjectNode body) {
-    return (ObjectNode) body.at("/entry/0/changes/0/value/messages/0");
-  }
 
   private static ValidatableResponse post(ObjectNode body) {
     return MetaRequests.postSigned(PATH, body, MetaConfigured.WHATSAPP_SECRET);
@@ -149,8 +110,8 @@ class WhatsAppWebhookResourceTest {
 
   @Test
   void aTextMessageIsAnsweredWithCuratedTextAndAListOfTheQuickReplies() {
-    String number = newNumber();
-    List<Sent> sent = ask(from("text-message.json", number), number, 0);
+    String number = WhatsAppHooks.newNumber();
+    List<Sent> sent = ask(WhatsAppHooks.from("text-message.json", number), number, 0);
     for (Sent s : sent) {
       assertEquals("/v21.0/" + BUSINESS_NUMBER_ID + "/messages", s.path());
       assertEquals("Bearer " + MetaConfigured.WHATSAPP_TOKEN, s.authorization());
@@ -180,8 +141,8 @@ class WhatsAppWebhookResourceTest {
 
   @Test
   void threeQuickRepliesComeAsReplyButtonsOfAtMost20Characters() {
-    String number = newNumber();
-    List<Sent> sent = ask(text(number, "what are clinical trials"), number, 0);
+    String number = WhatsAppHooks.newNumber();
+    List<Sent> sent = ask(WhatsAppHooks.text(number, "what are clinical trials"), number, 0);
     assertTrue(readable(sent).contains("trial"), readable(sent));
     JsonNode interactive = last(sent).path("interactive");
     assertEquals("button", interactive.path("type").asText());
@@ -198,22 +159,22 @@ class WhatsAppWebhookResourceTest {
 
   @Test
   void aTappedButtonAndAChosenListRowAreAnsweredInContext() {
-    String number = newNumber();
-    int before = ask(from("text-message.json", number), number, 0).size();
-    List<Sent> sent = ask(from("button-reply.json", number), number, before);
+    String number = WhatsAppHooks.newNumber();
+    int before = ask(WhatsAppHooks.from("text-message.json", number), number, 0).size();
+    List<Sent> sent = ask(WhatsAppHooks.from("button-reply.json", number), number, before);
     // Side effects of checkpoint inhibitors: the topic of the conversation.
     assertTrue(readable(sent).contains("Checkpoint inhibitors take the brakes off"),
         readable(sent));
     int total = GraphApiStub.sentTo(number).size();
-    List<Sent> again = ask(from("list-reply.json", number), number, total);
+    List<Sent> again = ask(WhatsAppHooks.from("list-reply.json", number), number, total);
     assertTrue(readable(again).contains("Checkpoint inhibitors take the brakes off"),
         readable(again));
   }
 
   @Test
   void aPhotoGetsAPoliteTextOnlyReply() {
-    String number = newNumber();
-    List<Sent> sent = ask(from("image-message.json", number), number, 0);
+    String number = WhatsAppHooks.newNumber();
+    List<Sent> sent = ask(WhatsAppHooks.from("image-message.json", number), number, 0);
     assertEquals(1, sent.size());
     assertEquals("text", sent.get(0).body().path("type").asText());
     String text = readable(sent);
@@ -224,21 +185,21 @@ class WhatsAppWebhookResourceTest {
 
   @Test
   void aDeliveryReceiptIsAcknowledgedAndNotAnswered() {
-    String number = newNumber();
-    post(from("status-delivered.json", number)).statusCode(200);
+    String number = WhatsAppHooks.newNumber();
+    post(WhatsAppHooks.from("status-delivered.json", number)).statusCode(200);
     GraphApiStub.pause(1000);
     assertEquals(List.of(), GraphApiStub.sentTo(number));
   }
 
   @Test
   void aRedeliveredMessageIsAnsweredExactlyOnce() {
-    String number = newNumber();
-    ObjectNode body = text(number, "what is interferon");
+    String number = WhatsAppHooks.newNumber();
+    ObjectNode body = WhatsAppHooks.text(number, "what is interferon");
     post(body).statusCode(200);
     post(body).statusCode(200);
     // Then a new message: one person's messages are handled in order, so once its answer
     // arrives, the redelivery has been dealt with.
-    post(text(number, "thank you")).statusCode(200);
+    post(WhatsAppHooks.text(number, "thank you")).statusCode(200);
     List<Sent> sent = GraphApiStub.awaitSends(number, 2, PATIENCE);
     GraphApiStub.pause(500);
     sent = GraphApiStub.sentTo(number);
@@ -249,22 +210,22 @@ class WhatsAppWebhookResourceTest {
 
   @Test
   void anEmergencyIsAnsweredWith999() {
-    String number = newNumber();
-    List<Sent> sent = ask(text(number, "my dad has collapsed and hes not breathing"), number, 0);
+    String number = WhatsAppHooks.newNumber();
+    List<Sent> sent = ask(WhatsAppHooks.text(number, "my dad has collapsed and hes not breathing"), number, 0);
     assertTrue(readable(sent).startsWith("Call 999 now"), readable(sent));
   }
 
   @Test
   void aWrongSignatureIsRefusedWith403AndNothingIsSent() {
-    String number = newNumber();
-    byte[] bytes = text(number, "hello").toString().getBytes(StandardCharsets.UTF_8);
+    String number = WhatsAppHooks.newNumber();
+    byte[] bytes = WhatsAppHooks.text(number, "hello").toString().getBytes(StandardCharsets.UTF_8);
     MetaRequests.post(PATH, bytes, MetaRequests.sign(MetaConfigured.WHATSAPP_SECRET + "x",
         bytes))
         .statusCode(403)
         .contentType("application/problem+json")
         .body("status", equalTo(403));
     // Signed, but not these bytes.
-    byte[] other = text(number, "hello!").toString().getBytes(StandardCharsets.UTF_8);
+    byte[] other = WhatsAppHooks.text(number, "hello!").toString().getBytes(StandardCharsets.UTF_8);
     MetaRequests.post(PATH, bytes, MetaRequests.sign(MetaConfigured.WHATSAPP_SECRET, other))
         .statusCode(403);
     GraphApiStub.pause(1000);
@@ -273,8 +234,8 @@ class WhatsAppWebhookResourceTest {
 
   @Test
   void aMissingSignatureIsRefusedWith401() {
-    String number = newNumber();
-    byte[] bytes = text(number, "hello").toString().getBytes(StandardCharsets.UTF_8);
+    String number = WhatsAppHooks.newNumber();
+    byte[] bytes = WhatsAppHooks.text(number, "hello").toString().getBytes(StandardCharsets.UTF_8);
     MetaRequests.post(PATH, bytes, null)
         .statusCode(401)
         .contentType("application/problem+json");
@@ -283,13 +244,13 @@ class WhatsAppWebhookResourceTest {
   @Test
   void aFailingGraphApiIsRetriedThenRecordedWhileTheWebhookAnsweredAtOnce()
       throws SQLException, NoSuchAlgorithmException {
-    String number = newNumber();
+    String number = WhatsAppHooks.newNumber();
     GraphApiStub.failFor(number);
-    ObjectNode body = text(number, "what is interferon");
+    ObjectNode body = WhatsAppHooks.text(number, "what is interferon");
     post(body).statusCode(200);
     // Three attempts (the first and two retries), then a recorded delivery failure.
     assertEquals(3, GraphApiStub.awaitSends(number, 3, PATIENCE).size());
-    String key = messageKey(message(body).get("id").asText());
+    String key = messageKey(WhatsAppHooks.message(body).get("id").asText());
     List<String> failures = awaitFailures(key);
     assertEquals(1, failures.size(), failures.toString());
     assertTrue(failures.get(0).contains("HTTP 500"), failures.toString());
@@ -300,12 +261,12 @@ class WhatsAppWebhookResourceTest {
   @Test
   void aHangingGraphApiNeverDelaysTheAcknowledgement()
       throws SQLException, NoSuchAlgorithmException {
-    String number = newNumber();
+    String number = WhatsAppHooks.newNumber();
     GraphApiStub.hangFor(number);
-    ObjectNode body = text(number, "what is interferon");
+    ObjectNode body = WhatsAppHooks.text(number, "what is interferon");
     post(body).statusCode(200);
     // Acknowledged while the first send is still hanging (it times out after 5 s, then retries).
-    String key = messageKey(message(body).get("id").asText());
+    String key = messageKey(WhatsAppHooks.message(body).get("id").asText());
     assertEquals(List.of(), MetaRequests.deliveryFailures(database, "whatsapp", key),
         "the ack did not wait for the send");
     assertEquals(1, GraphApiStub.awaitSends(number, 1, PATIENCE).size());

@@ -12,9 +12,10 @@ import java.util.Map;
  * @param buttonPayload the payload of a tapped WhatsApp button, or null
  * @param numMedia how many pictures or files came with the message
  * @param messageStatus the delivery status on a status callback, or null on a message
+ * @param to our number the person wrote to, in the same form as {@code from}
  */
 public record TwilioInbound(String body, String from, String messageSid, String buttonPayload,
-    int numMedia, String messageStatus) {
+    int numMedia, String messageStatus, String to) {
 
   /** Reads the inbound fields from the parsed form (first value of each). */
   public static TwilioInbound of(Map<String, List<String>> params) {
@@ -27,7 +28,7 @@ public record TwilioInbound(String body, String from, String messageSid, String 
     }
     return new TwilioInbound(first(params, "Body"), first(params, "From"),
         first(params, "MessageSid"), first(params, "ButtonPayload"), media,
-        first(params, "MessageStatus"));
+        first(params, "MessageStatus"), first(params, "To"));
   }
 
   /** A delivery receipt for a message we sent, not a message from a person. */
