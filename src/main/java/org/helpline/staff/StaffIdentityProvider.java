@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import org.helpline.config.HelplineConfig;
@@ -21,7 +22,9 @@ import org.jboss.logging.Logger;
 /**
  * Signs staff in with HTTP Basic against {@link StaffAccounts}. The file is read once at
  * start-up; a bad file stops start-up rather than leaving staff locked out silently. Repeated
- * failures for one name are throttled ({@link SignInThrottle}).
+ * failures for one name are throttled ({@link SignInThrottle}); a correct sign-in is
+ * remembered for {@code helpline.staff.sign-in-memory} ({@link RecentSignIns}), so the
+ * console's many requests do not each pay for bcrypt.
  */
 @ApplicationScoped
 public class StaffIdentityProvider
@@ -31,9 +34,11 @@ public class StaffIdentityProvider
 
   private final StaffAccounts accounts;
   private final SignInThrottle throttle;
+  private final RecentSignIns recent;
 
-  public StaffIdentityProvider(HelplineConfig config, SignInThrottle throttle) {
+  public StaffIdentityProvider(HelplineConfig config, SignInThrottle throttle, Clock clock) {
     this.throttle = throttle;
+    this.recent = new RecentSignIns(config.staff().signInMemory(), clock);
     this.accounts = config.staff().usersFile().map(file -> {
       try {
         return StaffAccounts.read(file);
@@ -62,11 +67,15 @@ public class StaffIdentityProvider
         LOG.warn("staff sign-in refused: too many failed attempts for one name");
         throw new AuthenticationFailedException();
       }
-      Optional<Set<String>> roles = accounts.authenticate(name,
-          request.getPassword().getPassword());
+      char[] password = request.getPassword().getPassword();
+      Optional<Set<String>> roles = recent.recall(name, password);
       if (roles.isEmpty()) {
-        throttle.failed(name);
-        throw new AuthenticationFailedException();
+        roles = accounts.authenticate(name, password);
+        if (roles.isEmpty()) {
+          throttle.failed(name);
+          throw new AuthenticationFailedException();
+        }
+        recent.remember(name, password, roles.get());
       }
       return QuarkusSecurityIdentity.builder()
           .setPrincipal(new QuarkusPrincipal(name))
