@@ -70,6 +70,13 @@ public interface HelplineConfig {
     Duration outboxSweep();
 
     /**
+     * How long a person waits for a nurse to take their chat before they are offered to leave
+     * a message instead (they can keep waiting); checked every {@code outbox-sweep}.
+     */
+    @WithDefault("10m")
+    Duration offerMessageAfter();
+
+    /**
      * How long after a messaging platform's outage a nurse's message is tried again; each
      * further try waits twice as long (up to 32 times this), ten tries in all.
      */
@@ -332,6 +339,13 @@ public interface HelplineConfig {
     /** The period over which a staff name regains its failed sign-in attempts. */
     @WithDefault("15m")
     Duration signInPeriod();
+
+    /**
+     * How long a correct sign-in is remembered (as a keyed hash, in memory), so the console's
+     * requests are not each checked against bcrypt; {@code 0s} checks every request.
+     */
+    @WithDefault("5m")
+    Duration signInMemory();
   }
 
   /**

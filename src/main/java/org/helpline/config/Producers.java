@@ -175,7 +175,7 @@ public class Producers {
   @Singleton
   ConversationService conversationService(BotHolder bots, ConversationStore store, Clock clock,
       HelplineConfig config, RateLimits rateLimits, MeterRegistry meters,
-      @All List<AppSender> senders) {
+      NurseChat nurseChat) {
     SenderKeys senderKeys = config.channels().userIdKey()
         .map(secret -> new SenderKeys(secret.getBytes(StandardCharsets.UTF_8)))
         .orElseGet(() -> {
@@ -185,9 +185,15 @@ public class Producers {
         });
     return new ConversationService(bots, store, clock, config.chat().maxTextLength(),
         config.storage().idleTimeout(), senderKeys, rateLimits,
-        new MicrometerTurnMetrics(meters), new NurseChat(config.nurseChat().enabled(),
-            config.nurseChat().messageReplyWithin(), config.storage().transcriptRetention(),
-            nurseChannels(senders)));
+        new MicrometerTurnMetrics(meters), nurseChat);
+  }
+
+  /** Chats and messages with a nurse, on the web and in the apps that can send. */
+  @Produces
+  @Singleton
+  NurseChat nurseChat(HelplineConfig config, @All List<AppSender> senders) {
+    return new NurseChat(config.nurseChat().enabled(), config.nurseChat().messageReplyWithin(),
+        config.storage().transcriptRetention(), nurseChannels(senders));
   }
 
   /** The web chat, and each messaging app a nurse can write to (its send API configured). */

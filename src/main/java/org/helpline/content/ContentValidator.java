@@ -407,6 +407,8 @@ public final class ContentValidator {
       check.add(file, check.line(file, "notOpen:"),
           "chat.notOpen must give the {phone} and the {hours}");
     }
+    checkTexts(file, "chat.", new String[][] {
+        {"unclaimed", chat.unclaimed(), "{reply_by}", "999"}}, check);
     HandoffTexts.MessageTexts m = chat.message();
     if (m == null) {
       check.add(file, check.line(file, "chat:"),

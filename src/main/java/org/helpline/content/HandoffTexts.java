@@ -38,9 +38,11 @@ public record HandoffTexts(
    *     the {@code {hours}}
    * @param message the words of leaving a message for the nurses
    * @param app what a person in a messaging app reads as the chat changes
+   * @param unclaimed said when no nurse has claimed their chat for a while, offering a message
+   *     instead; gives {@code {reply_by}}
    */
   public record ChatTexts(String offer, String waiting, String notOpen, MessageTexts message,
-      AppTexts app) {
+      AppTexts app, String unclaimed) {
   }
 
   /**

@@ -187,11 +187,16 @@ public final class ConversationService {
 
   /** The turn decided without context and not stored, while storage is unavailable. */
   private Taken takeUnstored(HelplineBot bot, TurnContext context) {
+    String id = requestedId(context.message());
+    if (NurseChat.isChoice(context.said())) {
+      // Asked to chat or leave a message: nothing can be kept now, so the phone.
+      return new Taken(ChatOutcome.taken(id != null ? id : UUID.randomUUID().toString(), 0,
+          nurseChat.phoneOnly(bot.content(), clock.instant()), bot.content().version()), null);
+    }
     BotTurn turn = bot.respond(ConversationState.start(clock.instant()), context.said(), clock);
     if (turn.safety().escalation().isEmpty()) {
       rateLimits.take(null, context.clientAddress(), context.senderKey());
     }
-    String id = requestedId(context.message());
     return new Taken(ChatOutcome.taken(id != null ? id : UUID.randomUUID().toString(), 0,
         ChatReply.of(turn.turn()), bot.content().version()), turn);
   }

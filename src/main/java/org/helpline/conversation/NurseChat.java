@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.helpline.content.Content;
@@ -44,6 +45,10 @@ public final class NurseChat {
 
   /** What the transcript keeps of a tap on one of these choices (as for any quick reply). */
   private static final String TAPPED = "[quick reply] ";
+
+  /** The choices that leave a message, which a person waiting for a chat can take too. */
+  private static final Set<String> MESSAGE_CHOICES = Set.of(LiveChat.MESSAGE_PAYLOAD,
+      LiveChat.MESSAGE_YES_PAYLOAD, LiveChat.MESSAGE_NO_PAYLOAD);
 
   /** The choices this step answers, not the bot. */
   private static final Set<String> CHOICES = Set.of(LiveChat.CHAT_PAYLOAD,
@@ -135,7 +140,12 @@ public final class NurseChat {
    */
   public Step step(Content content, String channel, Utterance said, BotTurn turn,
       Optional<OpenHandoff> open, ConversationState before, Instant now, Places places) {
-    if (open.isPresent() && open.get().relays()) {
+    boolean waitingToChat = open.isPresent() && LiveChat.CHAT.equals(open.get().mode())
+        && LiveChat.WAITING.equals(open.get().chatStatus());
+    // Waiting for a chat, a person may leave a message instead (offered when nobody is free).
+    boolean switching = turn == null && waitingToChat
+        && MESSAGE_CHOICES.contains(said.payload());
+    if (open.isPresent() && open.get().relays() && !switching) {
       return relay(content, turn, open.get(), before, now, places);
     }
     if (turn == null) {
@@ -143,7 +153,9 @@ public final class NurseChat {
         case LiveChat.CHAT_PAYLOAD -> join(content, channel, open, before, now, places);
         case LiveChat.MESSAGE_PAYLOAD -> askConsent(content, channel, before, now);
         case LiveChat.MESSAGE_YES_PAYLOAD -> startWriting(content, open, before, now);
-        default -> declined(content, before, now);
+        // "No thanks" to a message while waiting to chat: they keep their place.
+        default -> waitingToChat ? join(content, channel, open, before, now, places)
+            : declined(content, before, now);
       };
     }
     if (open.isPresent() && open.get().writing() && !said.isTap()
@@ -160,6 +172,37 @@ public final class NurseChat {
     }
     return new Step(reply, turn.transcriptText(), state, turn.turn().referral(),
         LiveTurn.NONE);
+  }
+
+  /**
+   * What a person waiting to chat is told when no nurse has claimed them for a while: they can
+   * keep waiting or leave a message, with the reply-by time; empty when no message can be
+   * left on their channel.
+   */
+  public Optional<ChatEvent.Draft> unclaimedOffer(Content content, String channel,
+      Instant now) {
+    HandoffTexts.ChatTexts texts = content.handoff().chat();
+    return messageReplyBy(content, channel, now).map(replyBy -> ChatEvent.offer(
+        texts.unclaimed().replace("{reply_by}", describe(content, replyBy)),
+        Map.of(texts.message().offer(), LiveChat.MESSAGE_PAYLOAD), now));
+  }
+
+  /**
+   * The answer to one of this step's choices when the turn cannot be stored (the database is
+   * unavailable): no chat or message can be kept, so the phone, as any handoff gives it.
+   */
+  public ChatReply phoneOnly(Content content, Instant now) {
+    HelplineFacts facts = content.helpline();
+    HelplineHours hours = new HelplineHours(facts);
+    String text = (hours.isOpen(now) ? content.handoff().openNow()
+        : content.handoff().closedNow().replace("{next_open}", hours.describeNextOpening(now)))
+        .replace("{phone}", facts.phone()).replace("{hours}", facts.hoursText());
+    return said(text, handoff(content, now), List.of());
+  }
+
+  /** The payloads a bare number picks after {@link #unclaimedOffer} (on SMS). */
+  public static List<String> unclaimedChoices() {
+    return List.of(LiveChat.MESSAGE_PAYLOAD);
   }
 
   /**

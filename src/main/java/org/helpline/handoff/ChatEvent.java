@@ -50,6 +50,24 @@ public record ChatEvent(long id, String kind, String data, Instant at) {
     return new Draft(MESSAGE, from, json(data), staffName);
   }
 
+  /**
+   * A message from the system with choices the person can tap (title to the payload it sends,
+   * in order), such as leaving a message when no nurse has been free to chat.
+   */
+  public static Draft offer(String text, Map<String, String> choices, Instant at) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("from", SYSTEM);
+    data.put("text", text);
+    data.put("at", at.toString());
+    data.put("choices", choices.entrySet().stream().map(c -> {
+      Map<String, String> choice = new LinkedHashMap<>();
+      choice.put("title", c.getKey());
+      choice.put("payload", c.getValue());
+      return choice;
+    }).toList());
+    return new Draft(MESSAGE, SYSTEM, json(data), null);
+  }
+
   /** Where the chat stands now; {@code position} is the place in the queue while waiting. */
   public static Draft status(String mode, String status, Integer position) {
     Map<String, Object> data = new LinkedHashMap<>();

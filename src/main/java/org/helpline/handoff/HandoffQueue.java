@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The nurses' queue of handed-off conversations: open, then claimed by one nurse, then closed
@@ -76,4 +77,13 @@ public interface HandoffQueue {
 
   /** The place in the queue of the conversation's chat while it waits for a nurse. */
   Optional<Integer> chatPlace(String conversationId);
+
+  /**
+   * Offers a message instead to every chat that has waited for a nurse, unclaimed, since
+   * before {@code waitingBefore} and has not been offered one since it started waiting: appends
+   * {@code offerFor(channel)} to its chat (sent to a messaging app too), and makes a bare
+   * number pick one of {@code choices} (on SMS). Answers how many were offered one.
+   */
+  int offerUnclaimed(Instant waitingBefore, Function<String, Optional<ChatEvent.Draft>> offerFor,
+      List<String> choices, Instant now);
 }

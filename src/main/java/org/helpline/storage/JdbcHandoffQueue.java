@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -213,6 +214,70 @@ public final class JdbcHandoffQueue implements HandoffQueue {
       return List.of();
     });
     return sent[0];
+  }
+
+  /** A chat waiting unclaimed since before {@code ?}, not yet offered a message since. */
+  private static final String UNCLAIMED = "h.status = 'open' AND h.mode = 'chat'"
+      + " AND h.chat_status = 'waiting' AND (SELECT MAX(s.created_at) FROM chat_event s"
+      + " WHERE s.conversation_id = h.conversation_id AND s.kind = 'status') < ?"
+      + " AND NOT EXISTS (SELECT 1 FROM chat_event o WHERE o.conversation_id = h.conversation_id"
+      + " AND o.kind = 'message' AND o.sender = 'system' AND o.id > (SELECT MAX(s2.id)"
+      + " FROM chat_event s2 WHERE s2.conversation_id = h.conversation_id"
+      + " AND s2.kind = 'status'))";
+
+  @Override
+  public int offerUnclaimed(Instant waitingBefore,
+      Function<String, Optional<ChatEvent.Draft>> offerFor, List<String> choices,
+      Instant now) {
+    List<String[]> waiting = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT h.id, h.channel FROM handoff h"
+            + " WHERE " + UNCLAIMED)) {
+      Sql.bind(ps, waitingBefore);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          waiting.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+    int offered = 0;
+    for (String[] entry : waiting) {
+      Optional<ChatEvent.Draft> offer = offerFor.apply(entry[1]);
+      if (offer.isEmpty()) {
+        continue;
+      }
+      boolean[] made = new boolean[1];
+      try {
+        changeEntry(entry[0], (c, h) -> {
+          // Checked again under the conversation's lock: another instance may have offered,
+          // or a nurse claimed, since the list was read.
+          try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM handoff h"
+              + " WHERE h.id = ? AND " + UNCLAIMED)) {
+            Sql.bind(ps, h.id(), waitingBefore);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return List.of();
+              }
+            }
+          }
+          appendEvents(c, h.conversationId(), List.of(offer.get()), now,
+              hasAddress(c, h.id()));
+          // On SMS, a bare number picks the offered choice.
+          Sql.update(c, "UPDATE conversation SET offered = ? WHERE id = ?",
+              String.join(",", choices), h.conversationId());
+          made[0] = true;
+          return List.of();
+        });
+      } catch (HandoffNotFoundException e) {
+        continue;
+      }
+      if (made[0]) {
+        offered++;
+      }
+    }
+    return offered;
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.helpline.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.helpline.conversation.ChatMessage;
 import org.helpline.conversation.ChatOutcome;
 import org.helpline.conversation.ConversationService;
 import org.junit.jupiter.api.Test;
@@ -45,5 +46,16 @@ class StorageOutageTest {
     ChatOutcome outcome = ConversationStoreContract.say(service, null, "i need a nurse");
     assertEquals("handoff", outcome.reply().action());
     assertEquals("0808 800 4040", outcome.reply().handoff().phone());
+  }
+
+  @Test
+  void askingToChatOrLeaveAMessageGivesTheNumberNotAnError() {
+    for (String payload : new String[] {"nurse_chat", "nurse_message", "nurse_message_yes"}) {
+      ChatOutcome outcome = service.handle(ChatMessage.web(null, null, payload, null));
+      assertEquals("handoff", outcome.reply().action(), payload);
+      assertEquals("0808 800 4040", outcome.reply().handoff().phone(), payload);
+      assertTrue(outcome.reply().replies().get(0).text().contains("0808 800 4040"), payload);
+      assertEquals(0, outcome.seq(), "nothing could be stored");
+    }
   }
 }

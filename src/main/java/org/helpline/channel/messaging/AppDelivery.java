@@ -20,8 +20,10 @@ import java.util.stream.Collectors;
 import org.helpline.config.HelplineConfig;
 import org.helpline.content.Content;
 import org.helpline.conversation.BotHolder;
+import org.helpline.conversation.ChatReply;
 import org.helpline.conversation.ConversationStore;
 import org.helpline.conversation.HelplineBot;
+import org.helpline.conversation.Notices;
 import org.helpline.conversation.StorageUnavailableException;
 import org.helpline.handoff.ChatEvent;
 import org.helpline.handoff.Outbox;
@@ -65,6 +67,7 @@ public class AppDelivery {
   private final ConversationStore store;
   private final Clock clock;
   private final Signals signals;
+  private final Notices notices;
   private final Duration firstRetry;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "app-delivery");
@@ -75,7 +78,8 @@ public class AppDelivery {
   private Signals.Subscription subscription;
 
   public AppDelivery(Outbox outbox, @All List<AppSender> senders, BotHolder bots,
-      ConversationStore store, Clock clock, Signals signals, HelplineConfig config) {
+      ConversationStore store, Clock clock, Signals signals, Notices notices,
+      HelplineConfig config) {
     this.outbox = outbox;
     this.senders = senders.stream().collect(Collectors.toMap(AppSender::channel,
         Function.identity()));
@@ -83,6 +87,7 @@ public class AppDelivery {
     this.store = store;
     this.clock = clock;
     this.signals = signals;
+    this.notices = notices;
     this.firstRetry = config.nurseChat().outboxRetry();
   }
 
@@ -159,9 +164,9 @@ public class AppDelivery {
       return;
     }
     Content content = bot.get().content();
-    Optional<String> text = OutboxText.of(item.kind(), item.data(),
+    Optional<ChatReply> reply = OutboxText.of(item.kind(), item.data(),
         content.handoff().chat().app(), content.helpline().phone());
-    if (text.isEmpty()) {
+    if (reply.isEmpty()) {
       outbox.sent(item);
       return;
     }
@@ -179,7 +184,7 @@ public class AppDelivery {
       return;
     }
     try {
-      sender.send(item.replyTo(), text.get(), item.lastHeard(), now);
+      sender.send(item.replyTo(), reply.get(), notices.channelWords(), item.lastHeard(), now);
       outbox.sent(item);
       LOG.debugf("%s chat event sent: conversation=%s event=%d", item.channel(),
           item.conversationId(), item.eventId());

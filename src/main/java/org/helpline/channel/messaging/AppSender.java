@@ -3,6 +3,8 @@ package org.helpline.channel.messaging;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.helpline.conversation.ChannelWords;
+import org.helpline.conversation.ChatReply;
 
 /**
  * Writes to a person in a messaging app when no message of theirs is being answered: what a
@@ -26,13 +28,15 @@ public interface AppSender {
   Optional<Duration> window(String replyTo);
 
   /**
-   * Sends one text.
+   * Sends one reply (text, and choices as the channel shows them: buttons, or a numbered list
+   * on SMS), rendered as the bot's own replies are.
    *
    * @param lastHeard when the person last wrote (some platforms want to know how late this is)
    * @throws SendRejectedException when the platform refuses it (never worth trying again)
    * @throws SendException when it failed in a way worth trying again later
    */
-  void send(String replyTo, String text, Instant lastHeard, Instant now);
+  void send(String replyTo, ChatReply reply, ChannelWords words, Instant lastHeard,
+      Instant now);
 
   /**
    * Outside the {@link #window}: tells the person, in the form the platform allows (an

@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.helpline.channel.messaging.AppSender;
-import org.helpline.channel.messaging.PlainTextRenderer;
 import org.helpline.channel.messaging.SendRejectedException;
-import org.helpline.channel.messenger.dto.MessengerOutgoingMessage;
 import org.helpline.channel.messenger.dto.MessengerSendRequest;
 import org.helpline.config.HelplineConfig;
+import org.helpline.conversation.ChannelWords;
+import org.helpline.conversation.ChatReply;
 
 /**
  * Writes to a person on Messenger by their page-scoped id (the address). Within 24 hours of
@@ -48,15 +48,17 @@ public class MessengerSender implements AppSender {
   }
 
   @Override
-  public void send(String replyTo, String text, Instant lastHeard, Instant now) {
+  public void send(String replyTo, ChatReply reply, ChannelWords words, Instant lastHeard,
+      Instant now) {
     if (replyTo == null || replyTo.isBlank()) {
       throw new SendRejectedException("malformed Messenger address");
     }
     boolean late = lastHeard == null || lastHeard.plus(STANDARD_WINDOW).isBefore(now);
-    for (String part : PlainTextRenderer.split(text, MessengerMapper.MAX_TEXT_LENGTH)) {
-      MessengerOutgoingMessage message = new MessengerOutgoingMessage(part, null, null);
-      client.send(late ? MessengerSendRequest.humanAgent(replyTo, message)
-          : MessengerSendRequest.response(replyTo, message));
+    // No handoff in these replies, so no call button: the helpline's numbers are not needed.
+    for (MessengerSendRequest request : MessengerMapper.toRequests(replyTo, reply, null,
+        words)) {
+      client.send(late ? MessengerSendRequest.humanAgent(replyTo, request.message())
+          : request);
     }
   }
 }

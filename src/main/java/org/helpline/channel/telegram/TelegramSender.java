@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.helpline.channel.messaging.AppSender;
-import org.helpline.channel.messaging.PlainTextRenderer;
 import org.helpline.channel.messaging.SendRejectedException;
-import org.helpline.channel.telegram.dto.TelegramSendMessage;
 import org.helpline.config.HelplineConfig;
+import org.helpline.conversation.ChannelWords;
+import org.helpline.conversation.ChatReply;
 
 /**
  * Writes to a person on Telegram by their chat id (the address) with {@code sendMessage}.
@@ -41,15 +41,14 @@ public class TelegramSender implements AppSender {
   }
 
   @Override
-  public void send(String replyTo, String text, Instant lastHeard, Instant now) {
+  public void send(String replyTo, ChatReply reply, ChannelWords words, Instant lastHeard,
+      Instant now) {
     long chatId;
     try {
       chatId = Long.parseLong(replyTo == null ? "" : replyTo);
     } catch (NumberFormatException e) {
       throw new SendRejectedException("malformed Telegram chat id");
     }
-    for (String part : PlainTextRenderer.split(text, TelegramMapper.MAX_TEXT_LENGTH)) {
-      client.send(new TelegramSendMessage(chatId, part, null));
-    }
+    TelegramMapper.toSendMessage(chatId, reply, words).ifPresent(client::send);
   }
 }

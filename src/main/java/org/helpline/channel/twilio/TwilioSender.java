@@ -8,6 +8,8 @@ import org.helpline.channel.messaging.AppSender;
 import org.helpline.channel.messaging.PlainTextRenderer;
 import org.helpline.channel.messaging.SendRejectedException;
 import org.helpline.config.HelplineConfig;
+import org.helpline.conversation.ChannelWords;
+import org.helpline.conversation.ChatReply;
 
 /**
  * Writes to a person on SMS (or WhatsApp through Twilio) from the number they wrote to. The
@@ -50,11 +52,13 @@ public class TwilioSender implements AppSender {
   }
 
   @Override
-  public void send(String replyTo, String text, Instant lastHeard, Instant now) {
+  public void send(String replyTo, ChatReply reply, ChannelWords words, Instant lastHeard,
+      Instant now) {
     String[] numbers = replyTo == null ? new String[0] : replyTo.split("\\|", -1);
     if (numbers.length != 2 || numbers[0].isBlank() || numbers[1].isBlank()) {
       throw new SendRejectedException("malformed Twilio address");
     }
+    String text = PlainTextRenderer.render(reply, words);
     for (String part : PlainTextRenderer.split(text, TwilioMapper.MAX_MESSAGE_LENGTH)) {
       client.send(new TwilioClient.Outgoing(numbers[0], numbers[1], part));
     }

@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.helpline.channel.messaging.AppSender;
-import org.helpline.channel.messaging.PlainTextRenderer;
 import org.helpline.channel.messaging.SendRejectedException;
 import org.helpline.channel.whatsapp.dto.WhatsAppSendMessage;
 import org.helpline.config.HelplineConfig;
+import org.helpline.conversation.ChannelWords;
+import org.helpline.conversation.ChatReply;
 
 /**
  * Writes to a person on WhatsApp from the business number they wrote to. WhatsApp lets a
@@ -51,10 +52,11 @@ public class WhatsAppSender implements AppSender {
   }
 
   @Override
-  public void send(String replyTo, String text, Instant lastHeard, Instant now) {
+  public void send(String replyTo, ChatReply reply, ChannelWords words, Instant lastHeard,
+      Instant now) {
     String[] to = parse(replyTo);
-    for (String part : PlainTextRenderer.split(text, WhatsAppMapper.MAX_TEXT_LENGTH)) {
-      client.send(new WhatsAppOutgoing(to[0], WhatsAppSendMessage.text(to[1], part)));
+    for (WhatsAppSendMessage message : WhatsAppMapper.toMessages(to[1], reply, words)) {
+      client.send(new WhatsAppOutgoing(to[0], message));
     }
   }
 

@@ -82,6 +82,7 @@ class MessagingNurseChatTest {
       config.put("helpline.channels.twilio.api-base-url", GraphApiStub.root());
       config.put("helpline.nurse-chat.outbox-sweep", "1s");
       config.put("helpline.nurse-chat.outbox-retry", "1s");
+      config.put("helpline.nurse-chat.offer-message-after", "1h");
       return config;
     }
   }
@@ -101,7 +102,7 @@ class MessagingNurseChatTest {
   }
 
   /** Waits for a send to this recipient whose body has the wanted text, and answers it. */
-  private static Sent awaitSent(String recipient, Predicate<Sent> wanted) {
+  static Sent awaitSent(String recipient, Predicate<Sent> wanted) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       for (Sent s : GraphApiStub.sentTo(recipient)) {
@@ -115,7 +116,7 @@ class MessagingNurseChatTest {
         + GraphApiStub.sentTo(recipient).stream().map(s -> s.body().toString()).toList());
   }
 
-  private static Predicate<Sent> says(String text) {
+  static Predicate<Sent> says(String text) {
     return s -> s.body().toString().contains(text);
   }
 
@@ -248,7 +249,7 @@ class MessagingNurseChatTest {
 
   // --- SMS (Twilio) ---
 
-  private static XmlPath sms(String from, String text) {
+  static XmlPath sms(String from, String text) {
     Map<String, String> params = TwilioRequests.sms(from, text);
     params.put("To", OUR_NUMBER);
     String xml = TwilioRequests.post(params, TwilioRequests.sign(TWILIO_TOKEN, TWILIO_URL,
@@ -288,7 +289,7 @@ class MessagingNurseChatTest {
   }
 
   /** The one chat of this channel waiting for a nurse. */
-  private static String waitingEntry(String channel) {
+  static String waitingEntry(String channel) {
     List<Map<String, Object>> entries = as("nurse").when().get(HANDOFFS).then()
         .statusCode(200).extract().jsonPath().getList("$");
     List<String> waiting = entries.stream()
