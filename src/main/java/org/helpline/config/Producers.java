@@ -8,6 +8,7 @@ import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplie
 import io.agroal.api.security.SimplePassword;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.InjectableInstance;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -153,10 +154,15 @@ public class Producers {
 
   /**
    * Whether instances share the database (PostgreSQL) and so must share what would otherwise
-   * stay in one instance: signals, rate limits. The embedded database serves one instance.
+   * stay in one instance: signals, rate limits, content reloads. The embedded database serves
+   * one instance.
    */
   private static boolean isShared(AgroalConnectionFactoryConfiguration factory) {
     return factory.jdbcUrl().startsWith("jdbc:postgresql:");
+  }
+
+  private static boolean isShared(InjectableInstance<AgroalDataSource> dataSources) {
+    return isShared(factory(dataSources.listActive().get(0)));
   }
 
   private static AgroalConnectionFactoryConfiguration factory(AgroalDataSource dataSource) {
@@ -290,11 +296,27 @@ public class Producers {
     evaluation.close();
   }
 
+  /**
+   * Content reloads, and the signal that makes every instance reload after one: followed from
+   * start-up when instances share PostgreSQL. (On the embedded database there is one instance,
+   * which has reloaded already.)
+   */
   @Produces
   @Singleton
+  @Startup
   ContentReloader contentReloader(BotFactory factory, BotHolder holder, HelplineConfig config,
-      DevelopmentEvaluation evaluation) {
-    return new ContentReloader(factory, holder, config.content().dir(), evaluation::submit);
+      DevelopmentEvaluation evaluation, Signals signals,
+      @Any InjectableInstance<AgroalDataSource> dataSources) {
+    ContentReloader reloader = new ContentReloader(factory, holder, config.content().dir(),
+        evaluation::submit, signals);
+    if (isShared(dataSources)) {
+      reloader.followOtherInstances();
+    }
+    return reloader;
+  }
+
+  void closeContentReloader(@Disposes ContentReloader reloader) {
+    reloader.close();
   }
 
   /**
