@@ -48,13 +48,11 @@ public final class ContentReloader implements AutoCloseable {
   private final Consumer<HelplineBot> onSwap;
   private final Signals signals;
   private final String topic;
-  /** Reloads that follow other instances run here, off the thread that delivers signals. */
-  private final ScheduledExecutorService following = Executors.newSingleThreadScheduledExecutor(
-      r -> {
-        Thread t = new Thread(r, "helpline-content-follow");
-        t.setDaemon(true);
-        return t;
-      });
+  /**
+   * Reloads that follow other instances run here, off the thread that delivers signals; made
+   * only by an instance that follows.
+   */
+  private volatile ScheduledExecutorService following;
   /** A followed reload is waiting to start: another signal adds nothing. */
   private final AtomicBoolean followPending = new AtomicBoolean();
   private final AtomicInteger followed = new AtomicInteger();
@@ -104,6 +102,11 @@ public final class ContentReloader implements AutoCloseable {
    */
   public synchronized void followOtherInstances() {
     if (subscription == null && dir.isPresent()) {
+      following = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "helpline-content-follow");
+        t.setDaemon(true);
+        return t;
+      });
       subscription = signals.subscribe(topic, this::reloadSoon);
     }
   }
@@ -115,7 +118,10 @@ public final class ContentReloader implements AutoCloseable {
     if (s != null) {
       s.close();
     }
-    following.shutdownNow();
+    ScheduledExecutorService executor = following;
+    if (executor != null) {
+      executor.shutdownNow();
+    }
   }
 
   /** Followed reloads that have finished, whether they switched or not; for tests. */
@@ -155,7 +161,8 @@ public final class ContentReloader implements AutoCloseable {
     } catch (ContentException | PackagedContentException e) {
       // Logged by reloadHere; this instance keeps its content.
     } catch (RuntimeException e) {
-      LOG.warnf("Content reload after another instance's failed: %s", e.toString());
+      LOG.warnf("Content reload (signalled) failed here: %s; this instance keeps its content",
+          e.toString());
     } finally {
       followed.incrementAndGet();
     }
