@@ -5,7 +5,9 @@
 #   bench/load.sh postgresql      # PostgreSQL at HELPLINE_DATABASE_URL (default 127.0.0.1:5432/helpline)
 #
 # Environment: DURATION (default 60s), WARMUP (30s), CONNECTIONS (32), THREADS (= CONNECTIONS),
-# TRIVIAL (yes; "no" skips the ceiling run), JAVA_OPTS (extra JVM flags, after the launcher's own
+# TRIVIAL (yes; "no" skips the ceiling run), RATE_LIMITS (off; "on" keeps them, at capacities no
+# run reaches: on PostgreSQL the shared buckets, so the run shows what they cost),
+# JAVA_OPTS (extra JVM flags, after the launcher's own
 # so they can override them, e.g. -XX:StartFlightRecording=filename=target/chat.jfr,settings=profile).
 # The application runs as the README launches it: target/quarkus-app/helpline (its small-footprint
 # flags: a 64 MiB heap, the serial collector).
@@ -28,11 +30,17 @@ command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit
 cat src/test/resources/development/*.txt src/test/resources/safety/*.txt \
   | grep -v '^#' | grep -v '^[[:space:]]*$' | tr -d '\r"\\' > bench/messages.txt
 
+LIMITS=-Dhelpline.rate-limit.enabled=false
+if [ "${RATE_LIMITS:-off}" = on ]; then
+  LIMITS="-Dhelpline.rate-limit.per-conversation=1000000 \
+    -Dhelpline.rate-limit.per-client-address=1000000 -Dhelpline.rate-limit.per-sender=1000000"
+fi
+
 DATA=$(mktemp -d)
 PROFILE=prod
 [ "$DB" = postgresql ] && PROFILE=prod,postgresql
 JAVA_OPTS="${JAVA_OPTS:-} -Dquarkus.profile=$PROFILE -Dquarkus.http.port=$PORT \
-  -Dhelpline.storage.data-dir=$DATA -Dhelpline.rate-limit.enabled=false" \
+  -Dhelpline.storage.data-dir=$DATA $LIMITS" \
   "$LAUNCHER" > "$DATA/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT

@@ -5,7 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.helpline.conversation.RateLimits;
 import org.helpline.staff.SignInThrottle;
 
-/** Forgets the rate-limit and sign-in buckets of keys that have gone quiet, so memory stays flat. */
+/**
+ * Forgets the rate-limit and sign-in buckets of keys that have gone quiet, so memory (and, on
+ * PostgreSQL, the shared rate-limit table) stays flat. Every instance sweeps; on PostgreSQL
+ * sweeps at the same time skip each other's rows.
+ */
 @ApplicationScoped
 public class RateLimitSweep {
 

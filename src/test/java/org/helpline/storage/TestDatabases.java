@@ -27,30 +27,43 @@ final class TestDatabases {
         + ";LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0");
     ds.setUser("helpline");
     ds.setPassword("helpline");
-    migrate(ds, false);
+    migrate(ds, SCHEMA, false);
     return ds;
   }
 
   /** A pooled PostgreSQL data source on a private schema, emptied and migrated. */
   static DataSource postgres() {
-    DataSource ds = pooledPostgres();
-    migrate(ds, true);
+    return postgres(SCHEMA);
+  }
+
+  /**
+   * A pooled PostgreSQL data source on the named schema, emptied and migrated: for tests that
+   * may run while other runs use the shared schema on the same server.
+   */
+  static DataSource postgres(String schema) {
+    DataSource ds = pooledPostgres(schema);
+    migrate(ds, schema, true);
     return ds;
   }
 
   /** Another pool on the same PostgreSQL schema, as a second instance would have. */
   static DataSource postgresAgain() {
-    return pooledPostgres();
+    return pooledPostgres(SCHEMA);
+  }
+
+  /** Another pool on the named schema, as a second instance would have. */
+  static DataSource postgresAgain(String schema) {
+    return pooledPostgres(schema);
   }
 
   /** A connection pool (Agroal, as the application uses) over the configured server. */
-  private static DataSource pooledPostgres() {
+  private static DataSource pooledPostgres(String schema) {
     PGSimpleDataSource plain = new PGSimpleDataSource();
     plain.setURL(System.getenv(POSTGRES_URL_ENV));
     String user = plain.getUser() == null ? System.getProperty("user.name") : plain.getUser();
     String url = System.getenv(POSTGRES_URL_ENV)
         + (System.getenv(POSTGRES_URL_ENV).contains("?") ? "&" : "?")
-        + "currentSchema=" + SCHEMA;
+        + "currentSchema=" + schema;
     try {
       return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
           .connectionPoolConfiguration(pool -> pool.maxSize(16)
@@ -61,9 +74,9 @@ final class TestDatabases {
     }
   }
 
-  private static void migrate(DataSource ds, boolean clean) {
+  private static void migrate(DataSource ds, String schema, boolean clean) {
     Flyway flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-        .schemas(clean ? new String[] {SCHEMA} : new String[0])
+        .schemas(clean ? new String[] {schema} : new String[0])
         .cleanDisabled(!clean).load();
     if (clean) {
       flyway.clean();
