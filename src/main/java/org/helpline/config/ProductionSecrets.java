@@ -58,7 +58,9 @@ public class ProductionSecrets {
       "EAAmessengerTestToken456",
       "fuzz-twilio-token-0123456789abcdef",
       "fuzz-telegram-secret_0123456789",
-      "rate-limit-telegram-secret-0123456789");
+      "rate-limit-telegram-secret-0123456789",
+      "telegram-secret_0123456789abcdef",
+      "123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQr");
   /** Words that mark a value someone meant to replace (compared without case or punctuation). */
   private static final List<String> PLACEHOLDER_WORDS = List.of("changeme", "replaceme",
       "placeholder", "example", "dummy", "fixme", "todo", "yoursecret", "yourtoken",
