@@ -23,6 +23,11 @@
  * "a message left for the nurses" below), so a person who closes the tab and comes back later
  * finds the answer.
  *
+ * A choice offered in the nurse chat: the stream may bring a system message with "choices"
+ * (title, payload), such as "Leave a message" when no nurse has been free to chat for a while.
+ * It is shown with a button per choice, which sends the payload as a quick reply does; see
+ * "choices offered in the chat" below for when the buttons go.
+ *
  * Safety rules kept throughout this file:
  * - text from the bot (or anyone) is only ever inserted with textContent / createTextNode,
  *   never innerHTML, so markup in a reply stays inert text;
@@ -540,6 +545,9 @@
     if (entry.from === 'person') {
       return renderUser(entry.text);
     }
+    if (entry.from === 'system' && Array.isArray(entry.choices) && entry.choices.length) {
+      return renderOffer(entry);
+    }
     if (entry.from === 'system') {
       return renderNotice(entry.text);
     }
@@ -691,8 +699,107 @@
     save('history', state.history);
   }
 
+  // ---- choices offered in the chat ----------------------------------------------------------
+  //
+  // While a person waits for a nurse to chat, the server may offer a choice in the stream (a
+  // system message with "choices"), such as leaving a message when nobody has been free. The
+  // choices are buttons that send their payload as a quick reply does (send), so what follows
+  // (the consent, its quick replies, the message and its way back) is the out-of-hours flow.
+  // Only the latest offer has buttons, and only while the person still waits for a chat: once
+  // they take a choice, a nurse joins, the chat ends or a message takes its place, the buttons
+  // go, for good. entry.closed, kept with the history, says so, so neither a reload nor a
+  // stream replayed from the start (a way back in a new tab) brings them back.
+
+  // The latest offer on screen, {entry, node, group}; group (its buttons) is null once gone.
+  var offer = null;
+
+  /** The choices of a stream message as the widget keeps them: strings only, a few at most. */
+  function choicesOf(data) {
+    return (Array.isArray(data.choices) ? data.choices : []).filter(function (choice) {
+      return choice && str(choice.payload);
+    }).slice(0, 4).map(function (choice) {
+      return {title: str(choice.title) || choice.payload, payload: choice.payload};
+    });
+  }
+
+  /** Whether an offer can still be taken: the person waits for a chat, and nothing more. */
+  function offerOpen() {
+    return !!(state.live && state.live.status === 'waiting') && !(state.message
+        && (state.message.status === 'writing' || messageWaiting()));
+  }
+
+  /** A system message with choices: its text, and its buttons while it can be taken. */
+  function renderOffer(entry) {
+    var bubble = el('div', 'hlw-msg hlw-msg-bot hlw-msg-offer');
+    appendText(bubble, entry.text, numbersOf(null));
+    log.appendChild(bubble);
+    closeOffer(); // an older offer gives way to this one
+    offer = {entry: entry, node: bubble, group: null};
+    if (!entry.closed) {
+      showChoices();
+    }
+    return bubble;
+  }
+
+  /** Gives the latest offer its buttons, if it can still be taken (else it is closed). */
+  function showChoices() {
+    if (!offer || offer.group) {
+      return;
+    }
+    if (!offerOpen()) {
+      closeOffer();
+      return;
+    }
+    var shown = offer;
+    var group = el('div', 'hlw-choices', null, {role: 'group', 'aria-label': 'Your choices'});
+    shown.entry.choices.forEach(function (choice) {
+      var button = el('button', 'hlw-quick-btn hlw-choice-btn', choice.title, {type: 'button',
+        'data-payload': choice.payload});
+      button.addEventListener('click', function () {
+        take(shown, choice);
+      });
+      group.appendChild(button);
+    });
+    shown.node.appendChild(group);
+    shown.group = group;
+    shown.entry.closed = false;
+  }
+
+  /** Takes the latest offer's buttons away for good; the text stays. */
+  function closeOffer() {
+    if (!offer) {
+      return;
+    }
+    offer.entry.closed = true;
+    if (offer.group) {
+      var focused = offer.group.contains(document.activeElement);
+      offer.group.parentNode.removeChild(offer.group);
+      offer.group = null;
+      if (focused) {
+        log.focus(); // not lost to the page; the input would open a phone's keyboard
+      }
+    }
+    save('history', state.history);
+  }
+
+  /** A tap on a choice: sent as a quick reply; if it cannot be sent, the choice stays. */
+  function take(tapped, choice) {
+    if (state.busy || offer !== tapped || !tapped.group) {
+      return;
+    }
+    closeOffer();
+    send({payload: choice.payload}, choice.title, function () {
+      if (offer === tapped) {
+        showChoices();
+      }
+    });
+  }
+
   /** Says where the person stands: honest queue place, no made-up waiting times. */
   function renderLiveBar() {
+    if (offer && offer.group && !offerOpen()) {
+      closeOffer(); // a nurse joined, the chat ended, or a message took its place
+    }
     var live = isLive();
     var message = !live && state.message && (state.message.status === 'writing'
         || messageWaiting()) ? state.message : null;
@@ -763,6 +870,12 @@
    */
   function setMessage(status, replyBy) {
     var before = state.message || {};
+    if (isLive()) {
+      // The chat waited for became a message (offered when no nurse was free): no chat is
+      // going on, and nothing is said of its end.
+      state.live = null;
+      save('live', null);
+    }
     state.message = {status: status, replyBy: str(replyBy) || before.replyBy || null,
       answered: !!before.answered};
     if (LIVE_STATUSES[status] && state.conversationId) {
@@ -860,7 +973,9 @@
         || takeEcho(from, text)) {
       return;
     }
-    if (from === 'system' && previous && !previous.system && id && previous.id === id - 1) {
+    var choices = from === 'system' ? choicesOf(data) : [];
+    if (from === 'system' && !choices.length && previous && !previous.system && id
+        && previous.id === id - 1) {
       // The server's notice of the change just made: its words replace the widget's.
       previous.node.textContent = text;
       previous.entry.text = text;
@@ -871,16 +986,21 @@
       noteAnswer();
     }
     var entry = {type: 'live', from: from, text: text};
+    if (choices.length) {
+      entry.choices = choices;
+    }
     var node = renderLive(entry);
     remember(entry);
-    if (from === 'system') {
-      lastNotice = {id: id, system: true};
+    if (from === 'system' && !choices.length) {
+      lastNotice = {id: id, system: true}; // an offer is no one's notice of a change
     }
     if (from === 'bot') {
       streamedBot.push({text: text, entry: entry, node: node});
     }
-    if (from === 'nurse' && panel.hidden) {
-      var what = messageWaiting() ? 'A nurse has replied to your message'
+    var offered = choices.length && !entry.closed;
+    if ((from === 'nurse' || offered) && panel.hidden) {
+      var what = offered ? 'No nurse is free to chat yet'
+          : messageWaiting() ? 'A nurse has replied to your message'
           : 'New message from a nurse';
       launcher.classList.add('hlw-launcher-new');
       launcher.textContent = what;
@@ -1021,7 +1141,8 @@
     }
   }
 
-  function send(body, shownText) {
+  /** Sends a message or a tap; notSent, if given, is called when it did not get through. */
+  function send(body, shownText, notSent) {
     if (state.busy) {
       return;
     }
@@ -1126,6 +1247,9 @@
       }
       renderError(kind);
       remember({type: 'error', kind: kind});
+      if (notSent) {
+        notSent();
+      }
     }).then(function () {
       if (timer) {
         clearTimeout(timer);
