@@ -125,11 +125,14 @@ class ContentReloadEveryInstanceTest {
     assertEquals(after, a.version());
 
     await(() -> b.version().equals(after), "the other instance to switch");
-    assertEquals(List.of(after), b.swapped, "the other instance's evaluation follows");
+    // The evaluation is told just after the swap, on the follower's thread.
+    await(() -> !b.swapped.isEmpty(), "the other instance's evaluation to be told");
+    assertEquals(List.of(after), List.copyOf(b.swapped), "the other instance's evaluation follows");
     // Both instances have heard the signal (A its own, finding nothing new) and finished.
     await(() -> a.reloader.followedReloads() >= 1 && b.reloader.followedReloads() >= 1,
         "both followed reloads to finish");
-    assertEquals(List.of(after), a.swapped, "A trained once, not again for its own signal");
+    assertEquals(List.of(after), List.copyOf(a.swapped),
+        "A trained once, not again for its own signal");
     assertEquals(1, published(signalsA, signalsB), "followers never signal");
     assertEquals(0, packaged.reloader.followedReloads(), "packaged content ignores signals");
     assertEquals(List.of(), packaged.swapped);
