@@ -124,8 +124,26 @@ public final class JdbcConversationStore implements ConversationStore {
         rs.getInt("misunderstandings"), open.isPresent(),
         Sql.instant(rs, "last_activity"),
         offered == null || offered.isEmpty() ? List.of() : List.of(offered.split(",")));
-    return new Found(Optional.of(new StoredConversation(id, state, open)),
-        rs.getInt("turn_count"), open);
+    return new Found(Optional.of(new StoredConversation(id, state, open)), lastSeq(c, id),
+        open);
+  }
+
+  /**
+   * The number of the conversation's last stored turn, read from the turns themselves rather
+   * than the conversation row's {@code turn_count}. After a crash the embedded database can
+   * come back with a transaction torn across its tables when a background write caught it
+   * while it committed: the conversation row updated, its turn not stored (a turn that was
+   * never acknowledged). Counting from the row would then leave a gap in the numbering; the
+   * turns themselves never do. Read under the conversation row's lock, like the rest.
+   */
+  private static int lastSeq(Connection c, String conversationId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT MAX(seq) FROM turn WHERE conversation_id = ?")) {
+      ps.setString(1, conversationId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
   }
 
   /** What a turn found: the conversation, its number of turns and its open queue entry. */

@@ -99,7 +99,8 @@ class CrashUnderLoadIT {
     try (Connection db = database.open()) {
       List<String> problems = TranscriptCheck.problems(db, acks);
       assertEquals(List.of(), problems.stream().limit(20).toList(),
-          problems.size() + " problems in " + acks.size() + " acknowledged turns");
+          kind + " (seed " + seed + "): " + problems.size() + " problems in " + acks.size()
+          + " acknowledged turns");
     }
   }
 

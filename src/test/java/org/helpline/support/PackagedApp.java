@@ -1,6 +1,9 @@
 package org.helpline.support;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +42,14 @@ public final class PackagedApp {
    */
   public static PackagedApp start(int port, Path log, Map<String, String> environment,
       Map<String, String> properties) throws IOException, InterruptedException {
+    // Another process answering on the port would take the load and pass for this one.
+    // (Connections of a killed process may linger in TIME_WAIT: the server reuses the address.)
+    try (ServerSocket free = new ServerSocket()) {
+      free.setReuseAddress(true);
+      free.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (IOException e) {
+      throw new AssertionError("port " + port + " is in use by another process", e);
+    }
     String jar = System.getProperty("quarkus-app.jar", "target/quarkus-app/quarkus-run.jar");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

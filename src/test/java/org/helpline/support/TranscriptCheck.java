@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.helpline.support.ChatLoad.Ack;
 
 /**
@@ -56,7 +57,9 @@ public final class TranscriptCheck {
       Map<Integer, String> turns = stored.getOrDefault(e.getKey(), Map.of());
       for (int seq = 1; seq <= turns.size(); seq++) {
         if (!turns.containsKey(seq)) {
-          problems.add(e.getKey() + ": turns are not numbered 1.." + turns.size());
+          problems.add(e.getKey() + ": turns are not numbered 1.." + turns.size()
+              + " (stored " + new TreeSet<>(turns.keySet()) + ", acknowledged "
+              + e.getValue().stream().map(Ack::turn).toList() + ")");
           break;
         }
       }
