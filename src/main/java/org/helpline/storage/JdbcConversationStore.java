@@ -38,8 +38,18 @@ import org.helpline.handoff.Urgency;
 public final class JdbcConversationStore implements ConversationStore {
 
   private static final long REPLAY_WAIT_MILLIS = 10_000;
+  /**
+   * The conversation row as a turn reads it, with the number of its last stored turn counted
+   * from the turns themselves rather than the row's {@code turn_count}. After a crash the
+   * embedded database can come back with a transaction torn across its tables when a
+   * background write caught it while it committed: the conversation row updated, its turn not
+   * stored (a turn that was never acknowledged). Numbering from the row would leave a gap; the
+   * turns themselves never do. One statement still: the count is a subquery on the turn
+   * table's primary key.
+   */
   private static final String STATE = "id, topic, misunderstandings, handoff_offered,"
-      + " last_activity, turn_count, offered";
+      + " last_activity, offered, (SELECT MAX(t.seq) FROM turn t"
+      + " WHERE t.conversation_id = conversation.id) AS last_seq";
 
   private final DataSource dataSource;
   private final JdbcHandoffQueue queue;
@@ -124,26 +134,8 @@ public final class JdbcConversationStore implements ConversationStore {
         rs.getInt("misunderstandings"), open.isPresent(),
         Sql.instant(rs, "last_activity"),
         offered == null || offered.isEmpty() ? List.of() : List.of(offered.split(",")));
-    return new Found(Optional.of(new StoredConversation(id, state, open)), lastSeq(c, id),
-        open);
-  }
-
-  /**
-   * The number of the conversation's last stored turn, read from the turns themselves rather
-   * than the conversation row's {@code turn_count}. After a crash the embedded database can
-   * come back with a transaction torn across its tables when a background write caught it
-   * while it committed: the conversation row updated, its turn not stored (a turn that was
-   * never acknowledged). Counting from the row would then leave a gap in the numbering; the
-   * turns themselves never do. Read under the conversation row's lock, like the rest.
-   */
-  private static int lastSeq(Connection c, String conversationId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT MAX(seq) FROM turn WHERE conversation_id = ?")) {
-      ps.setString(1, conversationId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getInt(1) : 0;
-      }
-    }
+    return new Found(Optional.of(new StoredConversation(id, state, open)),
+        rs.getInt("last_seq"), open);
   }
 
   /** What a turn found: the conversation, its number of turns and its open queue entry. */

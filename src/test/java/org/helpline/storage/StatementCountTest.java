@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 class StatementCountTest {
 
   private static final String LOCK = "SELECT id, topic, misunderstandings, handoff_offered,"
-      + " last_activity, turn_count, offered FROM conversation WHERE id = ? FOR UPDATE";
+      + " last_activity, offered, (SELECT MAX(t.seq) FROM turn t"
+      + " WHERE t.conversation_id = conversation.id) AS last_seq FROM conversation"
+      + " WHERE id = ? FOR UPDATE";
   private static final String CLAIM = "INSERT INTO processed_message";
   private static final String TURN = "INSERT INTO turn";
   private static final String UPDATE = "UPDATE conversation";
