@@ -1,28 +1,33 @@
 package org.helpline.api;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.helpline.config.HelplineConfig;
 
 /**
- * Refuses a body over {@code quarkus.http.limits.max-body-size} with a problem document like
- * every other error: at once when its declared length is over, and while reading it when it
- * comes without a length (chunked), which Quarkus's own reader would otherwise cut off with a
- * bare, empty 413.
+ * Refuses a body over {@code helpline.http.max-body-size} (or, for the content editors'
+ * endpoints under {@value #CONTENT}, {@code helpline.content.max-upload}) with a problem
+ * document like every other error: at once when its declared length is over, and while reading
+ * it when it comes without a length (chunked), which Quarkus's own reader would otherwise cut
+ * off with a bare, empty 413. Quarkus's {@code quarkus.http.limits.max-body-size} must be at
+ * least the larger of the two.
  */
 @ApplicationScoped
 public class BodyLimitHandler {
 
-  private final long limit;
+  /** Where content files and content trees are uploaded. */
+  static final String CONTENT = "/api/v1/staff/content/";
 
-  public BodyLimitHandler(
-      @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
-    this.limit = limit.asLongValue();
+  private final long limit;
+  private final long contentLimit;
+
+  public BodyLimitHandler(HelplineConfig config) {
+    this.limit = config.http().maxBodySize().asLongValue();
+    this.contentLimit = config.content().maxUpload().asLongValue();
   }
 
   void install(@Observes Router router) {
@@ -36,7 +41,7 @@ public class BodyLimitHandler {
    * buffer. (Vert.x's BodyHandler would also decode form bodies, and fail on them its own way.)
    */
   @SuppressWarnings("deprecation") // setBody: the buffer RESTEasy Reactive reads via getBody
-  private void collect(RoutingContext ctx) {
+  private void collect(RoutingContext ctx, long limit) {
     Buffer body = Buffer.buffer();
     boolean[] refused = {false};
     ctx.request().handler(chunk -> {
@@ -66,6 +71,7 @@ public class BodyLimitHandler {
   }
 
   private void check(RoutingContext ctx) {
+    long limit = ctx.normalizedPath().startsWith(CONTENT) ? contentLimit : this.limit;
     String declared = ctx.request().getHeader("Content-Length");
     long length;
     try {
@@ -76,7 +82,7 @@ public class BodyLimitHandler {
     if (length > limit) {
       refuse(ctx, "the request body is " + length + " bytes; the limit is " + limit + " bytes");
     } else if (declared == null && ctx.request().headers().contains("Transfer-Encoding")) {
-      collect(ctx);
+      collect(ctx, limit);
     } else {
       ctx.next();
     }

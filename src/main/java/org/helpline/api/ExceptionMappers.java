@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.helpline.HelplineException;
 import org.helpline.content.ContentException;
+import org.helpline.content.ContentWorkflowException;
+import org.helpline.content.OwnDraftException;
+import org.helpline.content.UnknownContentException;
 import org.helpline.conversation.ClassifierUnavailableException;
 import org.helpline.conversation.InvalidMessageException;
 import org.helpline.conversation.Notices;
@@ -39,19 +42,29 @@ public class ExceptionMappers {
    * type and title. Exceptions that add a header or more (starting, rate limits, content,
    * storage) have their own mapper below.
    */
-  private static final Map<Class<? extends HelplineException>, Kind> KINDS = Map.of(
-      InvalidMessageException.class, new Kind(400, "invalid-message", "Invalid message"),
-      UnknownTurnException.class, new Kind(404, "unknown-turn", "Not found"),
-      AlreadyRatedException.class, new Kind(409, "already-rated", "Already rated"),
-      PackagedContentException.class, new Kind(409, "packaged-content", "Packaged content"),
-      NoDevelopmentSetException.class, new Kind(404, "no-development-set", "No development set"),
-      HandoffNotFoundException.class, new Kind(404, "handoff-not-found", "Handoff not found"),
-      HandoffConflictException.class, new Kind(409, "handoff-conflict",
-          "Handoff not available"),
-      NotYourHandoffException.class, new Kind(403, "not-your-handoff",
-          "Another nurse has this conversation"),
-      UnknownConversationException.class, new Kind(404, "unknown-conversation",
-          "Conversation not found"));
+  private static final Map<Class<? extends HelplineException>, Kind> KINDS = Map.ofEntries(
+      Map.entry(InvalidMessageException.class, new Kind(400, "invalid-message",
+          "Invalid message")),
+      Map.entry(UnknownTurnException.class, new Kind(404, "unknown-turn", "Not found")),
+      Map.entry(AlreadyRatedException.class, new Kind(409, "already-rated", "Already rated")),
+      Map.entry(PackagedContentException.class, new Kind(409, "packaged-content",
+          "Packaged content")),
+      Map.entry(NoDevelopmentSetException.class, new Kind(404, "no-development-set",
+          "No development set")),
+      Map.entry(HandoffNotFoundException.class, new Kind(404, "handoff-not-found",
+          "Handoff not found")),
+      Map.entry(HandoffConflictException.class, new Kind(409, "handoff-conflict",
+          "Handoff not available")),
+      Map.entry(NotYourHandoffException.class, new Kind(403, "not-your-handoff",
+          "Another nurse has this conversation")),
+      Map.entry(UnknownConversationException.class, new Kind(404, "unknown-conversation",
+          "Conversation not found")),
+      Map.entry(UnknownContentException.class, new Kind(404, "unknown-content",
+          "Not found")),
+      Map.entry(ContentWorkflowException.class, new Kind(409, "content-workflow",
+          "Not possible now")),
+      Map.entry(OwnDraftException.class, new Kind(403, "own-draft",
+          "A second person must sign this off")));
 
   /** A problem's status, type (after {@code urn:helpline:problem:}) and title. */
   private record Kind(int status, String type, String title) {

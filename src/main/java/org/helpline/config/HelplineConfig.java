@@ -1,5 +1,6 @@
 package org.helpline.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -25,6 +26,9 @@ public interface HelplineConfig {
 
   /** Limits on what people can send. */
   Chat chat();
+
+  /** Limits on every HTTP request. */
+  Http http();
 
   /** Where conversations are kept and for how long. */
   Storage storage();
@@ -112,6 +116,17 @@ public interface HelplineConfig {
     /** An answer reviewed longer ago than this is reported as due for review. */
     @WithDefault("365d")
     Duration reviewMaxAge();
+
+    /** Largest content file or zipped content tree an editor may upload. */
+    @WithDefault("2M")
+    MemorySize maxUpload();
+
+    /**
+     * How often each instance checks which content version is live, in case it missed the
+     * signal of a publish or a restore (it normally switches within a second of one).
+     */
+    @WithDefault("30s")
+    Duration liveCheck();
   }
 
   /** The helpline's number for the moments before the content is loaded. */
@@ -169,6 +184,17 @@ public interface HelplineConfig {
     /** Longest message text accepted, in characters. */
     @WithDefault("1000")
     int maxTextLength();
+  }
+
+  /** Limits on every HTTP request. */
+  interface Http {
+
+    /**
+     * Largest request body, except the content editors' uploads
+     * ({@code helpline.content.max-upload}); larger ones get 413.
+     */
+    @WithDefault("64K")
+    MemorySize maxBodySize();
   }
 
   /** Storage and retention. */

@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,6 +36,13 @@ import org.helpline.content.ContentException;
 import org.helpline.content.ContentLoader;
 import org.helpline.content.ContentProblem;
 import org.helpline.content.ContentSource;
+import org.helpline.content.ContentVersion;
+import org.helpline.content.ContentVersionStore;
+import org.helpline.staff.content.ContentWorkflow;
+import org.helpline.staff.content.DraftBots;
+import org.helpline.staff.content.DraftChat;
+import org.helpline.staff.content.LiveContent;
+import org.helpline.storage.JdbcContentVersionStore;
 import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ConversationService;
@@ -339,12 +348,54 @@ public class Producers {
     reloader.close();
   }
 
+  /** Content versions and drafts, in the active datasource. */
+  @Produces
+  @Singleton
+  ContentVersionStore contentVersionStore(DataSource dataSource) {
+    return new JdbcContentVersionStore(dataSource);
+  }
+
+  /** The live content version, followed on every instance (signal {@value LiveContent#TOPIC}). */
+  @Produces
+  @Singleton
+  LiveContent liveContent(BotFactory factory, BotHolder holder, ContentVersionStore store,
+      Signals signals, DevelopmentEvaluation evaluation, Clock clock) {
+    return new LiveContent(factory, holder, store, signals, evaluation::submit, clock,
+        LiveContent.TOPIC);
+  }
+
+  void closeLiveContent(@Disposes LiveContent live) {
+    live.close();
+  }
+
+  @Produces
+  @Singleton
+  ContentWorkflow contentWorkflow(ContentVersionStore store, BotFactory factory,
+      LiveContent live, Clock clock, BotHolder bots, HelplineConfig config) {
+    return new ContentWorkflow(store, factory, live, clock, () -> bots.current()
+        .map(b -> ZoneId.of(b.content().helpline().timeZone())).orElse(ZoneOffset.UTC),
+        config.content().dir());
+  }
+
+  /** The bots of drafts being tried (chat, evaluation). */
+  @Produces
+  @Singleton
+  DraftBots draftBots(ContentVersionStore store, BotFactory factory) {
+    return new DraftBots(store, factory);
+  }
+
+  @Produces
+  @Singleton
+  DraftChat draftChat(DraftBots bots, Clock clock) {
+    return new DraftChat(bots, clock);
+  }
+
   /**
    * Loads, validates and trains before the application takes traffic. Invalid content stops
    * start-up with the full report; it is never half-loaded.
    */
   void loadContent(@Observes StartupEvent event, BotFactory factory, BotHolder holder,
-      HelplineConfig config, DevelopmentEvaluation evaluation) {
+      HelplineConfig config, DevelopmentEvaluation evaluation, LiveContent live) {
     ContentSource source = config.content().dir().map(ContentSource::directory)
         .orElseGet(() -> ContentSource.classpath(Thread.currentThread().getContextClassLoader()));
     long start = System.nanoTime();
@@ -356,8 +407,18 @@ public class Producers {
           e.getMessage());
       throw e;
     }
-    HelplineBot bot = built.bot();
-    holder.swap(bot);
+    HelplineBot packaged = built.bot();
+    String from = source.describe();
+    if (config.content().dir().isPresent()) {
+      holder.swap(packaged);
+    } else {
+      // Content kept in the database: this build's content becomes a version when it is new;
+      // the live version is served, and every later publish or restore followed.
+      ContentVersion version = live.start(packaged, source);
+      live.follow(config.content().liveCheck());
+      from = "the database (version " + version.version() + ", " + version.origin() + ")";
+    }
+    HelplineBot bot = holder.current().orElse(packaged);
     logDueForReview(built.dueForReview());
     logAwaitingReview(built.awaitingReview());
     // The editors' development report is not needed to take traffic: run it once start-up is
@@ -366,7 +427,7 @@ public class Producers {
     CompletableFuture.delayedExecutor(EVALUATION_DELAY.toMillis(), TimeUnit.MILLISECONDS)
         .execute(() -> evaluation.submit(holder.current().orElse(bot)));
     LOG.infof("Content %s from %s: %d intents, %d examples, %d dialogs; model %s in %d ms;"
-        + " ready in %d ms", bot.content().version(), source.describe(),
+        + " ready in %d ms", bot.content().version(), from,
         bot.content().intents().size(), bot.content().examples().size(),
         bot.content().dialogs().size(), bot.modelPackaged() ? "loaded (packaged at build)"
         : "trained", bot.trainingTime().toMillis(),

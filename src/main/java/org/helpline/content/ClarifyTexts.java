@@ -1,5 +1,6 @@
 package org.helpline.content;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
 
 /**
@@ -7,6 +8,9 @@ import java.time.LocalDate;
  * {@code dialogs/_system/clarify.yml}. Placeholders: {@code {first}} and {@code {second}}
  * (the dialogs' titles).
  */
+// reviewedBy: the clinician who approved the last review (written by ReviewStamp); a record
+// for people reading the file, not used by the bot.
+@JsonIgnoreProperties("reviewedBy")
 public record ClarifyTexts(String id, String question, String noneOfThese, Source source,
     LocalDate reviewed) {
 }

@@ -1,5 +1,6 @@
 package org.helpline.content;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,9 @@ import java.util.Optional;
  *
  * @param triage how the nurses' triage assistant rates a caller this dialog fits, or null
  */
+// reviewedBy: the clinician who approved the last review (written by ReviewStamp); a record
+// for people reading the file, not used by the bot.
+@JsonIgnoreProperties("reviewedBy")
 public record Dialog(
     String id,
     DialogAction action,

@@ -1,5 +1,6 @@
 package org.helpline.content;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
 
 /**
@@ -16,6 +17,9 @@ import java.time.LocalDate;
  * @param callLink the title of the link that calls the helpline, with the {@code {phone}}
  * @param chat the words of a live chat with a nurse in the same window
  */
+// reviewedBy: the clinician who approved the last review (written by ReviewStamp); a record
+// for people reading the file, not used by the bot.
+@JsonIgnoreProperties("reviewedBy")
 public record HandoffTexts(
     String id,
     String openNow,

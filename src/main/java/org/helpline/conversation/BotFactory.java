@@ -1,6 +1,9 @@
 package org.helpline.conversation;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -67,11 +70,25 @@ public record BotFactory(ContentValidator validator, OpenNlpSettings nlp,
    * it was trained from exactly this content's examples and these settings, else by training.
    */
   public HelplineBot build(Content content) {
+    return build(content, null);
+  }
+
+  /**
+   * Builds the bot for already validated content with a model stored beside it
+   * ({@link #model}) when that model was trained from exactly this content's examples and
+   * these settings; else as {@link #build(Content)} does.
+   *
+   * @param stored the stored model, or null
+   */
+  public HelplineBot build(Content content, byte[] stored) {
     TextNormaliser normaliser = normaliser(content);
     List<TrainingExample> examples = examples(content);
     long start = System.nanoTime();
-    Optional<OpenNlpIntentClassifier> packaged = packagedModel(
-        PackagedModel.fingerprint(nlp, examples, normaliser), normaliser);
+    String fingerprint = PackagedModel.fingerprint(nlp, examples, normaliser);
+    Optional<OpenNlpIntentClassifier> packaged = stored == null
+        ? packagedModel(fingerprint, normaliser)
+        : PackagedModel.read(new ByteArrayInputStream(stored), fingerprint, nlp, normaliser)
+            .or(() -> packagedModel(fingerprint, normaliser));
     IntentClassifier classifier = packaged.isPresent() ? packaged.get()
         : new IntentModelTrainer(nlp).train(examples, normaliser);
     Duration training = Duration.ofNanos(System.nanoTime() - start);
@@ -79,6 +96,24 @@ public record BotFactory(ContentValidator validator, OpenNlpSettings nlp,
         normaliser), classifier,
         new DialogEngine(content, thresholds, maxMisunderstandings), training,
         packaged.isPresent(), Redactor.forContent(content));
+  }
+
+  /**
+   * The bot's intent model with what it was trained from, to store beside its content so that
+   * another instance builds the same bot without training ({@link #build(Content, byte[])}).
+   */
+  public byte[] model(HelplineBot bot) {
+    if (!(bot.classifier() instanceof OpenNlpIntentClassifier classifier)) {
+      throw new IllegalArgumentException("only an OpenNLP model can be stored");
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      PackagedModel.write(classifier, PackagedModel.fingerprint(nlp, examples(bot.content()),
+          normaliser(bot.content())), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /**

@@ -22,7 +22,8 @@ import org.wildfly.security.password.util.ModularCrypt;
 
 /**
  * Staff accounts read from a file kept outside the repository. One account per line:
- * {@code name:bcrypt-hash:roles}, roles comma-separated from nurse, editor and admin; blank
+ * {@code name:bcrypt-hash:roles}, roles comma-separated from nurse, editor, clinician and
+ * admin; blank
  * lines and lines starting with # are ignored. Hashes are bcrypt in modular crypt form
  * ({@code $2a$}, {@code $2b$} or {@code $2y$}, as {@code htpasswd -B} writes them).
  */
@@ -30,7 +31,7 @@ public final class StaffAccounts {
 
   private static final Provider PROVIDER = WildFlyElytronPasswordProvider.getInstance();
   private static final Set<String> ROLES =
-      Set.of(StaffRole.NURSE, StaffRole.EDITOR, StaffRole.ADMIN);
+      Set.of(StaffRole.NURSE, StaffRole.EDITOR, StaffRole.CLINICIAN, StaffRole.ADMIN);
   /** Checked when the name is unknown, so a wrong name costs as long as a wrong password. */
   private static final String DUMMY_HASH =
       "$2a$10$lUnQrPHXaVLgHlyVrrrbYeb5IVnezlOT.wfAG4aJhbEjxkNEptcUW";
@@ -44,9 +45,11 @@ public final class StaffAccounts {
       "$2a$10$ipL0zxNmACUGZgOGPRT6Z.tOBvMuHY0RxwzimsLRK0WPoCPvQlKr.",
       "$2a$10$GrRQIhgHeYVtECkUuuUv8OEMYEVDuhnr1sisOjaBR51xF62idvjc6",
       "$2a$10$Nl1eGOAO0OAY6tzyWmKoG.tR6kFVCGTKPaPfRTnNqGIKYc0ey/iki",
-      "$2a$10$LwpOcbvkL2CrL.KlIkTsGuJvrjrk7ZEgvevh.8o0gxxocBovtCgN.");
+      "$2a$10$LwpOcbvkL2CrL.KlIkTsGuJvrjrk7ZEgvevh.8o0gxxocBovtCgN.",
+      "$2a$10$aO1mRedk2klaBVYezt6hcudezoPvM8d9sH7ppJAXrANTbso3KFdpC");
   /** The demo accounts' names; each one's password is {@code <name>-test-pw}. */
-  static final Set<String> DEMO_NAMES = Set.of("nurse", "nurse2", "editor", "admin", "trainee");
+  static final Set<String> DEMO_NAMES = Set.of("nurse", "nurse2", "editor", "admin", "trainee",
+      "clinician");
 
   private final Map<String, Account> accounts;
 
@@ -87,7 +90,7 @@ public final class StaffAccounts {
         roles.add(role.strip());
       }
       if (!ROLES.containsAll(roles)) {
-        problems.add(where + ": roles must be nurse, editor or admin");
+        problems.add(where + ": roles must be nurse, editor, clinician or admin");
         continue;
       }
       if (parts[1].isBlank()) {
@@ -133,7 +136,7 @@ public final class StaffAccounts {
 
   /**
    * The account's roles when the password is right; empty otherwise. An admin also holds the
-   * nurse and editor roles.
+   * nurse, editor and clinician roles.
    */
   public Optional<Set<String>> authenticate(String name, char[] password) {
     Account account = accounts.get(name);
@@ -148,6 +151,7 @@ public final class StaffAccounts {
     if (roles.contains(StaffRole.ADMIN)) {
       roles.add(StaffRole.NURSE);
       roles.add(StaffRole.EDITOR);
+      roles.add(StaffRole.CLINICIAN);
     }
     return Optional.of(Set.copyOf(roles));
   }

@@ -5,9 +5,11 @@ public final class StaffRole {
 
   /** Nurses: triage assistant, handoff queue, transcripts of handed-off conversations. */
   public static final String NURSE = "nurse";
-  /** Editors: unrecognised questions, feedback, content reload, evaluation. */
+  /** Editors: content drafts, publish and restore, unrecognised questions, evaluation. */
   public static final String EDITOR = "editor";
-  /** Admins: everything a nurse and an editor can do. */
+  /** Clinicians: approve or return submitted content drafts (never their own). */
+  public static final String CLINICIAN = "clinician";
+  /** Admins: everything a nurse, an editor and a clinician can do. */
   public static final String ADMIN = "admin";
 
   private StaffRole() {

@@ -13,7 +13,7 @@ import org.helpline.conversation.ChatOutcome;
 import org.helpline.conversation.ChatReply;
 
 /** Translates between the web chat's JSON and the conversation service. */
-final class WebChatMapper {
+public final class WebChatMapper {
 
   private WebChatMapper() {
   }
@@ -23,7 +23,7 @@ final class WebChatMapper {
         request.messageId());
   }
 
-  static WebChatResponse toResponse(ChatOutcome outcome) {
+  public static WebChatResponse toResponse(ChatOutcome outcome) {
     ChatReply reply = outcome.reply();
     ChatReply.Handoff h = reply.handoff();
     ChatReply.Escalation e = reply.escalation();
