@@ -1,5 +1,7 @@
 package org.helpline.eval;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
 
 /**
@@ -11,9 +13,14 @@ import java.util.Locale;
  * 0..1 and keeps its coverage near 0 and 1, where most of our figures (wrong answers, safety
  * recall) sit (Newcombe, Statistics in Medicine 17, 1998, method 3).
  *
+ * <p>In JSON it carries its value and interval too, in the shape of the staff evaluation report
+ * ({@code value} as a fraction 0..1, {@code interval: {lower, upper}}), so a client shows them
+ * without computing; they are ignored when read back, being derived from the counts.
+ *
  * @param count how many of the trials succeeded
  * @param total how many trials there were
  */
+@JsonIgnoreProperties(value = {"value", "interval"}, allowGetters = true)
 public record Proportion(int count, int total) {
 
   /** The standard normal quantile for a two-sided 95 % interval. */
@@ -25,7 +32,12 @@ public record Proportion(int count, int total) {
     }
   }
 
+  /** A 95 % Wilson score interval (fractions 0..1). */
+  public record Interval(double lower, double upper) {
+  }
+
   /** The measured fraction, 0 when there were no trials. */
+  @JsonProperty("value")
   public double value() {
     return total == 0 ? 0 : (double) count / total;
   }
@@ -38,6 +50,12 @@ public record Proportion(int count, int total) {
   /** Upper end of the 95 % Wilson score interval (1 when there were no trials). */
   public double wilsonUpper() {
     return wilson(1);
+  }
+
+  /** Both ends of the 95 % Wilson score interval. */
+  @JsonProperty("interval")
+  public Interval interval() {
+    return new Interval(wilsonLower(), wilsonUpper());
   }
 
   private double wilson(int sign) {
