@@ -36,11 +36,13 @@ import org.helpline.content.ContentException;
 import org.helpline.content.ContentLoader;
 import org.helpline.content.ContentProblem;
 import org.helpline.content.ContentSource;
+import org.helpline.eval.EvaluationSets;
 import org.helpline.content.ContentVersion;
 import org.helpline.content.ContentVersionStore;
 import org.helpline.staff.content.ContentWorkflow;
 import org.helpline.staff.content.DraftBots;
 import org.helpline.staff.content.DraftChat;
+import org.helpline.staff.content.DraftEvaluations;
 import org.helpline.staff.content.LiveContent;
 import org.helpline.storage.JdbcContentVersionStore;
 import org.helpline.conversation.BotFactory;
@@ -371,10 +373,24 @@ public class Producers {
   @Produces
   @Singleton
   ContentWorkflow contentWorkflow(ContentVersionStore store, BotFactory factory,
-      LiveContent live, Clock clock, BotHolder bots, HelplineConfig config) {
+      LiveContent live, Clock clock, BotHolder bots, HelplineConfig config,
+      DraftEvaluations evaluations) {
     return new ContentWorkflow(store, factory, live, clock, () -> bots.current()
         .map(b -> ZoneId.of(b.content().helpline().timeZone())).orElse(ZoneOffset.UTC),
-        config.content().dir());
+        config.content().dir(), evaluations);
+  }
+
+  /** Drafts' evaluations beside the live version, on the sets this build carries. */
+  @Produces
+  @Singleton
+  DraftEvaluations draftEvaluations(DraftBots drafts, BotHolder bots,
+      ContentVersionStore store) {
+    return new DraftEvaluations(drafts, bots, store,
+        EvaluationSets.fromClasspath(Thread.currentThread().getContextClassLoader()));
+  }
+
+  void closeDraftEvaluations(@Disposes DraftEvaluations evaluations) {
+    evaluations.close();
   }
 
   /** The bots of drafts being tried (chat, evaluation). */

@@ -11,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import org.helpline.config.HelplineSettings;
 import org.helpline.content.ContentSource;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.support.RealBot;
+import org.helpline.support.SafetyEdits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,23 +129,8 @@ class ComparisonTest {
   /** The copy with one rule's phrases replaced by one nobody writes, so the rule stays valid. */
   private static Path withoutPhrasesOfRule(Path content, String rule) throws IOException {
     Path file = content.resolve("dialogs/_system/safety.yml");
-    List<String> out = new ArrayList<>();
-    boolean inRule = false;
-    boolean inPhrases = false;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (line.startsWith("  - id: ")) {
-        inRule = line.equals("  - id: " + rule);
-      }
-      if (inPhrases && line.startsWith("      - ")) {
-        continue;
-      }
-      inPhrases = inRule && line.equals("    phrases:");
-      out.add(line);
-      if (inPhrases) {
-        out.add("      - zyxwv qvtsr");
-      }
-    }
-    Files.write(file, out, StandardCharsets.UTF_8);
+    Files.writeString(file, SafetyEdits.withoutPhrasesOfRule(
+        Files.readString(file, StandardCharsets.UTF_8), rule), StandardCharsets.UTF_8);
     return content;
   }
 

@@ -71,7 +71,8 @@ class StaffAccountsTest {
       }
     }
     assertEquals(hashes, StaffAccounts.DEMO_HASHES);
-    assertEquals(List.of("admin", "editor", "nurse", "nurse2", "trainee"), StaffAccounts.read(
+    assertEquals(List.of("admin", "clinician", "editor", "nurse", "nurse2", "trainee"),
+        StaffAccounts.read(
         Path.of("src/test/resources/staff/users.txt")).demoAccounts());
   }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,6 +29,7 @@ import org.helpline.content.ContentWorkflowException;
 import org.helpline.conversation.ConversationService;
 import org.helpline.conversation.InvalidMessageException;
 import org.helpline.conversation.Utterance;
+import org.helpline.eval.Comparison;
 import org.helpline.staff.StaffRequest;
 import org.helpline.staff.StaffRole;
 import org.helpline.staff.content.ContentWorkflow.DraftView;
@@ -50,6 +52,8 @@ public class ContentDraftsResource {
 
   /** Longest message a draft's bot is asked; the public chat's own limit is the same order. */
   private static final int MAX_TEXT = 1000;
+  /** How long a request waits for a draft's evaluation before it is told to ask again. */
+  private static final Duration EVALUATION_WAIT = Duration.ofSeconds(20);
 
   @Inject
   ContentWorkflow workflow;
@@ -59,6 +63,8 @@ public class ContentDraftsResource {
   StaffRequest request;
   @Inject
   ObjectMapper json;
+  @Inject
+  DraftEvaluations evaluations;
 
   @POST
   @RolesAllowed(StaffRole.EDITOR)
@@ -195,6 +201,19 @@ public class ContentDraftsResource {
     }
     return WebChatMapper.toResponse(chat.chat(id, body.conversationId(),
         tapped ? Utterance.tapped(said) : Utterance.typed(said)));
+  }
+
+  @GET
+  @Path("/{id}/evaluation")
+  @RolesAllowed({StaffRole.EDITOR, StaffRole.CLINICIAN})
+  @Operation(summary = "The draft's bot beside the live one: development and test accuracy,"
+      + " safety recall, intents better and worse, development examples that now land"
+      + " elsewhere, and whether it lowers safety recall")
+  @APIResponse(responseCode = "503", description = "Still training and evaluating; ask again"
+      + " (Retry-After)")
+  @APIResponse(responseCode = "422", description = "The draft has problems, so it has no bot")
+  public Comparison.Report evaluation(@PathParam("id") String id) {
+    return evaluations.evaluate(id, EVALUATION_WAIT);
   }
 
   @POST

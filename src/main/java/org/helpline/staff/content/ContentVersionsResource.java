@@ -22,11 +22,13 @@ import org.helpline.content.UnknownContentException;
 import org.helpline.conversation.BotFactory;
 import org.helpline.staff.StaffRequest;
 import org.helpline.staff.StaffRole;
+import org.helpline.staff.editor.ContentReloader;
+import org.helpline.staff.editor.ReloadReport;
 
 /**
  * Published content versions: the list, one click back to an earlier one, the export of any
- * version as the {@code intents/} + {@code dialogs/} tree, and the texts due for clinical
- * review. Reading: editors and clinicians; restoring: editors (admins hold every role).
+ * version as the {@code intents/} + {@code dialogs/} tree, the texts due for clinical review,
+ * and the reload of a content directory (when content is kept in git, not here). Reading: editors and clinicians; restoring: editors (admins hold every role).
  */
 @Path("/api/v1/staff/content")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +43,8 @@ public class ContentVersionsResource {
   BotFactory factory;
   @Inject
   StaffRequest request;
+  @Inject
+  ContentReloader reloader;
 
   /**
    * One published version as listed.
@@ -109,5 +113,21 @@ public class ContentVersionsResource {
         new UnknownContentException("no content version is live yet"));
     ContentLoader.Loaded loaded = factory.load(store.files(version.version()).source());
     return new ReviewDue(version.version(), loaded.dueForReview(), loaded.awaitingReview());
+  }
+
+  @POST
+  @Path("/reload")
+  @RolesAllowed(StaffRole.EDITOR)
+  @Operation(summary = "Re-read, check and retrain the content directory, and switch to it"
+      + " only if it is valid")
+  @APIResponse(responseCode = "200", description = "The new content runs: its version, size,"
+      + " training time, the texts due for clinical review and those awaiting their first"
+      + " (no 'reviewed:' date)")
+  @APIResponse(responseCode = "409", description = "The bot runs on packaged content"
+      + " (helpline.content.dir is not set)")
+  @APIResponse(responseCode = "422", description = "The content is invalid: every problem"
+      + " with file and line in 'problems'; the running content is kept")
+  public ReloadReport reload() {
+    return reloader.reload();
   }
 }

@@ -2,6 +2,7 @@ package org.helpline.staff.content;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.helpline.content.ReviewStamp;
 import org.helpline.content.UnknownContentException;
 import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.HelplineBot;
+import org.helpline.eval.Comparison;
 
 /**
  * The rules of changing content: an editor drafts, the author submits, a clinician who wrote
@@ -35,6 +37,8 @@ public final class ContentWorkflow {
 
   /** Longest file an editor may save (the biggest in the pack is about a tenth of this). */
   public static final int MAX_FILE_CHARS = 200_000;
+  /** How long a submit waits for the draft's evaluation (training and both bots run). */
+  private static final Duration SUBMIT_WAIT = Duration.ofMinutes(2);
 
   private final ContentVersionStore store;
   private final BotFactory factory;
@@ -42,20 +46,23 @@ public final class ContentWorkflow {
   private final Clock clock;
   private final Supplier<ZoneId> zone;
   private final Optional<Path> dir;
+  private final DraftEvaluations evaluations;
 
   /**
    * @param zone where "the day it happened" is counted for a review date (the helpline's)
    * @param dir the content directory when content comes from one (drafts are then refused:
    *     the directory, kept in git, is where content changes), else empty
+   * @param evaluations a submit reads the draft's to refuse one that lowers safety recall
    */
   public ContentWorkflow(ContentVersionStore store, BotFactory factory, LiveContent live,
-      Clock clock, Supplier<ZoneId> zone, Optional<Path> dir) {
+      Clock clock, Supplier<ZoneId> zone, Optional<Path> dir, DraftEvaluations evaluations) {
     this.store = store;
     this.factory = factory;
     this.live = live;
     this.clock = clock;
     this.zone = zone;
     this.dir = dir;
+    this.evaluations = evaluations;
   }
 
   /** Refuses a change while the content comes from a directory. */
@@ -181,6 +188,20 @@ public final class ContentWorkflow {
     }
     if (view.changes().isEmpty()) {
       throw new ContentWorkflowException("this draft changes nothing yet");
+    }
+    Comparison.Report evaluation = evaluations.evaluate(id, SUBMIT_WAIT);
+    if (evaluation.safetyLowered()) {
+      List<ContentProblem> lost = new ArrayList<>();
+      for (Comparison.LostEscalation l : evaluation.lostEscalations()) {
+        lost.add(new ContentProblem("safety", 0, "the live bot escalates this "
+            + l.category() + " message and the draft does not: \"" + l.text() + "\""));
+      }
+      if (evaluation.testEscalationsLost() > 0) {
+        lost.add(new ContentProblem("safety", 0, "the draft escalates "
+            + evaluation.testEscalationsLost() + " fewer of the test set's emergency and"
+            + " self-harm messages than the live bot"));
+      }
+      throw new ContentException(lost);
     }
     return store.move(id, draft.revision(), DraftStatus.EDITING, DraftStatus.SUBMITTED, by,
         clean(note, 1000), null, clock.instant());

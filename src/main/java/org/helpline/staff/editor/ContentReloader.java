@@ -170,9 +170,10 @@ public final class ContentReloader implements AutoCloseable {
 
   /** Reloads this instance's content directory, telling no other instance. */
   private synchronized ReloadReport reloadHere() {
-    Path root = dir.orElseThrow(() -> new PackagedContentException("the bot runs on the"
-        + " content packaged into the application, so there is nothing to reload: start it"
-        + " with helpline.content.dir (HELPLINE_CONTENT_DIR) set to your content directory"));
+    Path root = dir.orElseThrow(() -> new PackagedContentException("this bot keeps its"
+        + " content in the database, so there is no directory to reload: change it through a"
+        + " draft (docs/editors.md), or start it with helpline.content.dir"
+        + " (HELPLINE_CONTENT_DIR) set to a content directory kept in git"));
     Optional<HelplineBot> current = holder.current();
     String running = current.map(b -> b.content().version()).orElse("none");
     ContentLoader.Loaded loaded;

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -25,8 +24,8 @@ import org.helpline.staff.StaffRequest;
 import org.helpline.staff.StaffRole;
 
 /**
- * The editors' endpoints: unrecognised questions, ratings, the development evaluation and the
- * content reload. Editors (and admins) only; every answer is JSON.
+ * The editors' endpoints: unrecognised questions, ratings and the development evaluation
+ * (content: staff/content). Editors (and admins) only; every answer is JSON.
  */
 @Path("/api/v1/staff")
 @RolesAllowed(StaffRole.EDITOR)
@@ -49,8 +48,6 @@ public class EditorResource {
   FeedbackService feedback;
   @Inject
   DevelopmentEvaluation evaluation;
-  @Inject
-  ContentReloader reloader;
 
   @GET
   @Path("/unrecognised")
@@ -89,20 +86,5 @@ public class EditorResource {
   @APIResponse(responseCode = "503", description = "The first evaluation is still running")
   public EvaluationReport evaluation() {
     return evaluation.latest(WAIT);
-  }
-
-  @POST
-  @Path("/content/reload")
-  @Operation(summary = "Re-read, check and retrain the content directory, and switch to it"
-      + " only if it is valid")
-  @APIResponse(responseCode = "200", description = "The new content runs: its version, size,"
-      + " training time, the texts due for clinical review and those awaiting their first"
-      + " (no 'reviewed:' date)")
-  @APIResponse(responseCode = "409", description = "The bot runs on packaged content"
-      + " (helpline.content.dir is not set)")
-  @APIResponse(responseCode = "422", description = "The content is invalid: every problem"
-      + " with file and line in 'problems'; the running content is kept")
-  public ReloadReport reload() {
-    return reloader.reload();
   }
 }

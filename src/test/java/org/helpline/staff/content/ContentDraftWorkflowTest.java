@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.helpline.support.SafetyEdits;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +52,7 @@ class ContentDraftWorkflowTest {
   private static final String OLD_TEXT = "Cytokines are proteins that your body makes naturally.";
   private static final String NEW_TEXT = "Cytokines are natural messenger proteins.";
   private static final String QUESTION = "what is a cytokine";
+  private static final String SAFETY = "dialogs/_system/safety.yml";
 
   @Inject
   @DataSource("embedded")
@@ -183,6 +185,25 @@ class ContentDraftWorkflowTest {
         .body("status", equalTo("editing")).body("reviewComment", equalTo("Say hello back too"));
     as("admin").when().post(DRAFTS + "/" + id + "/discard").then().statusCode(200)
         .body("status", equalTo("discarded"));
+  }
+
+  @Test
+  void aDraftThatLowersSafetyRecallCannotBeSubmitted() {
+    String id = as("editor").contentType(ContentType.JSON).body("{}").when().post(DRAFTS)
+        .then().statusCode(201).extract().path("id");
+    String safety = as("editor").when().get(DRAFTS + "/" + id + "/files/" + SAFETY).then()
+        .statusCode(200).extract().asString();
+    as("editor").contentType(ContentType.TEXT)
+        .body(SafetyEdits.withoutPhrasesOfRule(safety, "self_harm"))
+        .when().put(DRAFTS + "/" + id + "/files/" + SAFETY).then().statusCode(200)
+        .body("problems", empty());
+    as("editor").when().post(DRAFTS + "/" + id + "/submit").then().statusCode(422)
+        .body("problems.file", hasItem("safety"))
+        .body("problems[0].message", containsString("self_harm"));
+    as("editor").when().get(DRAFTS + "/" + id + "/evaluation").then().statusCode(200)
+        .body("safetyLowered", equalTo(true))
+        .body("lostEscalations.category", hasItem("self_harm"));
+    as("editor").when().get(DRAFTS + "/" + id).then().body("status", equalTo("editing"));
   }
 
   @Test
