@@ -158,6 +158,33 @@ public class ContentDraftsResource {
     return DraftSummary.of(workflow.save(id, path, null, request.name()));
   }
 
+  @POST
+  @Path("/{id}/examples")
+  @RolesAllowed(StaffRole.EDITOR)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Add one way of asking to an intent's training examples (from the"
+      + " unrecognised questions or the not-helpful ratings); the draft is validated")
+  @APIResponse(responseCode = "200", description = "The draft, with its problems (an example"
+      + " already under another intent is one)")
+  @APIResponse(responseCode = "404", description = "No such draft or intent")
+  @APIResponse(responseCode = "409", description = "Not being edited, empty, or already there")
+  public DraftSummary addExample(@PathParam("id") String id, NewExample body) {
+    if (body == null || body.intent() == null || body.text() == null) {
+      throw new InvalidMessageException("a JSON body {\"intent\", \"text\"} is required");
+    }
+    if (body.text().length() > MAX_TEXT || ConversationService.hasControlCharacters(
+        body.text())) {
+      throw new InvalidMessageException("text must be at most " + MAX_TEXT
+          + " characters, without control characters");
+    }
+    return DraftSummary.of(workflow.addExample(id, body.intent(), body.text(),
+        request.name()));
+  }
+
+  /** An example to add: the intent's id and the words. */
+  public record NewExample(String intent, String text) {
+  }
+
   @GET
   @Path("/{id}/diff")
   @RolesAllowed({StaffRole.EDITOR, StaffRole.CLINICIAN})

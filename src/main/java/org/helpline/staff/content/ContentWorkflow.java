@@ -174,6 +174,29 @@ public final class ContentWorkflow {
   }
 
   /**
+   * Adds one way of asking to an intent's examples (the end of {@code intents/<intent>.txt}),
+   * as an editor does from the unrecognised questions or the not-helpful ratings. The route
+   * dialogs have intents too, so a question the nurses should hear is added the same way.
+   */
+  public DraftView addExample(String id, String intent, String text, String by) {
+    String example = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    if (example.isEmpty() || example.startsWith("#")) {
+      throw new ContentWorkflowException("the example must be a question, not empty and not"
+          + " starting with #");
+    }
+    String path = "intents/" + intent + ".txt";
+    String examples = store.draftFiles(id).text(path);
+    if (intent == null || intent.startsWith("_") || examples == null) {
+      throw new UnknownContentException("this draft has no intent " + intent);
+    }
+    if (examples.lines().map(String::strip).anyMatch(example::equalsIgnoreCase)) {
+      throw new ContentWorkflowException("this intent has that example already");
+    }
+    return save(id, path, examples + (examples.endsWith("\n") || examples.isEmpty() ? ""
+        : "\n") + example + "\n", by);
+  }
+
+  /**
    * The author (or another editor who changed it) sends the draft for sign-off. It must be
    * valid and change something.
    */

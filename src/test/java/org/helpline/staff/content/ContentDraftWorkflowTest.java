@@ -207,6 +207,28 @@ class ContentDraftWorkflowTest {
   }
 
   @Test
+  void anUnrecognisedQuestionIsAddedToAnIntentWithOneAction() {
+    String id = as("editor").contentType(ContentType.JSON).body("{}").when().post(DRAFTS)
+        .then().statusCode(201).extract().path("id");
+    String question = "is there a jab that teaches my immune cells to find the cancer";
+    as("editor").contentType(ContentType.JSON)
+        .body("{\"intent\":\"cancer_vaccines\",\"text\":\"" + question + "\"}")
+        .when().post(DRAFTS + "/" + id + "/examples").then().statusCode(200)
+        .body("problems", empty()).body("changes.path", equalTo(List.of(
+            "intents/cancer_vaccines.txt")));
+    String examples = as("editor").when()
+        .get(DRAFTS + "/" + id + "/files/intents/cancer_vaccines.txt").then().statusCode(200)
+        .extract().asString();
+    assertTrue(examples.endsWith("\n" + question + "\n"), examples);
+    as("editor").contentType(ContentType.JSON)
+        .body("{\"intent\":\"cancer_vaccines\",\"text\":\"" + question.toUpperCase() + "\"}")
+        .when().post(DRAFTS + "/" + id + "/examples").then().statusCode(409);
+    as("editor").contentType(ContentType.JSON)
+        .body("{\"intent\":\"no_such_intent\",\"text\":\"hello\"}")
+        .when().post(DRAFTS + "/" + id + "/examples").then().statusCode(404);
+  }
+
+  @Test
   void everyEndpointNeedsSignInAndTheRightRole() {
     given().when().get("/api/v1/staff/content/versions").then().statusCode(401);
     given().when().post(DRAFTS).then().statusCode(401);
