@@ -37,7 +37,9 @@ public final class EventStreams implements AutoCloseable {
 
   /**
    * What a stream sends: called once when it opens and again after each signal, never twice
-   * at once for one stream, it answers what is new since the last call.
+   * at once for one stream, it answers what is new since the last call. The first call comes
+   * after the stream listens to its topics, so a change stored after the stream opened is in
+   * that read or brings another; a read made before the stream opened must be made again.
    */
   @FunctionalInterface
   public interface Feed {
@@ -71,6 +73,7 @@ public final class EventStreams implements AutoCloseable {
    */
   public Multi<OutboundSseEvent> stream(Sse sse, List<String> topics, Feed feed) {
     return Multi.createFrom().emitter(emitter -> {
+      // Listen first, then read: a change stored in between is then read or signalled.
       Stream stream = new Stream(sse, emitter, feed);
       List<Signals.Subscription> subscriptions = new ArrayList<>();
       for (String topic : topics) {

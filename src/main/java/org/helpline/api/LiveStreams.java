@@ -151,19 +151,31 @@ public final class LiveStreams {
       this.forStaff = forStaff;
     }
 
-    /** What is new: the first read's events once, then each read's. */
+    /**
+     * What is new. The first call sends the events of the read made when the stream was asked
+     * for (it answered 404 for an unknown conversation), then reads again: that read came
+     * before the stream listened to the conversation's topic, so what was stored between the
+     * two was signalled to nobody and is found only now. Nothing moves if a read fails.
+     */
     List<EventStreams.Event> next() {
-      List<ChatEvent> events = first != null ? first
-          : queue.events(conversationId, last, forStaff);
-      first = null;
       List<EventStreams.Event> out = new ArrayList<>();
+      long sent = first == null ? last : add(first, last, out);
+      sent = add(queue.events(conversationId, sent, forStaff), sent, out);
+      first = null;
+      last = sent;
+      return out;
+    }
+
+    /** Adds to {@code out} the events after {@code after}; answers the last id then sent. */
+    private long add(List<ChatEvent> events, long after, List<EventStreams.Event> out) {
+      long sent = after;
       for (ChatEvent e : events) {
-        if (e.id() > last) {
+        if (e.id() > sent) {
           out.add(new EventStreams.Event(e.id(), e.kind(), e.data()));
-          last = e.id();
+          sent = e.id();
         }
       }
-      return out;
+      return sent;
     }
   }
 }

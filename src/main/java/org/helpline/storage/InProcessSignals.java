@@ -1,6 +1,7 @@
 package org.helpline.storage;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -39,18 +40,36 @@ public final class InProcessSignals implements Signals {
 
   @Override
   public Subscription subscribe(String topic, Runnable listener) {
-    Signals.checkTopic(topic);
-    listeners.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(listener);
-    return () -> listeners.computeIfPresent(topic, (t, set) -> {
-      set.remove(listener);
-      return set.isEmpty() ? null : set;
-    });
+    return subscribe(listeners, topic, listener);
   }
 
   @Override
   public void close() {
     dispatch.shutdownNow();
     listeners.clear();
+  }
+
+  /**
+   * Adds a listener to its topic's set in {@code listeners} and answers the subscription that
+   * takes it out again, dropping a set that becomes empty. The set is joined inside the map's
+   * {@code compute}: joined after it, a listener could land in a set that the close of the
+   * topic's last other listener had just dropped from the map, and never hear a signal.
+   *
+   * @throws IllegalArgumentException if the topic is not one ({@link Signals#checkTopic})
+   */
+  static Subscription subscribe(Map<String, Set<Runnable>> listeners, String topic,
+      Runnable listener) {
+    Signals.checkTopic(topic);
+    Objects.requireNonNull(listener, "listener");
+    listeners.compute(topic, (t, set) -> {
+      Set<Runnable> joined = set == null ? ConcurrentHashMap.newKeySet() : set;
+      joined.add(listener);
+      return joined;
+    });
+    return () -> listeners.computeIfPresent(topic, (t, set) -> {
+      set.remove(listener);
+      return set.isEmpty() ? null : set;
+    });
   }
 
   /** Runs one listener; a failing listener never stops the others. */

@@ -116,17 +116,16 @@ public final class PostgresSignals implements Signals {
   /**
    * {@inheritDoc}
    *
+   * <p>No statement runs here: the listening connection has listened on the one channel since
+   * it was made, so a signal committed after this returns is read after the listener is in
+   * place. While there is no such connection, the run of every listener once it listens again
+   * stands for the signals missed.
+   *
    * @throws IllegalArgumentException if the topic is not one ({@link Signals#checkTopic})
    */
   @Override
   public Subscription subscribe(String topic, Runnable listener) {
-    Signals.checkTopic(topic);
-    Objects.requireNonNull(listener, "listener");
-    listeners.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(listener);
-    return () -> listeners.computeIfPresent(topic, (t, set) -> {
-      set.remove(listener);
-      return set.isEmpty() ? null : set;
-    });
+    return InProcessSignals.subscribe(listeners, topic, listener);
   }
 
   /** Stops listening and closes the listening connection, waiting for it up to 1 s. */

@@ -25,7 +25,9 @@ public interface Signals extends AutoCloseable {
   /**
    * Runs the listener after each signal on the topic, on any instance, and also whenever
    * signals may have been missed (after the connection that carries them was lost and made
-   * again). Listeners run off the caller's thread and must not block for long.
+   * again). Every signal published after this returns reaches the listener, or is followed by
+   * such a catch-up run: so a reader that subscribes first and reads after misses no change.
+   * Listeners run off the caller's thread and must not block for long.
    */
   Subscription subscribe(String topic, Runnable listener);
 

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.helpline.storage.Signals.Subscription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +85,42 @@ class InProcessSignalsTest {
     signals.publish("queue");
 
     await(() -> kept.get() == 2, "both signals at the listener that works");
+  }
+
+  @Test
+  void aListenerJoiningAsTheTopicsLastOtherLeavesStaysSubscribed() {
+    // The other listener leaves right after the joiner looks its topic up, as another thread
+    // may: the joiner must not land in a set that leaving dropped from the map.
+    Subscription[] leaving = new Subscription[1];
+    Map<String, Set<Runnable>> listeners = new ConcurrentHashMap<>() {
+      @Override
+      public Set<Runnable> computeIfAbsent(String topic,
+          Function<? super String, ? extends Set<Runnable>> making) {
+        return leaveAfter(super.computeIfAbsent(topic, making));
+      }
+
+      @Override
+      public Set<Runnable> compute(String topic,
+          BiFunction<? super String, ? super Set<Runnable>, ? extends Set<Runnable>> joining) {
+        return leaveAfter(super.compute(topic, joining));
+      }
+
+      private Set<Runnable> leaveAfter(Set<Runnable> found) {
+        Subscription s = leaving[0];
+        leaving[0] = null;
+        if (s != null) {
+          s.close();
+        }
+        return found;
+      }
+    };
+    Runnable joiner = () -> { };
+    leaving[0] = InProcessSignals.subscribe(listeners, "queue", () -> { });
+
+    InProcessSignals.subscribe(listeners, "queue", joiner);
+
+    assertTrue(leaving[0] == null, "the other listener left");
+    assertEquals(Set.of(joiner), listeners.get("queue"));
   }
 
   /** Waits until the condition holds, failing after a generous deadline. */

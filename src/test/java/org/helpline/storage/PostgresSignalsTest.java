@@ -139,6 +139,47 @@ class PostgresSignalsTest {
   }
 
   @Test
+  void aSignalPublishedRightAfterSubscribingIsAlwaysHeard() throws Exception {
+    PostgresSignals a = instance();
+    PostgresSignals b = instance();
+    ExecutorService leaving = Executors.newSingleThreadExecutor();
+    try {
+      for (int i = 0; i < 200; i++) {
+        // Another stream of the topic closes meanwhile, as a reconnecting browser's old one does.
+        Signals.Subscription other = b.subscribe(run + "chat/" + i, () -> { });
+        Future<?> left = leaving.submit(other::close);
+        AtomicInteger onA = subscribed(a, "chat/" + i);
+        AtomicInteger onB = subscribed(b, "chat/" + i);
+        (i % 2 == 0 ? a : b).publish(run + "chat/" + i);
+        left.get();
+        int round = i;
+        await(() -> onA.get() >= 1 && onB.get() >= 1, "the signal of round " + round);
+      }
+    } finally {
+      leaving.shutdown();
+    }
+  }
+
+  @Test
+  void aListenerThatSubscribedWhileTheConnectionWasDownCatchesUp() throws SQLException {
+    PostgresSignals a = instance();
+    PostgresSignals b = instance();
+    for (int i = 0; i < 3; i++) {
+      int killed = b.listeningPid();
+      assertNotEquals(0, killed, "B listens");
+      terminate(killed);
+      await(() -> b.listeningPid() != killed, "B to notice");
+
+      // Subscribed and signalled most likely while B does not listen (it waits 100 ms first).
+      AtomicInteger heard = subscribed(b, "late/" + i);
+      a.publish(run + "late/" + i);
+
+      int round = i;
+      await(() -> heard.get() >= 1, "the run after B listens again, round " + round);
+    }
+  }
+
+  @Test
   void aKilledListeningConnectionIsMadeAgainAndEveryListenerRuns() throws SQLException {
     PostgresSignals a = instance();
     PostgresSignals b = instance();
@@ -147,13 +188,7 @@ class PostgresSignalsTest {
     int killed = b.listeningPid();
     assertNotEquals(0, killed, "B listens");
 
-    try (Connection c = unpooled(System.getenv(TestDatabases.POSTGRES_URL_ENV)).getConnection();
-        PreparedStatement terminate = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
-      terminate.setInt(1, killed);
-      try (ResultSet rs = terminate.executeQuery()) {
-        assertTrue(rs.next() && rs.getBoolean(1), "terminated B's listening connection");
-      }
-    }
+    terminate(killed);
 
     // Nobody signalled, but signals may have been missed while B was not listening.
     await(() -> queue.get() >= 1 && content.get() >= 1, "every listener to run");
@@ -266,6 +301,17 @@ class PostgresSignalsTest {
       plain.setUser(System.getProperty("user.name"));
     }
     return plain;
+  }
+
+  /** Ends a server process, as an administrator or a failover would. */
+  private static void terminate(int pid) throws SQLException {
+    try (Connection c = unpooled(System.getenv(TestDatabases.POSTGRES_URL_ENV)).getConnection();
+        PreparedStatement terminate = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
+      terminate.setInt(1, pid);
+      try (ResultSet rs = terminate.executeQuery()) {
+        assertTrue(rs.next() && rs.getBoolean(1), "terminated the listening connection");
+      }
+    }
   }
 
   private static boolean backendAlive(int pid) throws SQLException {
