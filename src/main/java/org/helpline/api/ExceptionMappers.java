@@ -3,6 +3,7 @@ package org.helpline.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -86,6 +87,16 @@ public class ExceptionMappers {
       }
     }
     return unexpected(e, uri);
+  }
+
+  /**
+   * Signed in, but the account's roles do not allow this (a nurse asking for the content
+   * drafts, an editor approving): a problem document like every other refusal.
+   */
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri) {
+    return problem(403, "forbidden", "Not allowed", "your account's roles do not allow this;"
+        + " ask an admin if you need them", uri);
   }
 
   @ServerExceptionMapper

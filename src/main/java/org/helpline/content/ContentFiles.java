@@ -24,7 +24,8 @@ public final class ContentFiles {
    * digits, '_' and '-' only, so nothing can climb out of the tree or hide a file.
    */
   private static final Pattern PATH = Pattern.compile(
-      "intents/[a-z0-9_][a-z0-9_-]*\\.txt|dialogs/(?:_?[a-z0-9][a-z0-9_-]*/)?[a-z0-9_][a-z0-9_-]*\\.yml");
+      "intents/[a-z0-9_][a-z0-9_-]*\\.txt"
+          + "|dialogs/(?:_?[a-z0-9][a-z0-9_-]*/)?[a-z0-9_][a-z0-9_-]*\\.yml");
 
   private final TreeMap<String, String> files;
 

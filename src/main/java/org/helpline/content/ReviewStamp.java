@@ -25,7 +25,7 @@ public final class ReviewStamp {
     return path.startsWith("dialogs/") && path.endsWith(".yml") && !UNDATED.contains(path);
   }
 
-  /** The file's text with {@code reviewed:} set to {@code date} and {@code reviewedBy:} to the name. */
+  /** The text with {@code reviewed:} set to {@code date} and {@code reviewedBy:} to the name. */
   public static String stamp(String yaml, LocalDate date, String clinician) {
     List<String> lines = new ArrayList<>(yaml.lines().toList());
     set(lines, "reviewed", date.toString());

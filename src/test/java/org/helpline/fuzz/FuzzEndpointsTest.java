@@ -100,7 +100,10 @@ class FuzzEndpointsTest {
   private static final int RANDOM_STRINGS = Integer.getInteger("fuzz.random", 20);
   private static final String NURSE = "Basic " + Base64.getEncoder().encodeToString(
       "nurse:nurse-test-pw".getBytes(StandardCharsets.UTF_8));
+  private static final String EDITOR = "Basic " + Base64.getEncoder().encodeToString(
+      "editor:editor-test-pw".getBytes(StandardCharsets.UTF_8));
   private static final String ZERO_ID = "00000000-0000-0000-0000-000000000000";
+  private static final String DRAFTS = "/api/v1/staff/content/drafts/";
   /** Statuses a webhook may give a request that is not signed (or wrongly signed). */
   private static final Set<Integer> UNSIGNED_OK = Set.of(401, 403, 404, 413, 414, 415, 431);
   /**
@@ -185,28 +188,57 @@ class FuzzEndpointsTest {
         new Endpoint("twilio", (b, ct, s) -> post("/webhooks/twilio", b, ct,
             twilioSignature(b, s)), true, false),
         new Endpoint("message", (b, ct, s) -> post("/api/v1/staff/handoffs/" + ZERO_ID
-            + "/messages", b, ct, s ? Map.of("Authorization", NURSE) : Map.of()), false, true));
+            + "/messages", b, ct, s ? Map.of("Authorization", NURSE) : Map.of()), false, true),
+        new Endpoint("draft-chat", (b, ct, s) -> post(DRAFTS + draft() + "/chat", b, ct,
+            s ? Map.of("Authorization", EDITOR) : Map.of()), false, true),
+        new Endpoint("draft-action", (b, ct, s) -> post(DRAFTS + ZERO_ID + "/submit", b, ct,
+            s ? Map.of("Authorization", EDITOR) : Map.of()), false, true),
+        new Endpoint("draft-example", (b, ct, s) -> post(DRAFTS + ZERO_ID + "/examples", b, ct,
+            s ? Map.of("Authorization", EDITOR) : Map.of()), false, true));
+  }
+
+  private String draft;
+
+  /** A real draft to chat with (the draft's bot is the packaged one: nothing changed). */
+  private String draft() {
+    if (draft == null) {
+      Answer a = post("/api/v1/staff/content/drafts", null, null,
+          Map.of("Authorization", EDITOR));
+      try {
+        draft = JSON.readTree(a.body()).path("id").asText();
+      } catch (IOException e) {
+        throw new IllegalStateException("could not start a draft: " + a, e);
+      }
+    }
+    return draft;
   }
 
   /** JSON bodies with one string slot, per endpoint; {@code @S@} is the hostile string. */
-  private static final Map<String, List<String>> TEMPLATES = Map.of(
-      "chat", List.of("{\"text\":@S@}", "{\"payload\":@S@}",
+  private static final Map<String, List<String>> TEMPLATES = Map.ofEntries(
+      Map.entry("chat", List.of("{\"text\":@S@}", "{\"payload\":@S@}",
           "{\"conversationId\":@S@,\"text\":\"hello\"}",
-          "{\"messageId\":@S@,\"text\":\"hello\"}"),
-      "feedback", List.of("{\"conversationId\":@S@,\"turn\":1,\"helpful\":true}",
+          "{\"messageId\":@S@,\"text\":\"hello\"}")),
+      Map.entry("feedback", List.of("{\"conversationId\":@S@,\"turn\":1,\"helpful\":true}",
           "{\"conversationId\":\"" + ZERO_ID + "\",\"turn\":1,\"helpful\":false,"
-              + "\"comment\":@S@}"),
-      "triage", List.of("{\"text\":@S@}"),
-      "close", List.of("{\"outcome\":@S@}"),
-      "message", List.of("{\"text\":@S@}"),
-      "telegram", List.of("{\"update_id\":@U@,\"message\":{\"message_id\":1,\"from\":{\"id\":"
-          + "@U@,\"is_bot\":false,\"first_name\":\"Sam\"},\"chat\":{\"id\":@U@,\"type\":"
+              + "\"comment\":@S@}")),
+      Map.entry("triage", List.of("{\"text\":@S@}")),
+      Map.entry("close", List.of("{\"outcome\":@S@}")),
+      Map.entry("message", List.of("{\"text\":@S@}")),
+      Map.entry("draft-chat", List.of("{\"text\":@S@}", "{\"payload\":@S@}",
+          "{\"conversationId\":@S@,\"text\":\"hello\"}")),
+      Map.entry("draft-action", List.of("{\"comment\":@S@}", "{\"note\":@S@}")),
+      Map.entry("draft-example", List.of("{\"intent\":\"greeting\",\"text\":@S@}",
+          "{\"intent\":@S@,\"text\":\"hello\"}")),
+      Map.entry("telegram", List.of("{\"update_id\":@U@,\"message\":{\"message_id\":1,"
+          + "\"from\":{\"id\":@U@,\"is_bot\":false,\"first_name\":\"Sam\"},"
+          + "\"chat\":{\"id\":@U@,\"type\":"
           + "\"private\"},\"date\":1767261600,\"text\":@S@}}",
           "{\"update_id\":@U@,\"callback_query\":{\"id\":\"1\",\"from\":{\"id\":@U@},"
               + "\"message\":{\"message_id\":1,\"chat\":{\"id\":@U@,\"type\":\"private\"}},"
-              + "\"data\":@S@}}"),
-      "whatsapp", List.of("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\","
-          + "\"changes\":[{\"field\":\"messages\",\"value\":{\"messaging_product\":"
+              + "\"data\":@S@}}")),
+      Map.entry("whatsapp", List.of("{\"object\":\"whatsapp_business_account\","
+          + "\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+          + "\"value\":{\"messaging_product\":"
           + "\"whatsapp\",\"metadata\":{\"display_phone_number\":\"447700900123\","
           + "\"phone_number_id\":\"106540352242922\"},\"messages\":[{\"from\":\"44@U@\","
           + "\"id\":\"wamid.@U@\",\"timestamp\":\"1767261600\",\"type\":\"text\","
@@ -214,13 +246,13 @@ class FuzzEndpointsTest {
           "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{"
               + "\"field\":\"messages\",\"value\":{\"metadata\":{\"phone_number_id\":\"1\"},"
               + "\"messages\":[{\"from\":@S@,\"id\":\"wamid.@U@\",\"type\":\"text\","
-              + "\"text\":{\"body\":\"hello\"}}]}}]}]}"),
-      "messenger", List.of("{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"time\":1,"
-          + "\"messaging\":[{\"sender\":{\"id\":\"@U@\"},\"recipient\":{\"id\":\"1\"},"
+              + "\"text\":{\"body\":\"hello\"}}]}}]}]}")),
+      Map.entry("messenger", List.of("{\"object\":\"page\",\"entry\":[{\"id\":\"1\","
+          + "\"time\":1,\"messaging\":[{\"sender\":{\"id\":\"@U@\"},\"recipient\":{\"id\":\"1\"},"
           + "\"timestamp\":1,\"message\":{\"mid\":\"m_@U@\",\"text\":@S@}}]}]}",
           "{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"time\":1,\"messaging\":[{"
               + "\"sender\":{\"id\":\"@U@\"},\"recipient\":{\"id\":\"1\"},\"timestamp\":1,"
-              + "\"postback\":{\"title\":\"x\",\"payload\":@S@,\"mid\":\"m_@U@\"}}]}]}"));
+              + "\"postback\":{\"title\":\"x\",\"payload\":@S@,\"mid\":\"m_@U@\"}}]}]}")));
 
   /** Twilio form parameters with one hostile value; the others are a normal inbound SMS. */
   private static final List<String> TWILIO_FIELDS = List.of("Body", "From", "ButtonPayload",
@@ -543,12 +575,16 @@ class FuzzEndpointsTest {
       case "triage" -> "/api/v1/staff/triage";
       case "close" -> "/api/v1/staff/handoffs/" + ZERO_ID + "/close";
       case "message" -> "/api/v1/staff/handoffs/" + ZERO_ID + "/messages";
+      case "draft-chat" -> DRAFTS + draft() + "/chat";
+      case "draft-action" -> DRAFTS + ZERO_ID + "/submit";
+      case "draft-example" -> DRAFTS + ZERO_ID + "/examples";
       default -> "/webhooks/" + e.name();
     };
     byte[] big = new byte[size];
     Arrays.fill(big, (byte) 'x');
     Map<String, String> headers = switch (e.name()) {
       case "triage", "close", "message" -> Map.of("Authorization", NURSE);
+      case "draft-chat", "draft-action", "draft-example" -> Map.of("Authorization", EDITOR);
       case "telegram" -> Map.of("X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET);
       case "whatsapp" -> metaSignature(MetaConfigured.WHATSAPP_SECRET, big, true);
       case "messenger" -> metaSignature(MetaConfigured.MESSENGER_SECRET, big, true);

@@ -301,7 +301,8 @@ public class ContentDraftsResource {
       return new DraftComment(null, null);
     }
     try {
-      return json.readValue(body, DraftComment.class);
+      DraftComment comment = json.readValue(body, DraftComment.class);
+      return comment == null ? new DraftComment(null, null) : comment;
     } catch (JsonProcessingException e) {
       throw new InvalidMessageException("the body must be JSON: {\"note\": ...} or"
           + " {\"comment\": ...}");

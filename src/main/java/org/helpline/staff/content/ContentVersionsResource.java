@@ -28,7 +28,8 @@ import org.helpline.staff.editor.ReloadReport;
 /**
  * Published content versions: the list, one click back to an earlier one, the export of any
  * version as the {@code intents/} + {@code dialogs/} tree, the texts due for clinical review,
- * and the reload of a content directory (when content is kept in git, not here). Reading: editors and clinicians; restoring: editors (admins hold every role).
+ * and the reload of a content directory (when content is kept in git, not here). Reading:
+ * editors and clinicians; restoring and reloading: editors (admins hold every role).
  */
 @Path("/api/v1/staff/content")
 @Produces(MediaType.APPLICATION_JSON)

@@ -19,6 +19,9 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +30,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.helpline.support.SafetyEdits;
 import org.junit.jupiter.api.Test;
 
@@ -259,6 +265,44 @@ class ContentDraftWorkflowTest {
         .put(DRAFTS + "/" + id + "/files/intents/greeting.txt").then().statusCode(413);
     as("editor").when().get(DRAFTS + "/" + id).then().statusCode(200)
         .body("revision", equalTo(0)).body("changes", empty());
+  }
+
+  @Test
+  void aVersionExportsAsAFileTreeAndImportsBackAndBadArchivesAreRefused() throws IOException {
+    int live = as("editor").when().get("/api/v1/staff/content/versions").then()
+        .statusCode(200).extract().path("find { it.live }.version");
+    byte[] zip = as("clinician").when().get("/api/v1/staff/content/versions/" + live
+        + "/export").then().statusCode(200).contentType("application/zip")
+        .extract().asByteArray();
+    List<String> names = new ArrayList<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        names.add(e.getName());
+      }
+    }
+    assertTrue(names.contains(DIALOG) && names.contains("intents/cytokines.txt")
+        && names.contains(SAFETY), names.toString());
+
+    // The same tree back: a valid draft that changes nothing.
+    as("editor").contentType("application/zip").body(zip).when().post(DRAFTS + "/import")
+        .then().statusCode(201).body("problems", empty()).body("changes", empty());
+    // Not a zip, a zip with a path outside the content, a body over the upload limit.
+    as("editor").contentType("application/zip").body("not a zip".getBytes())
+        .when().post(DRAFTS + "/import").then().statusCode(422)
+        .body("problems[0].message", containsString("zip"));
+    ByteArrayOutputStream bad = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(bad)) {
+      out.putNextEntry(new ZipEntry("dialogs/../../etc/passwd.yml"));
+      out.write("x".getBytes());
+      out.closeEntry();
+    }
+    as("editor").contentType("application/zip").body(bad.toByteArray())
+        .when().post(DRAFTS + "/import").then().statusCode(422)
+        .body("problems[0].message", containsString("not a content file"));
+    as("editor").contentType("application/zip").body(new byte[2_200_000])
+        .when().post(DRAFTS + "/import").then().statusCode(413);
+    as("editor").when().get("/api/v1/staff/content/versions").then()
+        .body("find { it.live }.version", equalTo(live));
   }
 
   private List<String> audit() throws SQLException {
