@@ -48,6 +48,8 @@ INSERT INTO content_live (id, version) VALUES (1, NULL);
 -- A draft: a copy of a version's files that editors change. status: editing, submitted,
 -- approved, published, discarded. contributors: every editor who changed it, comma-separated
 -- (none of them may approve it). revision counts saves, so a stale approval is refused.
+-- build_fingerprint: set on the draft made from a new application build's packaged content,
+-- so that it is made once.
 CREATE TABLE content_draft (
   id                VARCHAR(36)   PRIMARY KEY,
   based_on          INTEGER       NOT NULL,
@@ -62,7 +64,8 @@ CREATE TABLE content_draft (
   reviewer          VARCHAR(100),
   reviewed_at       TIMESTAMP WITH TIME ZONE,
   review_comment    VARCHAR(2000),
-  published_version INTEGER
+  published_version INTEGER,
+  build_fingerprint VARCHAR(64)
 );
 CREATE INDEX content_draft_status ON content_draft (status, updated_at);
 

@@ -18,5 +18,7 @@ public record ContentVersion(int version, String fingerprint, String origin, Str
     String note, String draftId) {
 
   public static final String PACKAGED = "packaged";
+  /** Who publishes packaged content and writes the drafts of new builds. */
+  public static final String BUILD = "the application build";
   public static final String DRAFT = "draft";
 }

@@ -26,9 +26,10 @@ public interface ContentVersionStore {
   Optional<byte[]> model(int version);
 
   /**
-   * Stores the content built into the application as a new live version, unless a version
-   * with this fingerprint was imported from a build before (then nothing changes: a restart,
-   * or an instance of the same build). Returns the version now live.
+   * The content built into the application, at start-up. With no version yet (the first
+   * start), it becomes version 1, live. Later, content that no version and no earlier build
+   * draft holds becomes a draft for editors and a clinician to review like any change: a new
+   * build never replaces what was published. Returns the version live now.
    */
   ContentVersion importPackaged(ContentFiles files, String fingerprint, byte[] model,
       Instant at);

@@ -177,23 +177,29 @@ public final class JdbcContentVersionStore implements ContentVersionStore {
       Instant at) {
     return transaction(c -> {
       Optional<ContentVersion> live = liveVersion(c, true);
-      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM content_version"
-          + " WHERE origin = ? AND fingerprint = ?")) {
-        Sql.bind(ps, ContentVersion.PACKAGED, fingerprint);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next() && live.isPresent()) {
-            // This build's content was imported before: whatever is live now was chosen
-            // since (a publish or a restore), and stays.
-            return live.get();
-          }
-        }
+      if (live.isEmpty()) {
+        int first = insertVersion(c, files, fingerprint, model, ContentVersion.PACKAGED, null,
+            null, null, ContentVersion.BUILD, "Content built into the application", null, at);
+        makeLive(c, first, ContentVersion.BUILD, at);
+        JdbcStaffAudit.insert(c, "system", "content_import_packaged", null, "version " + first,
+            at);
+        return version(c, first).orElseThrow();
       }
-      int next = insertVersion(c, files, fingerprint, model, ContentVersion.PACKAGED, null,
-          null, null, "the application build", "Content built into the application", null, at);
-      makeLive(c, next, "the application build", at);
-      JdbcStaffAudit.insert(c, "system", "content_import_packaged", null, "version " + next,
-          at);
-      return version(c, next).orElseThrow();
+      if (!exists(c, "SELECT 1 FROM content_version WHERE fingerprint = ?", fingerprint)
+          && !exists(c, "SELECT 1 FROM content_draft WHERE build_fingerprint = ?",
+          fingerprint)) {
+        // A build with other content than any version: a draft to review, never live at once.
+        String id = insertDraft(c, live.get().version(), ContentVersion.BUILD,
+            "Content of a new application build: review it and submit it like any change", at);
+        Sql.update(c, "UPDATE content_draft SET build_fingerprint = ? WHERE id = ?",
+            fingerprint, id);
+        Sql.update(c, "DELETE FROM content_draft_file WHERE draft_id = ?", id);
+        writeFiles(c, "INSERT INTO content_draft_file (draft_id, path, hash) VALUES (?, ?, ?)",
+            id, files);
+        JdbcStaffAudit.insert(c, "system", "content_draft_from_build", null, "draft " + id,
+            at);
+      }
+      return live.get();
     });
   }
 
@@ -309,16 +315,32 @@ public final class JdbcContentVersionStore implements ContentVersionStore {
       ContentVersion live = liveVersion(c, false).orElseThrow(() ->
           new ContentWorkflowException("no content version is live yet; try again once the"
               + " bot has started"));
-      String id = UUID.randomUUID().toString();
-      Sql.update(c, "INSERT INTO content_draft (" + DRAFT_COLUMNS + ") VALUES"
-          + " (?, ?, ?, ?, ?, ?, 0, ?, ?, NULL, NULL, NULL, NULL, NULL)", id, live.version(),
-          DraftStatus.EDITING.id(), author, author, note, at, at);
-      Sql.update(c, "INSERT INTO content_draft_file (draft_id, path, hash) SELECT ?, path, hash"
-          + " FROM content_version_file WHERE version = ?", id, live.version());
+      String id = insertDraft(c, live.version(), author, note, at);
       JdbcStaffAudit.insert(c, author, "content_draft_create", null, "draft " + id
           + " from version " + live.version(), at);
       return lockedDraft(c, id);
     });
+  }
+
+  /** A new draft of a version's files; returns its id. */
+  private static String insertDraft(Connection c, int basedOn, String author, String note,
+      Instant at) throws SQLException {
+    String id = UUID.randomUUID().toString();
+    Sql.update(c, "INSERT INTO content_draft (" + DRAFT_COLUMNS + ") VALUES"
+        + " (?, ?, ?, ?, ?, ?, 0, ?, ?, NULL, NULL, NULL, NULL, NULL)", id, basedOn,
+        DraftStatus.EDITING.id(), author, author, note, at, at);
+    Sql.update(c, "INSERT INTO content_draft_file (draft_id, path, hash) SELECT ?, path, hash"
+        + " FROM content_version_file WHERE version = ?", id, basedOn);
+    return id;
+  }
+
+  private static boolean exists(Connection c, String sql, Object key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Sql.bind(ps, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   @Override

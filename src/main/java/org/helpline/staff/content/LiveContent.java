@@ -28,9 +28,9 @@ import org.jboss.logging.Logger;
  * missed. A version that does not load here leaves this instance on the content it runs, and
  * says so in the log.
  *
- * <p>At start-up the content built into the application is imported as a new version and made
- * live, unless this build's content was imported before (a restart, a second instance): so a
- * new build brings its content, and what editors publish afterwards stays live.
+ * <p>At its first start the content built into the application becomes version 1. A later
+ * build whose packaged content no version holds brings it as a draft, for editors and a
+ * clinician to review like any change: a new build never replaces what was published.
  */
 public final class LiveContent implements AutoCloseable {
 
@@ -74,7 +74,8 @@ public final class LiveContent implements AutoCloseable {
   }
 
   /**
-   * Imports the packaged content when this build's is new, then serves the live version.
+   * Imports the packaged content (version 1 on the first start, else a draft when it is new),
+   * then serves the live version.
    *
    * @param packaged the bot built from the content packaged into the application
    */
