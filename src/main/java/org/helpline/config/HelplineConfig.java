@@ -117,6 +117,17 @@ public interface HelplineConfig {
     @WithDefault("365d")
     Duration reviewMaxAge();
 
+    /**
+     * What a build whose packaged content no version holds does with it at start-up:
+     * {@code draft} (the default) makes it a draft for sign-off; {@code publish} makes it the
+     * live version at once, without a clinician (dev mode, where the files in git are edited).
+     */
+    @WithDefault("draft")
+    NewBuild newBuild();
+
+    /** See {@link #newBuild()}. */
+    enum NewBuild { DRAFT, PUBLISH }
+
     /** Largest content file or zipped content tree an editor may upload. */
     @WithDefault("2M")
     MemorySize maxUpload();

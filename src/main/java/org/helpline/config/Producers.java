@@ -430,7 +430,8 @@ public class Producers {
     } else {
       // Content kept in the database: this build's content becomes a version when it is new;
       // the live version is served, and every later publish or restore followed.
-      ContentVersion version = live.start(packaged, source);
+      ContentVersion version = live.start(packaged, source,
+          config.content().newBuild() == HelplineConfig.ContentSettings.NewBuild.PUBLISH);
       live.follow(config.content().liveCheck());
       from = "the database (version " + version.version() + ", " + version.origin() + ")";
     }

@@ -30,9 +30,11 @@ public interface ContentVersionStore {
    * start), it becomes version 1, live. Later, content that no version and no earlier build
    * draft holds becomes a draft for editors and a clinician to review like any change: a new
    * build never replaces what was published. Returns the version live now.
+   *
+   * @param publish make new content the live version at once instead (dev mode only)
    */
   ContentVersion importPackaged(ContentFiles files, String fingerprint, byte[] model,
-      Instant at);
+      boolean publish, Instant at);
 
   /**
    * Publishes an approved draft as the next version and makes it live, in one transaction.

@@ -85,7 +85,7 @@ class ContentVersionsOverPostgresTest {
       store = new JdbcContentVersionStore(pool);
       live = opened(new LiveContent(factory, holder, store, opened(signals()), bot -> { },
           clock, topic));
-      live.start(packaged, packagedSource());
+      live.start(packaged, packagedSource(), false);
       live.follow(Duration.ofMinutes(1));
     }
 

@@ -74,15 +74,16 @@ public final class LiveContent implements AutoCloseable {
   }
 
   /**
-   * Imports the packaged content (version 1 on the first start, else a draft when it is new),
-   * then serves the live version.
+   * Imports the packaged content (version 1 on the first start, else a draft when it is new,
+   * or with {@code publishNewBuild} the live version), then serves the live version.
    *
    * @param packaged the bot built from the content packaged into the application
    */
-  public synchronized ContentVersion start(HelplineBot packaged, ContentSource packagedSource) {
+  public synchronized ContentVersion start(HelplineBot packaged, ContentSource packagedSource,
+      boolean publishNewBuild) {
     Content content = packaged.content();
     ContentVersion live = store.importPackaged(ContentFiles.read(packagedSource),
-        content.version(), factory.model(packaged), clock.instant());
+        content.version(), factory.model(packaged), publishNewBuild, clock.instant());
     if (live.fingerprint().equals(content.version())) {
       swap(live, packaged);
     } else if (!load(live, false)) {
