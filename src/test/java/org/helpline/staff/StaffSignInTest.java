@@ -54,6 +54,6 @@ class StaffSignInTest {
     given().auth().preemptive().basic("admin", "admin-test-pw")
         .when().get("/api/v1/staff/me").then()
         .statusCode(200)
-        .body("roles", containsInAnyOrder("admin", "editor", "nurse"));
+        .body("roles", containsInAnyOrder("admin", "clinician", "editor", "nurse"));
   }
 }
