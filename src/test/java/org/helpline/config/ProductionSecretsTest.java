@@ -123,7 +123,8 @@ class ProductionSecretsTest {
     assertEquals(1, demo.size());
     assertTrue(demo.get(0).startsWith("helpline.staff.users-file (HELPLINE_STAFF_USERS_FILE)"),
         demo.get(0));
-    assertTrue(demo.get(0).contains("[admin, editor, nurse, nurse2, trainee]"), demo.get(0));
+    assertTrue(demo.get(0).contains("[admin, clinician, editor, nurse, nurse2, trainee]"),
+        demo.get(0));
     assertFalse(demo.get(0).contains("test-pw"), demo.get(0));
 
     Path own = dir.resolve("users");
