@@ -18,6 +18,15 @@
   var DRAFTS = 'staff/content/drafts';
   var VERSIONS = 'staff/content/versions';
   var MAX_BUBBLE = 600;
+  // What the draft's bot did, for the line under Try it.
+  var DID = {
+    answer: 'answered',
+    clarify: 'asked which topic was meant',
+    fallback: 'did not understand',
+    handoff: 'handed over to the nurses',
+    escalate: 'escalated (safety)',
+    relayed: 'relayed the message'
+  };
   var STATUS = {
     editing: 'Being edited',
     submitted: 'Waiting for clinical sign-off',
@@ -853,7 +862,7 @@
         log.appendChild(quick);
       }
       log.scrollTop = log.scrollHeight;
-      say($('try-message'), 'The draft ' + (r.action || 'answered') + (r.intent ? ' ('
+      say($('try-message'), 'The draft ' + (DID[r.action] || 'answered') + (r.intent ? ' ('
         + r.intent + ')' : '') + '.');
     });
   }
