@@ -65,6 +65,7 @@ class ContentSignOffBrowserIT extends ChromiumBrowserTest {
       + " each other, so they can work together.";
   private static final String EXAMPLE = "what do cytokine treatments do in the body";
   private static final String QUESTION = "what is a cytokine";
+  private static final String UNRECOGNISED = "where can i park my bicycle in town";
   /** How soon the other instance must answer from a newly live version. */
   private static final Duration FOLLOW = Duration.ofSeconds(5);
   /** Training the draft's bot, and evaluating it, take a while on a small machine. */
@@ -205,6 +206,22 @@ class ContentSignOffBrowserIT extends ChromiumBrowserTest {
     wait.until(d -> text(d, "versions-message").startsWith("Version " + before
         + " is live again"));
     assertAnswerWithin(person, OLD_TEXT);
+
+    // A question the bot did not recognise, on B, goes into a new draft with one action.
+    ask(person, UNRECOGNISED);
+    editor.findElement(By.id("unrecognised-refresh")).click();
+    WebElement group = wait.until(d -> d.findElements(By.cssSelector("#unrecognised-list li"))
+        .stream().filter(li -> li.getText().contains(UNRECOGNISED)).findFirst().orElse(null));
+    group.findElement(By.cssSelector("button.add-to-draft")).click();
+    WebElement form = group.findElement(By.cssSelector("form.add-form"));
+    WebElement intent = form.findElement(By.cssSelector("input[list='intent-ids']"));
+    intent.clear();
+    intent.sendKeys("out_of_scope");
+    assertEquals("Start a new draft", form.findElement(By.cssSelector("select option:checked"))
+        .getText(), "no draft is being edited, so a new one is offered");
+    form.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(d -> form.findElement(By.cssSelector(".message")).getText()
+        .equals("Added to the draft under out_of_scope."));
   }
 
   // ------------------------------------------------------------------ browsers
