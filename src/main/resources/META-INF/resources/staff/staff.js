@@ -1,6 +1,7 @@
 /*
  * The helpline staff console: the nurses' queue, transcripts and triage; the editors'
- * unrecognised questions, feedback and content reload. Plain script, no framework.
+ * unrecognised questions, feedback and content reload. Plain script, no framework. The
+ * content drafts, versions and sign-off are in content.js, which uses window.helplineStaff.
  *
  * - Sign-in sends HTTP Basic credentials with every fetch; they live only in this script's
  *   memory (never in storage), so closing or reloading the tab signs out.
@@ -38,6 +39,8 @@
 
   var auth = null;
   var me = null;
+  // What content.js adds: calls after sign-in and sign-out, and per report entry.
+  var hooks = {signIn: [], signOut: [], entry: {}};
   var queueStream = null;
   // The live chat on show: {handoff, stream, shown: ids already on screen}; null when none.
   var chat = null;
@@ -93,31 +96,41 @@
   }
 
   /**
-   * Calls the staff API. Resolves to {status, data}; data is the parsed JSON body (a problem
-   * document on errors) or null. Network failures resolve with status 0.
+   * Calls the staff API. Resolves to {status, data, headers}; data is the parsed JSON body (a
+   * problem document on errors) or null. Network failures resolve with status 0.
+   * options (content.js): type sends body as it is with that Content-Type instead of JSON;
+   * accept 'text/plain' resolves data to the text, 'application/zip' to the bytes (an
+   * ArrayBuffer), when the call succeeds.
    */
-  function api(method, path, body, credentials) {
-    var headers = {Accept: 'application/json', Authorization: credentials || auth};
+  function api(method, path, body, credentials, options) {
+    var o = options || {};
+    var accept = o.accept || 'application/json';
+    var headers = {Accept: accept + (o.accept ? ', application/problem+json' : ''),
+      Authorization: credentials || auth};
     var init = {method: method, headers: headers, credentials: 'omit', cache: 'no-store'};
     if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
+      headers['Content-Type'] = o.type || 'application/json';
+      init.body = o.type ? body : JSON.stringify(body);
     }
     return fetch(API + path, init).then(function (res) {
-      return res.text().then(function (text) {
-        var data = null;
-        try {
-          data = text ? JSON.parse(text) : null;
-        } catch (e) {
-          data = null;
-        }
-        if (res.status === 401 && !credentials) {
-          signOut('Your sign-in has ended. Please sign in again.');
-        }
-        return {status: res.status, data: data};
-      });
+      if (res.status === 401 && !credentials) {
+        signOut('Your sign-in has ended. Please sign in again.');
+      }
+      var raw = res.ok && accept !== 'application/json';
+      return (raw && accept === 'application/zip' ? res.arrayBuffer() : res.text())
+        .then(function (content) {
+          var data = raw ? content : null;
+          if (!raw) {
+            try {
+              data = content ? JSON.parse(content) : null;
+            } catch (e) {
+              data = null;
+            }
+          }
+          return {status: res.status, data: data, headers: res.headers};
+        });
     }, function () {
-      return {status: 0, data: null};
+      return {status: 0, data: null, headers: null};
     });
   }
 
@@ -263,8 +276,11 @@
     }
   }
 
+  /** Whether the account holds the role, or one of several separated by spaces. */
   function hasRole(role) {
-    return me !== null && (me.roles.indexOf(role) >= 0 || me.roles.indexOf('admin') >= 0);
+    return me !== null && (me.roles.indexOf('admin') >= 0 || role.split(' ').some(function (r) {
+      return me.roles.indexOf(r) >= 0;
+    }));
   }
 
   // ---------------------------------------------------------------- sign-in
@@ -281,6 +297,8 @@
     say(error, '');
     var credentials = basic(name, password);
     api('GET', 'staff/me', undefined, credentials).then(function (result) {
+      return result.status === 403 ? clinicianOnly(name, credentials) : result;
+    }).then(function (result) {
       if (result.status === 200 && result.data) {
         auth = credentials;
         me = {name: result.data.name, roles: result.data.roles || []};
@@ -293,6 +311,18 @@
       } else {
         say(error, problem(result, 'signing in'), 'error');
       }
+    });
+  }
+
+  /**
+   * GET staff/me admits nurses, editors and admins only, so a clinician-only account gets 403
+   * there (the password was right: a wrong one is 401). Such an account can read the content
+   * versions: then it is a clinician, signed in under the name typed (Basic's user name).
+   */
+  function clinicianOnly(name, credentials) {
+    return api('GET', 'staff/content/versions', undefined, credentials).then(function (r) {
+      return r.status === 200 ? {status: 200, data: {name: name, roles: ['clinician']}}
+        : {status: 403, data: null};
     });
   }
 
@@ -312,8 +342,12 @@
     if (hasRole('editor')) {
       roles.push('editor');
     }
+    if (hasRole('clinician') && !hasRole('editor')) {
+      roles.push('clinician');
+    }
     $('console-title').textContent = roles.length === 2 ? 'Nurses and editors'
-      : roles[0] === 'editor' ? 'Editors' : 'Nurses';
+      : roles[0] === 'editor' ? 'Editors' : roles[0] === 'clinician' ? 'Clinicians'
+        : 'Nurses';
     say($('status'), '');
     $('console-title').focus();
     if (hasRole('nurse')) {
@@ -326,10 +360,16 @@
         loadReport(report);
       });
     }
+    hooks.signIn.forEach(function (hook) {
+      hook();
+    });
   }
 
   function signOut(message) {
     newest = null;
+    hooks.signOut.forEach(function (hook) {
+      hook();
+    });
     if (queueStream) {
       queueStream.close();
       queueStream = null;
@@ -1318,6 +1358,9 @@
       items.forEach(function (item) {
         var entry = el('li', 'entry');
         report.fill(entry, item);
+        (hooks.entry[report.name] || []).forEach(function (hook) {
+          hook(entry, item);
+        });
         list.appendChild(entry);
       });
       say(message, report.summary(result.data, items));
@@ -1369,6 +1412,34 @@
       list.appendChild(item);
     });
   }
+
+  // ---------------------------------------------------------------- for content.js
+
+  /** The helpers content.js (the editors' and clinicians' content area) shares. */
+  window.helplineStaff = {
+    $: $,
+    el: el,
+    clear: clear,
+    say: say,
+    api: api,
+    problem: problem,
+    time: time,
+    hasRole: hasRole,
+    safeUrl: safeUrl,
+    name: function () {
+      return me ? me.name : null;
+    },
+    onSignIn: function (hook) {
+      hooks.signIn.push(hook);
+    },
+    onSignOut: function (hook) {
+      hooks.signOut.push(hook);
+    },
+    /** hook(entry, item) after each entry of a report (REPORTS) is filled. */
+    onReportEntry: function (report, hook) {
+      (hooks.entry[report] = hooks.entry[report] || []).push(hook);
+    }
+  };
 
   // ---------------------------------------------------------------- start
 
