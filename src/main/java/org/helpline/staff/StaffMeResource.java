@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Who is signed in: the staff console shows the tabs that fit the roles. */
 @Path("/api/v1/staff/me")
-@RolesAllowed({StaffRole.NURSE, StaffRole.EDITOR, StaffRole.ADMIN})
+@RolesAllowed({StaffRole.NURSE, StaffRole.EDITOR, StaffRole.CLINICIAN, StaffRole.ADMIN})
 public class StaffMeResource {
 
   @Inject

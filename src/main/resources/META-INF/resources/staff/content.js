@@ -39,7 +39,7 @@
   // conversation (try it)}; null when none.
   var draft = null;
   var openDrafts = [];
-  // Paths of each version's files, from its export (version -> [paths]).
+  // Paths of each version's files (version -> [paths]).
   var versionFiles = {};
 
   function draftPath(id, rest) {
@@ -83,55 +83,21 @@
     return problems && problems.length ? text + ' See the problems below.' : text;
   }
 
-  // ---------------------------------------------------------------- zip file names
-
-  /**
-   * The names in a zip archive's central directory (the export of a version): the file list of
-   * a version, without unpacking anything.
-   */
-  function zipNames(buffer) {
-    var view = new DataView(buffer);
-    var names = [];
-    var end = -1;
-    for (var i = buffer.byteLength - 22; i >= Math.max(0, buffer.byteLength - 65557); i--) {
-      if (view.getUint32(i, true) === 0x06054b50) {
-        end = i;
-        break;
-      }
-    }
-    if (end < 0) {
-      return names;
-    }
-    var count = view.getUint16(end + 10, true);
-    var at = view.getUint32(end + 16, true);
-    var decoder = new TextDecoder();
-    for (var n = 0; n < count && view.getUint32(at, true) === 0x02014b50; n++) {
-      var nameLength = view.getUint16(at + 28, true);
-      var extra = view.getUint16(at + 30, true);
-      var comment = view.getUint16(at + 32, true);
-      names.push(decoder.decode(new Uint8Array(buffer, at + 46, nameLength)));
-      at += 46 + nameLength + extra + comment;
-    }
-    return names.filter(function (name) {
-      return !/\/$/.test(name);
-    });
-  }
-
   function exportOf(version) {
     return S.api('GET', VERSIONS + '/' + version + '/export', undefined, undefined,
       {accept: 'application/zip'});
   }
 
-  /** The paths of a version's files; resolves to null when the export fails. */
+  /** The paths of a version's files; resolves to null when they cannot be read. */
   function filesOf(version) {
     if (versionFiles[version]) {
       return Promise.resolve(versionFiles[version]);
     }
-    return exportOf(version).then(function (result) {
-      if (result.status !== 200) {
+    return S.api('GET', VERSIONS + '/' + version + '/files').then(function (result) {
+      if (result.status !== 200 || !Array.isArray(result.data)) {
         return null;
       }
-      versionFiles[version] = zipNames(result.data).sort();
+      versionFiles[version] = result.data.slice().sort();
       return versionFiles[version];
     });
   }

@@ -297,8 +297,6 @@
     say(error, '');
     var credentials = basic(name, password);
     api('GET', 'staff/me', undefined, credentials).then(function (result) {
-      return result.status === 403 ? clinicianOnly(name, credentials) : result;
-    }).then(function (result) {
       if (result.status === 200 && result.data) {
         auth = credentials;
         me = {name: result.data.name, roles: result.data.roles || []};
@@ -311,18 +309,6 @@
       } else {
         say(error, problem(result, 'signing in'), 'error');
       }
-    });
-  }
-
-  /**
-   * GET staff/me admits nurses, editors and admins only, so a clinician-only account gets 403
-   * there (the password was right: a wrong one is 401). Such an account can read the content
-   * versions: then it is a clinician, signed in under the name typed (Basic's user name).
-   */
-  function clinicianOnly(name, credentials) {
-    return api('GET', 'staff/content/versions', undefined, credentials).then(function (r) {
-      return r.status === 200 ? {status: 200, data: {name: name, roles: ['clinician']}}
-        : {status: 403, data: null};
     });
   }
 

@@ -84,6 +84,15 @@ public class ContentVersionsResource {
   }
 
   @GET
+  @Path("/versions/{version}/files")
+  @RolesAllowed({StaffRole.EDITOR, StaffRole.CLINICIAN})
+  @Operation(summary = "The paths of a version's files, sorted")
+  @APIResponse(responseCode = "404", description = "No such version")
+  public List<String> files(@PathParam("version") int version) {
+    return store.files(version).paths();
+  }
+
+  @GET
   @Path("/versions/{version}/export")
   @RolesAllowed({StaffRole.EDITOR, StaffRole.CLINICIAN})
   @Produces("application/zip")
