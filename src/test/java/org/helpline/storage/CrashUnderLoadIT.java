@@ -62,7 +62,7 @@ class CrashUnderLoadIT {
   @ValueSource(strings = {"h2", "postgresql"})
   void everyAcknowledgedTurnSurvivesSigkill(String kind) throws Exception {
     Path dir = DIR.resolve(kind);
-    RestartUnderLoadIT.clean(dir);
+    PackagedApp.clean(dir);
     Database database = kind.equals("h2") ? h2(dir.resolve("data")) : postgres();
     long seed = System.nanoTime();
     Random random = new Random(seed);

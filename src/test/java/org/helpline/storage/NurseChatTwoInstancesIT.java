@@ -13,8 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,7 +23,6 @@ import org.helpline.support.PackagedApp;
 import org.helpline.support.SseClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Two instances of the packaged application on one PostgreSQL, as behind a load balancer: the
@@ -64,8 +61,8 @@ class NurseChatTwoInstancesIT {
   void aPersonOnOneInstanceAndANurseOnAnotherTalkThroughARestart() throws Exception {
     String url = System.getenv(TestDatabases.POSTGRES_URL_ENV);
     assumeTrue(url != null, TestDatabases.POSTGRES_URL_ENV + " is not set");
-    RestartUnderLoadIT.clean(DIR);
-    Map<String, String> env = database(url);
+    PackagedApp.clean(DIR);
+    Map<String, String> env = PackagedApp.postgres(url, SCHEMA);
     Map<String, String> props = Map.of(
         "helpline.content.dir", openEveryDay().toAbsolutePath().toString(),
         "helpline.staff.users-file", staffFile().toAbsolutePath().toString(),
@@ -135,21 +132,6 @@ class NurseChatTwoInstancesIT {
     return app;
   }
 
-  /** PostgreSQL on a schema of its own, emptied first. */
-  private static Map<String, String> database(String url) throws Exception {
-    PGSimpleDataSource server = new PGSimpleDataSource();
-    server.setURL(url);
-    try (Connection c = server.getConnection(); Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-      s.execute("CREATE SCHEMA " + SCHEMA);
-    }
-    String user = server.getUser() == null ? System.getProperty("user.name") : server.getUser();
-    return Map.of("QUARKUS_PROFILE", "prod,postgresql",
-        "HELPLINE_DATABASE_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema="
-            + SCHEMA,
-        "HELPLINE_DATABASE_USER", user,
-        "HELPLINE_DATABASE_PASSWORD", server.getPassword() == null ? "" : server.getPassword());
-  }
 
   /** The packaged content with the nurse line open every day, all day, with no holidays. */
   private static Path openEveryDay() throws IOException {

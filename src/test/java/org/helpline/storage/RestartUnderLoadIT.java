@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.helpline.support.ChatLoad;
 import org.helpline.support.PackagedApp;
 import org.helpline.support.TranscriptCheck;
@@ -50,20 +47,10 @@ class RestartUnderLoadIT {
   }
 
   /** Deletes the directory and everything in it, then creates it empty. */
-  static void clean(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> all = Files.walk(dir)) {
-        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
-    Files.createDirectories(dir);
-  }
 
   @Test
   void noAcknowledgedTurnIsLostAcrossARestart() throws Exception {
-    clean(DIR);
+    PackagedApp.clean(DIR);
     PackagedApp first = launch(1);
     ChatLoad load = new ChatLoad(first.base(), Path.of("intents"), 20, 50);
     load.start(24);

@@ -8,12 +8,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}, prod profile) as a
@@ -112,5 +119,36 @@ public final class PackagedApp {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** Empties a directory the application writes in (its logs, its embedded database). */
+  public static void clean(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> all = Files.walk(dir)) {
+        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(dir);
+  }
+
+  /**
+   * PostgreSQL at {@code url} on a schema of its own, dropped and created empty, as the
+   * environment of instances that share it.
+   */
+  public static Map<String, String> postgres(String url, String schema) throws SQLException {
+    PGSimpleDataSource server = new PGSimpleDataSource();
+    server.setURL(url);
+    try (Connection c = server.getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      s.execute("CREATE SCHEMA " + schema);
+    }
+    String user = server.getUser() == null ? System.getProperty("user.name") : server.getUser();
+    return Map.of("QUARKUS_PROFILE", "prod,postgresql",
+        "HELPLINE_DATABASE_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema="
+            + schema,
+        "HELPLINE_DATABASE_USER", user,
+        "HELPLINE_DATABASE_PASSWORD", server.getPassword() == null ? "" : server.getPassword());
   }
 }

@@ -14,16 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.helpline.support.ChromiumBrowserTest;
 import org.helpline.support.PackagedApp;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +33,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A content change signed off in the staff console, in real browsers, on two packaged
@@ -89,8 +84,8 @@ class ContentSignOffBrowserIT extends ChromiumBrowserTest {
   void anEditorDraftsAClinicianSignsOffAndEveryInstanceFollows() throws Exception {
     String url = System.getenv(POSTGRES_URL_ENV);
     assumeTrue(url != null, POSTGRES_URL_ENV + " is not set");
-    clean(DIR);
-    Map<String, String> env = database(url);
+    PackagedApp.clean(DIR);
+    Map<String, String> env = PackagedApp.postgres(url, SCHEMA);
     Map<String, String> props = Map.of("helpline.staff.users-file",
         staffFile().toAbsolutePath().toString());
     PackagedApp a = start(PORT_A, "a", env, props);
@@ -334,30 +329,5 @@ class ContentSignOffBrowserIT extends ChromiumBrowserTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static void clean(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> all = Files.walk(dir)) {
-        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
-    Files.createDirectories(dir);
-  }
 
-  /** PostgreSQL on a schema of its own, emptied first, as the instances' environment. */
-  private static Map<String, String> database(String url) throws Exception {
-    PGSimpleDataSource server = new PGSimpleDataSource();
-    server.setURL(url);
-    try (Connection c = server.getConnection(); Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-      s.execute("CREATE SCHEMA " + SCHEMA);
-    }
-    String user = server.getUser() == null ? System.getProperty("user.name") : server.getUser();
-    return Map.of("QUARKUS_PROFILE", "prod,postgresql",
-        "HELPLINE_DATABASE_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema="
-            + SCHEMA,
-        "HELPLINE_DATABASE_USER", user,
-        "HELPLINE_DATABASE_PASSWORD", server.getPassword() == null ? "" : server.getPassword());
-  }
 }

@@ -24,7 +24,8 @@ class StaffConsoleHeadersTest {
       + " frame-ancestors 'none'; form-action 'none'";
 
   @ParameterizedTest
-  @ValueSource(strings = {"/staff/", "/staff/index.html", "/staff/staff.js", "/staff/staff.css"})
+  @ValueSource(strings = {"/staff/", "/staff/index.html", "/staff/staff.js", "/staff/staff.css",
+      "/staff/content.js", "/staff/dialog-yaml.js"})
   void everyFileHasTheStrictHeaders(String path) {
     given().when().get(path).then().statusCode(200)
         .header("Content-Security-Policy", equalTo(POLICY))
