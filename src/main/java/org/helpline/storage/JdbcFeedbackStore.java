@@ -71,9 +71,13 @@ public final class JdbcFeedbackStore implements FeedbackStore {
   public List<IntentFeedback> summary(Instant since, int maxComments) {
     Map<String, int[]> counts = new LinkedHashMap<>();
     Map<String, List<String>> comments = new LinkedHashMap<>();
+    Map<String, List<String>> questions = new LinkedHashMap<>();
+    // The rated turn's text, as its transcript keeps it (redacted): gone with the transcript.
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT intent, helpful, comment FROM feedback"
-            + " WHERE created_at >= ? ORDER BY created_at DESC, id")) {
+        PreparedStatement ps = c.prepareStatement("SELECT f.intent, f.helpful, f.comment,"
+            + " t.user_text FROM feedback f LEFT JOIN turn t ON t.conversation_id ="
+            + " f.conversation_id AND t.seq = f.seq WHERE f.created_at >= ?"
+            + " ORDER BY f.created_at DESC, f.id")) {
       Sql.bind(ps, since);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -84,6 +88,12 @@ public final class JdbcFeedbackStore implements FeedbackStore {
           if (comment != null && list.size() < maxComments) {
             list.add(comment);
           }
+          List<String> asked = questions.computeIfAbsent(intent, k -> new ArrayList<>());
+          String question = rs.getString(4);
+          if (!rs.getBoolean(2) && question != null && !asked.contains(question)
+              && asked.size() < maxComments) {
+            asked.add(question);
+          }
         }
       }
     } catch (SQLException e) {
@@ -91,7 +101,7 @@ public final class JdbcFeedbackStore implements FeedbackStore {
     }
     List<IntentFeedback> out = new ArrayList<>();
     counts.forEach((intent, n) -> out.add(new IntentFeedback(intent, n[0], n[1],
-        comments.get(intent))));
+        comments.get(intent), questions.get(intent))));
     out.sort(Comparator.comparingInt(IntentFeedback::notHelpful).reversed()
         .thenComparingInt(IntentFeedback::helpful)
         .thenComparing(IntentFeedback::intent));

@@ -1392,8 +1392,9 @@
     });
     S.onReportEntry('feedback', function (entry, f) {
       if (f.notHelpful > 0) {
-        // The ratings keep the comments, not the question asked: start from the comment.
-        addToDraftAction(entry, (f.comments || [])[0] || '', f.intent);
+        // The question whose answer was not helpful (redacted), else the comment.
+        addToDraftAction(entry, (f.questions || [])[0] || (f.comments || [])[0] || '',
+          f.intent);
       }
     });
     $('versions-refresh').addEventListener('click', loadVersions);

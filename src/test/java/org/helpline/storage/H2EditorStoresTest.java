@@ -59,7 +59,8 @@ class H2EditorStoresTest {
     assertEquals(Rating.UNKNOWN_CONVERSATION,
         store.rate("00000000-0000-4000-8000-000000000000", 1, true, null, NOW));
 
-    assertEquals(List.of(new IntentFeedback("checkpoint_inhibitors", 0, 1, List.of("too long"))),
+    assertEquals(List.of(new IntentFeedback("checkpoint_inhibitors", 0, 1, List.of("too long"),
+        List.of("what are checkpoint inhibitors"))),
         store.summary(NOW.minus(Duration.ofDays(30)), 10));
     assertEquals(List.of(), store.summary(NOW.plusSeconds(1), 10));
   }
