@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.helpline.support.ChatTranscripts.assertOnceInOrder;
+import static org.helpline.support.ChatTranscripts.count;
+import static org.helpline.support.ChatTranscripts.settle;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -317,32 +320,5 @@ class UnclaimedChatOfferBrowserTest extends ChromiumBrowserTest {
     as("nurse").when().post("/api/v1/staff/handoffs/" + handoffId + "/claim");
     as("nurse").contentType(ContentType.JSON).body(Map.of("outcome", outcome)).when()
         .post("/api/v1/staff/handoffs/" + handoffId + "/close").then().statusCode(200);
-  }
-
-  /** Lets a replayed event arrive, if one were (wrongly) coming. */
-  private static void settle() {
-    try {
-      Thread.sleep(1500);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static int count(String text, String part) {
-    int n = 0;
-    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
-      n++;
-    }
-    return n;
-  }
-
-  private static void assertOnceInOrder(String text, List<String> parts) {
-    int at = -1;
-    for (String part : parts) {
-      assertEquals(1, count(text, part), "once: " + part + " in\n" + text);
-      int here = text.indexOf(part);
-      assertTrue(here > at, "in order: " + part + " in\n" + text);
-      at = here;
-    }
   }
 }
