@@ -3,6 +3,7 @@ package org.helpline.content;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where published content versions and drafts are kept (the database, shared by every
@@ -31,9 +32,11 @@ public interface ContentVersionStore {
    * draft holds becomes a draft for editors and a clinician to review like any change: a new
    * build never replaces what was published. Returns the version live now.
    *
+   * @param model the trained model, asked for only when a version is stored (most starts
+   *     store nothing, and writing the model out costs time)
    * @param publish make new content the live version at once instead (dev mode only)
    */
-  ContentVersion importPackaged(ContentFiles files, String fingerprint, byte[] model,
+  ContentVersion importPackaged(ContentFiles files, String fingerprint, Supplier<byte[]> model,
       boolean publish, Instant at);
 
   /**

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.helpline.content.ContentDraft;
 import org.helpline.content.ContentFiles;
@@ -173,13 +174,13 @@ public final class JdbcContentVersionStore implements ContentVersionStore {
   }
 
   @Override
-  public ContentVersion importPackaged(ContentFiles files, String fingerprint, byte[] model,
-      boolean publish, Instant at) {
+  public ContentVersion importPackaged(ContentFiles files, String fingerprint,
+      Supplier<byte[]> model, boolean publish, Instant at) {
     return transaction(c -> {
       Optional<ContentVersion> live = liveVersion(c, true);
       if (live.isEmpty() || (publish && !live.get().fingerprint().equals(fingerprint))) {
-        int first = insertVersion(c, files, fingerprint, model, ContentVersion.PACKAGED, null,
-            null, null, ContentVersion.BUILD, live.isEmpty() ? "Content built into the"
+        int first = insertVersion(c, files, fingerprint, model.get(), ContentVersion.PACKAGED,
+            null, null, null, ContentVersion.BUILD, live.isEmpty() ? "Content built into the"
             + " application" : "Content of a new build, published without sign-off (dev mode)",
             null, at);
         makeLive(c, first, ContentVersion.BUILD, at);

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
+import org.helpline.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** A correct sign-in is remembered for a while, and nothing else is. */
@@ -33,28 +33,12 @@ class RecentSignInsTest {
 
   @Test
   void itIsForgottenAfterItsTimeToLive() {
-    Instant[] now = {NOW};
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now[0];
-      }
-    };
+    MutableClock clock = new MutableClock(NOW);
     RecentSignIns recent = new RecentSignIns(Duration.ofMinutes(5), clock);
     recent.remember("nurse", "pw".toCharArray(), Set.of("nurse"));
-    now[0] = NOW.plus(Duration.ofMinutes(4));
+    clock.set(NOW.plus(Duration.ofMinutes(4)));
     assertTrue(recent.recall("nurse", "pw".toCharArray()).isPresent());
-    now[0] = NOW.plus(Duration.ofMinutes(5));
+    clock.set(NOW.plus(Duration.ofMinutes(5)));
     assertTrue(recent.recall("nurse", "pw".toCharArray()).isEmpty());
   }
 

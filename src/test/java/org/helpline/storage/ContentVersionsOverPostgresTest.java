@@ -29,11 +29,11 @@ import org.helpline.staff.content.ContentWorkflow;
 import org.helpline.staff.content.DraftBots;
 import org.helpline.staff.content.DraftEvaluations;
 import org.helpline.staff.content.LiveContent;
+import org.helpline.support.PostgresTestSignals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Two instances over one PostgreSQL database: a version published on one is served by the
@@ -83,7 +83,7 @@ class ContentVersionsOverPostgresTest {
 
     Instance(DataSource pool, String topic) {
       store = new JdbcContentVersionStore(pool);
-      live = opened(new LiveContent(factory, holder, store, opened(signals()), bot -> { },
+      live = opened(new LiveContent(factory, holder, store, opened(PostgresTestSignals.open()), bot -> { },
           clock, topic));
       live.start(packaged, packagedSource(), false);
       live.follow(Duration.ofMinutes(1));
@@ -180,14 +180,6 @@ class ContentVersionsOverPostgresTest {
     return System.nanoTime();
   }
 
-  private PostgresSignals signals() {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(System.getenv(TestDatabases.POSTGRES_URL_ENV));
-    if (ds.getUser() == null) {
-      ds.setUser(System.getProperty("user.name"));
-    }
-    return new PostgresSignals(ds, ds);
-  }
 
   private <T extends AutoCloseable> T opened(T closeable) {
     opened.add(closeable);

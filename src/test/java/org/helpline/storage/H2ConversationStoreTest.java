@@ -8,14 +8,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ChatOutcome;
 import org.helpline.conversation.ConversationService;
 import org.helpline.conversation.SenderKeys;
 import org.helpline.support.RealBot;
+import org.helpline.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,9 +47,9 @@ class H2ConversationStoreTest extends ConversationStoreContract {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     ConversationService service = serviceAt(clock);
     String id = say(service, null, "what are checkpoint inhibitors").conversationId();
-    clock.now = clock.now.plus(Duration.ofMinutes(29));
+    clock.advance(Duration.ofMinutes(29));
     assertEquals(id, say(service, id, "what about side effects?").conversationId());
-    clock.now = clock.now.plus(Duration.ofMinutes(31));
+    clock.advance(Duration.ofMinutes(31));
     ChatOutcome later = say(service, id, "hello again");
     assertNotEquals(id, later.conversationId());
     assertEquals(1, later.seq());
@@ -65,7 +64,7 @@ class H2ConversationStoreTest extends ConversationStoreContract {
     assertEquals("handoff", first.reply().action());
     // The nurses are busy: an hour later the person is still in the same conversation, told
     // it has been passed on, and the queue still has one entry for it.
-    clock.now = clock.now.plus(Duration.ofMinutes(60));
+    clock.advance(Duration.ofMinutes(60));
     ChatOutcome later = say(service, id, "is anyone there?");
     assertEquals(id, later.conversationId());
     assertEquals(2, later.seq());
@@ -82,28 +81,6 @@ class H2ConversationStoreTest extends ConversationStoreContract {
   }
 
   /** A clock the test moves forward. */
-  private static final class MutableClock extends Clock {
-    Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   @Test
   void aConversationSurvivesARestartOnTheSameFiles() throws Exception {

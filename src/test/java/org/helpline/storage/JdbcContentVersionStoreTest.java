@@ -33,17 +33,17 @@ class JdbcContentVersionStoreTest {
   @Test
   void theFirstBuildIsVersionOneAndALaterBuildOnlyBringsADraft() {
     JdbcContentVersionStore store = new JdbcContentVersionStore(TestDatabases.h2(dir));
-    ContentVersion first = store.importPackaged(FIRST, "aaa", new byte[] {1}, false, NOW);
+    ContentVersion first = store.importPackaged(FIRST, "aaa", () -> new byte[] {1}, false, NOW);
     assertEquals(1, first.version());
     assertEquals(ContentVersion.PACKAGED, first.origin());
     assertEquals(FIRST, store.files(1));
     // A restart, or a second instance of the same build: nothing new.
-    assertEquals(1, store.importPackaged(FIRST, "aaa", new byte[] {1}, false, NOW).version());
+    assertEquals(1, store.importPackaged(FIRST, "aaa", () -> new byte[] {1}, false, NOW).version());
     assertEquals(List.of(), store.openDrafts());
 
     // A new build: still version 1 live, and one draft holding the build's content.
-    assertEquals(1, store.importPackaged(SECOND, "bbb", new byte[] {2}, false, NOW).version());
-    assertEquals(1, store.importPackaged(SECOND, "bbb", new byte[] {2}, false, NOW).version());
+    assertEquals(1, store.importPackaged(SECOND, "bbb", () -> new byte[] {2}, false, NOW).version());
+    assertEquals(1, store.importPackaged(SECOND, "bbb", () -> new byte[] {2}, false, NOW).version());
     List<ContentDraft> drafts = store.openDrafts();
     assertEquals(1, drafts.size(), "one draft per new build, however often it starts");
     ContentDraft draft = drafts.get(0);
@@ -54,17 +54,17 @@ class JdbcContentVersionStoreTest {
 
     // In dev mode a new build's content is published at once instead.
     ContentVersion dev = store.importPackaged(SECOND.with("intents/greeting.txt", "hey\n"),
-        "ccc", null, true, NOW);
+        "ccc", () -> null, true, NOW);
     assertEquals(2, dev.version());
     assertEquals(2, store.live().orElseThrow().version());
     assertEquals(2, store.importPackaged(SECOND.with("intents/greeting.txt", "hey\n"),
-        "ccc", null, true, NOW).version());
+        "ccc", () -> null, true, NOW).version());
   }
 
   @Test
   void aDraftChangesOnlyWhileEditedAndPublishesOnlyTheApprovedRevision() {
     JdbcContentVersionStore store = new JdbcContentVersionStore(TestDatabases.h2(dir));
-    store.importPackaged(FIRST, "aaa", null, false, NOW);
+    store.importPackaged(FIRST, "aaa", () -> null, false, NOW);
     ContentDraft draft = store.createDraft("ed", "a note", NOW);
     assertEquals(FIRST, store.draftFiles(draft.id()));
     draft = store.saveFile(draft.id(), "intents/greeting.txt", "hello\nhiya\n", "ed2", NOW);

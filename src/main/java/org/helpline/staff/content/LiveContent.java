@@ -83,7 +83,7 @@ public final class LiveContent implements AutoCloseable {
       boolean publishNewBuild) {
     Content content = packaged.content();
     ContentVersion live = store.importPackaged(ContentFiles.read(packagedSource),
-        content.version(), factory.model(packaged), publishNewBuild, clock.instant());
+        content.version(), () -> factory.model(packaged), publishNewBuild, clock.instant());
     if (live.fingerprint().equals(content.version())) {
       swap(live, packaged);
     } else if (!load(live, false)) {

@@ -24,15 +24,14 @@ import org.helpline.content.ContentSource;
 import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.BotHolder;
 import org.helpline.storage.InProcessSignals;
-import org.helpline.storage.PostgresSignals;
 import org.helpline.storage.Signals;
 import org.helpline.support.RealBot;
+import org.helpline.support.PostgresTestSignals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A reload on one instance switches every instance: two reloaders, each with its own running
@@ -97,8 +96,8 @@ class ContentReloadEveryInstanceTest {
   void aReloadOnOneInstanceSwitchesTheOtherThroughPostgres() throws IOException {
     // Other runs may share the server and its channel: this run's topic is its own.
     String topic = "test-" + UUID.randomUUID() + "/" + ContentReloader.TOPIC;
-    CountingSignals a = opened(new CountingSignals(postgresSignals()));
-    CountingSignals b = opened(new CountingSignals(postgresSignals()));
+    CountingSignals a = opened(new CountingSignals(PostgresTestSignals.open()));
+    CountingSignals b = opened(new CountingSignals(PostgresTestSignals.open()));
     aReloadOnOneInstanceSwitchesTheOther(a, b, topic);
   }
 
@@ -143,14 +142,6 @@ class ContentReloadEveryInstanceTest {
     return a == b ? a.published() : a.published() + b.published();
   }
 
-  private PostgresSignals postgresSignals() {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(System.getenv(POSTGRES_URL_ENV));
-    if (ds.getUser() == null) {
-      ds.setUser(System.getProperty("user.name"));
-    }
-    return new PostgresSignals(ds, ds);
-  }
 
   private <T extends AutoCloseable> T opened(T closeable) {
     opened.add(closeable);
