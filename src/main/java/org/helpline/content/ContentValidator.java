@@ -387,16 +387,25 @@ public final class ContentValidator {
     checkSource(file, handoff.source(), check);
   }
 
+  /** Each {name, title} must fit a button on every platform. */
+  private static void checkButtons(String file, String prefix, String[][] buttons,
+      Check check) {
+    for (String[] button : buttons) {
+      if (isBlank(button[1]) || button[1].length() > NoticeTexts.MAX_BUTTON_TITLE) {
+        check.add(file, check.line(file, button[0] + ":"), prefix + button[0]
+            + " must be 1 to " + NoticeTexts.MAX_BUTTON_TITLE + " characters (it is a button)");
+      }
+    }
+  }
+
   /** The live chat's words: a short button, and the place, number and hours where needed. */
   private void checkChat(String file, HandoffTexts.ChatTexts chat, Check check) {
     if (chat == null) {
       check.add(file, 1, "chat (the words of a live chat with a nurse) is required");
       return;
     }
-    if (isBlank(chat.offer()) || chat.offer().length() > NoticeTexts.MAX_BUTTON_TITLE) {
-      check.add(file, check.line(file, "offer:"), "chat.offer must be 1 to "
-          + NoticeTexts.MAX_BUTTON_TITLE + " characters (it is a button)");
-    }
+    checkButtons(file, "chat.", new String[][] {{"offer", chat.offer()}, {"end", chat.end()}},
+        check);
     if (isBlank(chat.waiting()) || !chat.waiting().contains("{position}")
         || !chat.waiting().contains("{phone}")) {
       check.add(file, check.line(file, "waiting:"),
@@ -408,20 +417,16 @@ public final class ContentValidator {
           "chat.notOpen must give the {phone} and the {hours}");
     }
     checkTexts(file, "chat.", new String[][] {
-        {"unclaimed", chat.unclaimed(), "{reply_by}", "999"}}, check);
+        {"unclaimed", chat.unclaimed(), "{reply_by}", "999"},
+        {"left", chat.left(), "{phone}", "{hours}"}}, check);
     HandoffTexts.MessageTexts m = chat.message();
     if (m == null) {
       check.add(file, check.line(file, "chat:"),
           "chat.message (the words of leaving a message for the nurses) is required");
       return;
     }
-    for (String[] button : new String[][] {{"offer", m.offer()}, {"yes", m.yes()},
-        {"no", m.no()}}) {
-      if (isBlank(button[1]) || button[1].length() > NoticeTexts.MAX_BUTTON_TITLE) {
-        check.add(file, check.line(file, button[0] + ":"), "chat.message." + button[0]
-            + " must be 1 to " + NoticeTexts.MAX_BUTTON_TITLE + " characters (it is a button)");
-      }
-    }
+    checkButtons(file, "chat.message.", new String[][] {{"offer", m.offer()}, {"yes", m.yes()},
+        {"no", m.no()}}, check);
     checkTexts(file, "chat.message.", new String[][] {
         {"consent", m.consent(), "{reply_by}", "{retention}"},
         {"consentApp", m.consentApp(), "{reply_by}", "{retention}"},

@@ -44,9 +44,12 @@ public record HandoffTexts(
    * @param app what a person in a messaging app reads as the chat changes
    * @param unclaimed said when no nurse has claimed their chat for a while, offering a message
    *     instead; gives {@code {reply_by}}
+   * @param end the quick reply with which the person leaves the chat (at most 20 characters)
+   * @param left said when they have left it; gives the {@code {phone}} and the
+   *     {@code {hours}}
    */
   public record ChatTexts(String offer, String waiting, String notOpen, MessageTexts message,
-      AppTexts app, String unclaimed) {
+      AppTexts app, String unclaimed, String end, String left) {
   }
 
   /**

@@ -30,7 +30,8 @@ import org.helpline.handoff.Urgency;
  *       or the safety net fires: then they get the bot's emergency guidance at once and the
  *       nurse gets an alert;
  *   <li>a person who taps {@value LiveChat#CHAT_PAYLOAD} joins the queue for a chat, when the
- *       nurses can chat now;
+ *       nurses can chat now, and leaves it with {@value LiveChat#END_PAYLOAD} (the nurses see
+ *       that they have left; the entry stays for a nurse to close);
  *   <li>while the line is closed, a person can leave a message ({@value
  *       LiveChat#MESSAGE_PAYLOAD}): they are told what is kept and for how long and asked
  *       first, then write it, and are given an honest reply-by time from the opening hours;
@@ -52,7 +53,8 @@ public final class NurseChat {
 
   /** The choices this step answers, not the bot. */
   private static final Set<String> CHOICES = Set.of(LiveChat.CHAT_PAYLOAD,
-      LiveChat.MESSAGE_PAYLOAD, LiveChat.MESSAGE_YES_PAYLOAD, LiveChat.MESSAGE_NO_PAYLOAD);
+      LiveChat.MESSAGE_PAYLOAD, LiveChat.MESSAGE_YES_PAYLOAD, LiveChat.MESSAGE_NO_PAYLOAD,
+      LiveChat.END_PAYLOAD);
 
   /** The web chat: its person reads what a nurse writes in the widget's stream. */
   private static final String WEB = "web";
@@ -145,6 +147,9 @@ public final class NurseChat {
     // Waiting for a chat, a person may leave a message instead (offered when nobody is free).
     boolean switching = turn == null && waitingToChat
         && MESSAGE_CHOICES.contains(said.payload());
+    if (turn == null && LiveChat.END_PAYLOAD.equals(said.payload())) {
+      return leaveChat(content, open, before, now);
+    }
     if (open.isPresent() && open.get().relays() && !switching) {
       return relay(content, turn, open.get(), before, now, places);
     }
@@ -276,6 +281,19 @@ public final class NurseChat {
       return new Step(said(text, handoff(content, now), List.of()), tapped, state, referral,
           LiveTurn.NONE);
     }
+    List<ChatReply.Choice> end = List.of(new ChatReply.Choice(texts.end(),
+        LiveChat.END_PAYLOAD));
+    ConversationState endable = new ConversationState(state.topic(), 0, true, now,
+        List.of(LiveChat.END_PAYLOAD));
+    if (open.isPresent() && open.get().claimed()) {
+      // A nurse already has their conversation (they left the chat, or were only handed the
+      // phone): that nurse is with them again, not a queue.
+      ChatReply.Handoff h = handoff(content, now).withModes(List.of(LiveChat.PHONE,
+          LiveChat.CHAT)).in(LiveChat.CHAT, LiveChat.WITH_NURSE, null, null);
+      return new Step(said(texts.app().joined(), h, end), tapped, endable, referral,
+          new LiveTurn(LiveChat.CHAT, LiveChat.WITH_NURSE, null, List.of(
+              ChatEvent.status(LiveChat.CHAT, LiveChat.WITH_NURSE, null))));
+    }
     int place = places.of(open.map(OpenHandoff::id).orElse(null),
         open.map(OpenHandoff::urgency).orElse(Urgency.ROUTINE),
         open.map(OpenHandoff::createdAt).orElse(now));
@@ -283,9 +301,31 @@ public final class NurseChat {
         .replace("{phone}", facts.phone());
     ChatReply.Handoff h = handoff(content, now).withModes(List.of(LiveChat.PHONE,
         LiveChat.CHAT)).in(LiveChat.CHAT, LiveChat.WAITING, place, null);
-    return new Step(said(text, h, List.of()), tapped, state, referral,
+    return new Step(said(text, h, end), tapped, endable, referral,
         new LiveTurn(LiveChat.CHAT, LiveChat.WAITING, null, List.of(
             ChatEvent.status(LiveChat.CHAT, LiveChat.WAITING, place))));
+  }
+
+  /**
+   * The person left the chat, waiting or with a nurse: they talk to the bot again, the nurses
+   * see that they have left, and the entry stays in the queue for a nurse to close. A tap on
+   * an old "End chat" outside a chat changes nothing.
+   */
+  private Step leaveChat(Content content, Optional<OpenHandoff> open,
+      ConversationState before, Instant now) {
+    HelplineFacts facts = content.helpline();
+    String text = content.handoff().chat().left().replace("{phone}", facts.phone())
+        .replace("{hours}", facts.hoursText());
+    ConversationState state = new ConversationState(before.topic(), 0,
+        before.handoffOffered(), now, List.of());
+    String tapped = TAPPED + LiveChat.END_PAYLOAD;
+    if (open.isEmpty() || !open.get().inChat()) {
+      return new Step(said(text, handoff(content, now), List.of()), tapped, state,
+          Optional.empty(), LiveTurn.NONE);
+    }
+    return new Step(said(text, handoff(content, now).in(LiveChat.CHAT, LiveChat.LEFT, null,
+        null), List.of()), tapped, state, Optional.empty(), new LiveTurn(LiveChat.CHAT,
+            LiveChat.LEFT, null, List.of(ChatEvent.status(LiveChat.CHAT, LiveChat.LEFT, null))));
   }
 
   /**

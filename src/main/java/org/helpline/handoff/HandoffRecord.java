@@ -31,7 +31,7 @@ public record HandoffRecord(HandoffReason reason, Urgency urgency, String summar
   public OpenHandoff joinedTo(OpenHandoff open) {
     String joined = (open.summary() == null ? "" : open.summary() + "; ") + "later: " + summary;
     return new OpenHandoff(open.id(), open.urgency().atLeast(urgency), bounded(joined),
-        open.createdAt(), open.mode(), open.chatStatus(), open.replyBy());
+        open.createdAt(), open.mode(), open.chatStatus(), open.replyBy(), open.claimed());
   }
 
   private static String bounded(String text) {
@@ -45,13 +45,19 @@ public record HandoffRecord(HandoffReason reason, Urgency urgency, String summar
    * @param mode null (phone), {@link LiveChat#CHAT} or {@link LiveChat#MESSAGE}
    * @param chatStatus where a chat or a message stands, or null
    * @param replyBy when a nurse will reply to a left message, or null
+   * @param claimed whether a nurse has claimed the entry
    */
   public record OpenHandoff(String id, Urgency urgency, String summary, Instant createdAt,
-      String mode, String chatStatus, Instant replyBy) {
+      String mode, String chatStatus, Instant replyBy, boolean claimed) {
 
     /** Whether what the person writes goes to a nurse rather than to the bot. */
     public boolean relays() {
       return LiveChat.relays(mode, chatStatus);
+    }
+
+    /** Whether the person is in a live chat, waiting or with a nurse, that they can leave. */
+    public boolean inChat() {
+      return LiveChat.inChat(mode, chatStatus);
     }
 
     /** Whether the person agreed to leave a message and is about to write it. */

@@ -22,6 +22,7 @@ import org.helpline.conversation.StorageUnavailableException;
 import org.helpline.dialog.ConversationState;
 import org.helpline.handoff.HandoffRecord;
 import org.helpline.handoff.HandoffRecord.OpenHandoff;
+import org.helpline.handoff.LiveChat;
 import org.helpline.handoff.Urgency;
 
 /**
@@ -193,8 +194,14 @@ public final class JdbcConversationStore implements ConversationStore {
                 live, turn.replyTo(), turn.at());
           }
         }
+        List<String> moved = List.of();
         if (live.changesEntry() && open.isPresent()) {
           queue.changeMode(c, open.get().id(), live, turn.replyTo());
+          if (LiveChat.WAITING.equals(open.get().chatStatus())
+              && !LiveChat.WAITING.equals(live.status())) {
+            // They left the queue: everyone waiting after them is a place nearer.
+            moved = JdbcHandoffQueue.waitingChats(c);
+          }
         }
         JdbcHandoffQueue.appendEvents(c, turn.conversationId(), live.events(), turn.at());
         // The person wrote again in their app: what a nurse wrote after the platform's window
@@ -210,6 +217,7 @@ public final class JdbcConversationStore implements ConversationStore {
         if (live.changesChat() || turn.referral().isPresent()) {
           queue.signal(turn.conversationId());
         }
+        queue.signalPlaces(moved);
         if (released) {
           queue.signalOutbox();
         }

@@ -124,8 +124,8 @@ public final class JdbcHandoffQueue implements HandoffQueue {
   public QueuedHandoff claim(String id, String nurse, Instant now) {
     return changeEntry(id, (c, h) -> {
       int changed = Sql.update(c, "UPDATE handoff SET status = 'claimed', claimed_by = ?,"
-          + " claimed_at = ?, chat_status = CASE WHEN mode = 'chat' THEN 'with_nurse'"
-          + " WHEN mode = 'message' AND chat_status = 'waiting' THEN 'with_nurse'"
+          + " claimed_at = ?, chat_status = CASE WHEN mode IN ('chat', 'message')"
+          + " AND chat_status = 'waiting' THEN 'with_nurse'"
           + " ELSE chat_status END WHERE id = ? AND status = 'open'", nurse, now, id);
       if (changed == 0 && !(QueuedHandoff.CLAIMED.equals(h.status())
           && nurse.equals(h.claimedBy()))) {
@@ -162,8 +162,9 @@ public final class JdbcHandoffQueue implements HandoffQueue {
       String chatStatus, Instant now) {
     return changeEntry(id, (c, h) -> {
       int changed = Sql.update(c, "UPDATE handoff SET status = 'closed', closed_by = ?,"
-          + " closed_at = ?, outcome = ?, chat_status = CASE WHEN mode IS NOT NULL THEN ?"
-          + " ELSE chat_status END WHERE id = ? AND status = 'claimed'"
+          + " closed_at = ?, outcome = ?, chat_status = CASE WHEN mode IS NOT NULL"
+          + " AND chat_status <> 'left' THEN ? ELSE chat_status END WHERE id = ?"
+          + " AND status = 'claimed'"
           + " AND (? OR claimed_by = ?)", nurse, now, outcome, chatStatus, id, anyClaimant,
           nurse);
       if (changed != 1) {
@@ -176,7 +177,7 @@ public final class JdbcHandoffQueue implements HandoffQueue {
               + h.claimedBy() + ") or an admin can close it");
         };
       }
-      if (h.mode() != null) {
+      if (h.mode() != null && !LiveChat.LEFT.equals(h.chatStatus())) {
         appendEvents(c, h.conversationId(), List.of(
             ChatEvent.status(h.mode(), chatStatus, null)), now,
             LiveChat.CHAT.equals(h.mode()) && hasAddress(c, h.id()));
@@ -201,6 +202,10 @@ public final class JdbcHandoffQueue implements HandoffQueue {
       if (!LiveChat.CHAT.equals(h.mode()) && !LiveChat.MESSAGE.equals(h.mode())) {
         throw new HandoffConflictException("the person did not ask to chat here or leave a"
             + " message: answer in the way they chose");
+      }
+      if (LiveChat.LEFT.equals(h.chatStatus())) {
+        throw new HandoffConflictException("the person has left this chat: close it with an"
+            + " outcome");
       }
       if (LiveChat.WRITING.equals(h.chatStatus())) {
         throw new HandoffConflictException("the person is still writing their message: answer"
@@ -362,9 +367,7 @@ public final class JdbcHandoffQueue implements HandoffQueue {
     signal(after.conversationId());
     // A nurse's change may have something for a messaging app: an instance sends it.
     signalOutbox();
-    if (signals != null) {
-      moved.forEach(other -> signals.publish(conversationTopic(other)));
-    }
+    signalPlaces(moved);
     return after;
   }
 
@@ -383,6 +386,13 @@ public final class JdbcHandoffQueue implements HandoffQueue {
   void signalOutbox() {
     if (signals != null) {
       signals.publish(Outbox.TOPIC);
+    }
+  }
+
+  /** Tells the streams of these conversations (chats waiting) to read their place again. */
+  void signalPlaces(List<String> conversationIds) {
+    if (signals != null) {
+      conversationIds.forEach(other -> signals.publish(conversationTopic(other)));
     }
   }
 
@@ -451,14 +461,15 @@ public final class JdbcHandoffQueue implements HandoffQueue {
   /** The entry a conversation has open or claimed, if any (the oldest, should there be two). */
   Optional<OpenHandoff> openEntry(Connection c, String conversationId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT id, urgency, summary, created_at,"
-        + " mode, chat_status, reply_by FROM handoff WHERE conversation_id = ? AND "
+        + " mode, chat_status, reply_by, status FROM handoff WHERE conversation_id = ? AND "
         + OPEN_STATUSES + " ORDER BY created_at")) {
       ps.setString(1, conversationId);
       ps.setMaxRows(1);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(new OpenHandoff(rs.getString(1),
             urgency(rs.getString(2)), rs.getString(3), Sql.instant(rs, "created_at"),
-            rs.getString(5), rs.getString(6), Sql.instant(rs, "reply_by"))) : Optional.empty();
+            rs.getString(5), rs.getString(6), Sql.instant(rs, "reply_by"),
+            QueuedHandoff.CLAIMED.equals(rs.getString(8)))) : Optional.empty();
       }
     }
   }
@@ -507,7 +518,7 @@ public final class JdbcHandoffQueue implements HandoffQueue {
   }
 
   /** The conversations of the chats waiting for a nurse. */
-  private static List<String> waitingChats(Connection c) throws SQLException {
+  static List<String> waitingChats(Connection c) throws SQLException {
     List<String> waiting = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT conversation_id FROM handoff"
         + " WHERE mode = 'chat' AND chat_status = 'waiting' AND status = 'open'")) {

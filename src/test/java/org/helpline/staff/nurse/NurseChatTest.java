@@ -197,6 +197,66 @@ class NurseChatTest {
   }
 
   @Test
+  void thePersonLeavesTheChatAndTheNurseSeesIt() throws Exception {
+    String id = waitingForANurse();
+    String handoff = handoffOf(id);
+    as("nurse").when().post(HANDOFFS + "/" + handoff + "/claim").then().statusCode(200);
+    try (SseClient nurse = nurseStream(handoff)) {
+      send(id, "payload", "nurse_chat_end").body("action", equalTo("handoff"))
+          .body("handoff.mode", equalTo("chat")).body("handoff.status", equalTo("left"))
+          .body("replies[0].text", containsString("left the chat"))
+          .body("replies[0].text", containsString("0808 800 4040"));
+      nurse.next(e -> status(e, "left"), WAIT);
+    }
+    // The entry stays for the nurse to close; writing to someone who has gone is refused.
+    as("nurse").when().get(HANDOFFS).then().statusCode(200)
+        .body("find { it.id == '" + handoff + "' }.chatStatus", equalTo("left"))
+        .body("find { it.id == '" + handoff + "' }.status", equalTo("claimed"));
+    as("nurse").contentType(ContentType.JSON).body(Map.of("text", "are you still there?"))
+        .when().post(HANDOFFS + "/" + handoff + "/messages").then().statusCode(409)
+        .body("detail", containsString("left"));
+    // What they write now is for the bot again.
+    send(id, "text", "what is immunotherapy").body("action", not(equalTo("relayed")))
+        .body("replies", not(empty()));
+    // Closing it does not tell them the nurse closed a chat they had already left.
+    as("nurse").contentType(ContentType.JSON).body(Map.of("outcome", "person left the chat"))
+        .when().post(HANDOFFS + "/" + handoff + "/close").then().statusCode(200)
+        .body("chatStatus", equalTo("left"));
+    try (SseClient person = personStream(id, null)) {
+      List<SseClient.Event> all = person.drain(Duration.ofMillis(1500));
+      assertTrue(all.stream().noneMatch(e -> status(e, "closed")), all.toString());
+    }
+  }
+
+  @Test
+  void aPersonWhoLeavesTheQueueMovesThoseBehindThemUpAndCanComeBack() throws Exception {
+    String first = waitingForANurse();
+    String second = waitingForANurse();
+    try (SseClient behind = personStream(second, null)) {
+      int before = data(behind.next(e -> status(e, "waiting")
+          && !data(e).path("position").isNull(), WAIT)).path("position").asInt();
+      send(first, "payload", "nurse_chat_end").body("handoff.status", equalTo("left"));
+      behind.next(e -> status(e, "waiting") && data(e).path("position").asInt() == before - 1,
+          WAIT);
+    }
+    // An old "End chat" tapped again changes nothing; asking again puts them back in the queue
+    // on the same entry.
+    String entry = handoffOf(first);
+    send(first, "payload", "nurse_chat_end").body("replies[0].text",
+        containsString("left the chat"));
+    send(first, "payload", "nurse_chat").body("handoff.status", equalTo("waiting"))
+        .body("quickReplies.payload", hasItem("nurse_chat_end"));
+    assertEquals(entry, handoffOf(first));
+    // A nurse who had claimed the entry is with them at once when they ask again.
+    as("nurse").when().post(HANDOFFS + "/" + entry + "/claim").then().statusCode(200);
+    send(first, "payload", "nurse_chat_end").body("handoff.status", equalTo("left"));
+    send(first, "payload", "nurse_chat").body("handoff.status", equalTo("with_nurse"))
+        .body("replies[0].text", containsString("A nurse has joined"));
+    as("nurse").contentType(ContentType.JSON).body(Map.of("text", "Hello again")).when()
+        .post(HANDOFFS + "/" + entry + "/messages").then().statusCode(201);
+  }
+
+  @Test
   void aClaimMovesEveryoneStillWaitingOnePlaceUp() throws Exception {
     String first = waitingForANurse();
     String second = waitingForANurse();
