@@ -301,9 +301,13 @@ public final class NurseChat {
         .replace("{phone}", facts.phone());
     ChatReply.Handoff h = handoff(content, now).withModes(List.of(LiveChat.PHONE,
         LiveChat.CHAT)).in(LiveChat.CHAT, LiveChat.WAITING, place, null);
+    // Already waiting ("no thanks" to a message): the same wait goes on, so no new status,
+    // which would start the wait again and repeat the offer of a message.
+    boolean stillWaiting = open.isPresent() && LiveChat.CHAT.equals(open.get().mode())
+        && LiveChat.WAITING.equals(open.get().chatStatus());
     return new Step(said(text, h, end), tapped, endable, referral,
-        new LiveTurn(LiveChat.CHAT, LiveChat.WAITING, null, List.of(
-            ChatEvent.status(LiveChat.CHAT, LiveChat.WAITING, place))));
+        new LiveTurn(LiveChat.CHAT, LiveChat.WAITING, null, stillWaiting ? List.of()
+            : List.of(ChatEvent.status(LiveChat.CHAT, LiveChat.WAITING, place))));
   }
 
   /**

@@ -100,6 +100,24 @@ class UnclaimedChatOfferTest {
   }
 
   @Test
+  void sayingNoThanksKeepsTheSameWaitAndTheOfferIsNotRepeated() throws Exception {
+    String id = send(null, "text", "can i speak to a nurse please").extract()
+        .path("conversationId");
+    send(id, "payload", "nurse_chat").body("handoff.status", equalTo("waiting"));
+    try (SseClient person = SseClient.open(base + "api/v1/chat/" + id + "/events", null,
+        null)) {
+      person.next(UnclaimedChatOfferTest::offer, WAIT);
+      send(id, "payload", "nurse_message").body("quickReplies.payload",
+          hasItem("nurse_message_no"));
+      send(id, "payload", "nurse_message_no").body("handoff.status", equalTo("waiting"));
+      // Well past another 2 s of waiting and several sweeps (every 1 s): no second offer.
+      List<SseClient.Event> after = person.drain(Duration.ofSeconds(5));
+      assertEquals(0, after.stream().filter(UnclaimedChatOfferTest::offer).count(),
+          after.toString());
+    }
+  }
+
+  @Test
   void anSmsPersonNobodyTakesIsOfferedAMessageOnceAndPicksItWithItsNumber() {
     String number = TwilioRequests.newNumber();
     MessagingNurseChatTest.sms(number, "can i speak to a nurse please");
