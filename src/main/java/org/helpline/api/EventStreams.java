@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.helpline.storage.DaemonThreads;
 import org.helpline.storage.Signals;
 import org.jboss.logging.Logger;
 
@@ -54,9 +55,9 @@ public final class EventStreams implements AutoCloseable {
   public EventStreams(Signals signals, Duration keepAliveEvery) {
     this.signals = signals;
     AtomicInteger n = new AtomicInteger();
-    this.reads = Executors.newFixedThreadPool(2, r -> daemon(r, "helpline-streams-"
+    this.reads = Executors.newFixedThreadPool(2, r -> DaemonThreads.named(r, "helpline-streams-"
         + n.incrementAndGet()));
-    this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
+    this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.named(r,
         "helpline-streams-keep-alive"));
     long every = Math.max(1, keepAliveEvery.toMillis());
     keepAlive.scheduleAtFixedRate(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
@@ -101,12 +102,6 @@ public final class EventStreams implements AutoCloseable {
     keepAlive.shutdownNow();
     reads.shutdownNow();
     open.forEach(s -> s.emitter.complete());
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
   }
 
   /** One open stream: its reads run one at a time, and a signal during a read reads again. */

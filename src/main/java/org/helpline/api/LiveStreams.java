@@ -19,6 +19,7 @@ import org.helpline.conversation.InvalidMessageException;
 import org.helpline.handoff.ChatEvent;
 import org.helpline.handoff.HandoffQueue;
 import org.helpline.handoff.LiveChat;
+import org.helpline.handoff.PersonPresence;
 import org.helpline.handoff.QueuedHandoff;
 import org.helpline.storage.JdbcHandoffQueue;
 
@@ -31,13 +32,19 @@ public final class LiveStreams {
   private static final Pattern DIGITS = Pattern.compile("^[0-9]{1,18}$");
   private static final Set<String> LIVE = Set.of(QueuedHandoff.OPEN, QueuedHandoff.CLAIMED);
 
+  /** The event that tells a nurse whether the person has their web chat open. */
+  public static final String PRESENCE = "presence";
+
   private final EventStreams streams;
   private final HandoffQueue queue;
+  private final PersonPresence presence;
   private final ObjectMapper json;
 
-  public LiveStreams(EventStreams streams, HandoffQueue queue, ObjectMapper json) {
+  public LiveStreams(EventStreams streams, HandoffQueue queue, PersonPresence presence,
+      ObjectMapper json) {
     this.streams = streams;
     this.queue = queue;
+    this.presence = presence;
     this.json = json;
   }
 
@@ -62,7 +69,7 @@ public final class LiveStreams {
 
   /**
    * A person's chat: its events (never the nurses' alerts) and, while they wait, their place
-   * in the queue whenever it moves.
+   * in the queue whenever it moves. While it is open, the person counts as here.
    *
    * @throws org.helpline.handoff.UnknownConversationException when there is no such
    *     conversation (before anything is streamed: 404)
@@ -84,20 +91,37 @@ public final class LiveStreams {
           }
           place[0] = now.orElse(null);
           return out;
-        });
+        })
+        .onSubscription().invoke(() -> presence.opened(conversationId))
+        .onTermination().invoke(() -> presence.closed(conversationId));
   }
 
   /**
-   * A conversation as a nurse sees it: every event, safety alerts included.
+   * A conversation as a nurse sees it: every event, safety alerts included, and for the web
+   * chat whether the person has it open ({@value #PRESENCE} {@code {"here": true|false}},
+   * not kept, sent when the stream opens and whenever it changes).
    *
+   * @param web whether the person writes in the web chat (a messaging app has no presence)
    * @throws org.helpline.handoff.UnknownConversationException when there is no such
    *     conversation
    */
-  public Multi<OutboundSseEvent> staff(Sse sse, String conversationId, long after) {
+  public Multi<OutboundSseEvent> staff(Sse sse, String conversationId, long after,
+      boolean web) {
     Cursor cursor = new Cursor(conversationId, after, true);
     cursor.first = queue.events(conversationId, after, true);
+    Boolean[] shown = {null};
     return streams.stream(sse, List.of(JdbcHandoffQueue.conversationTopic(conversationId)),
-        cursor::next);
+        () -> {
+          List<EventStreams.Event> out = cursor.next();
+          if (web) {
+            boolean here = presence.here(conversationId);
+            if (!Boolean.valueOf(here).equals(shown[0])) {
+              out.add(new EventStreams.Event(null, PRESENCE, write(Map.of("here", here))));
+              shown[0] = here;
+            }
+          }
+          return out;
+        });
   }
 
   /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.helpline.staff.StaffAudit;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import org.helpline.handoff.HandoffQueue;
 import org.helpline.handoff.Outbox;
 import org.helpline.storage.JdbcHandoffQueue;
 import org.helpline.storage.JdbcOutbox;
+import org.helpline.storage.JdbcPresence;
 import org.helpline.storage.Signals;
 import org.helpline.storage.JdbcStaffAudit;
 
@@ -48,10 +50,23 @@ public class NurseProducers {
     streams.close();
   }
 
+  /** Whether people have their web chat open, shared by every instance. */
   @Produces
   @Singleton
-  LiveStreams liveStreams(EventStreams streams, HandoffQueue queue, ObjectMapper json) {
-    return new LiveStreams(streams, queue, json);
+  JdbcPresence presence(DataSource dataSource, Signals signals, Clock clock,
+      HelplineConfig config) {
+    return new JdbcPresence(dataSource, signals, clock, config.nurseChat().keepAlive());
+  }
+
+  void closePresence(@Disposes JdbcPresence presence) {
+    presence.close();
+  }
+
+  @Produces
+  @Singleton
+  LiveStreams liveStreams(EventStreams streams, HandoffQueue queue, JdbcPresence presence,
+      ObjectMapper json) {
+    return new LiveStreams(streams, queue, presence, json);
   }
 
   @Produces

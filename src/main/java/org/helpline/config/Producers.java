@@ -45,6 +45,7 @@ import org.helpline.staff.content.DraftChat;
 import org.helpline.staff.content.DraftEvaluations;
 import org.helpline.staff.content.LiveContent;
 import org.helpline.storage.JdbcContentVersionStore;
+import org.helpline.conversation.ChatMessage;
 import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.ConversationService;
@@ -297,7 +298,7 @@ public class Producers {
 
   /** The web chat, and each messaging app a nurse can write to (its send API configured). */
   static Set<String> nurseChannels(List<AppSender> senders) {
-    Set<String> channels = new TreeSet<>(Set.of("web"));
+    Set<String> channels = new TreeSet<>(Set.of(ChatMessage.WEB));
     senders.stream().filter(AppSender::enabled).map(AppSender::channel).forEach(channels::add);
     LOG.infof("nurses can chat and take messages on: %s", channels);
     return channels;

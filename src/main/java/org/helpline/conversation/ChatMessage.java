@@ -19,6 +19,9 @@ package org.helpline.conversation;
 public record ChatMessage(String conversationId, String text, String payload, String messageId,
     String channel, String senderId, String replyTo) {
 
+  /** The channel of the web chat (the widget). */
+  public static final String WEB = "web";
+
   /** A message the nurses could not write back to outside a reply (no address kept). */
   public ChatMessage(String conversationId, String text, String payload, String messageId,
       String channel, String senderId) {
@@ -28,6 +31,6 @@ public record ChatMessage(String conversationId, String text, String payload, St
   /** A web chat message: no sender id, the conversation id comes from the client. */
   public static ChatMessage web(String conversationId, String text, String payload,
       String messageId) {
-    return new ChatMessage(conversationId, text, payload, messageId, "web", null);
+    return new ChatMessage(conversationId, text, payload, messageId, WEB, null);
   }
 }

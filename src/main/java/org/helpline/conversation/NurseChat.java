@@ -56,9 +56,6 @@ public final class NurseChat {
       LiveChat.MESSAGE_PAYLOAD, LiveChat.MESSAGE_YES_PAYLOAD, LiveChat.MESSAGE_NO_PAYLOAD,
       LiveChat.END_PAYLOAD);
 
-  /** The web chat: its person reads what a nurse writes in the widget's stream. */
-  private static final String WEB = "web";
-
   private final boolean enabled;
   private final Duration replyWithin;
   private final Duration kept;
@@ -71,7 +68,7 @@ public final class NurseChat {
    * @param kept how long a message and its conversation are kept (the transcript retention)
    */
   public NurseChat(boolean enabled, Duration replyWithin, Duration kept) {
-    this(enabled, replyWithin, kept, Set.of(WEB));
+    this(enabled, replyWithin, kept, Set.of(ChatMessage.WEB));
   }
 
   /**
@@ -345,7 +342,7 @@ public final class NurseChat {
       return declined(content, before, now);
     }
     // The web chat keeps the conversation in the browser; an app keeps how to reach them.
-    String consent = WEB.equals(channel) ? texts.consent() : texts.consentApp();
+    String consent = ChatMessage.WEB.equals(channel) ? texts.consent() : texts.consentApp();
     String text = consent.replace("{reply_by}", describe(content, replyBy.get()))
         .replace("{retention}", retention());
     ChatReply.Handoff h = handoff(content, now).withModes(List.of(LiveChat.PHONE,

@@ -61,7 +61,7 @@ public final class PostgresSignals implements Signals {
   /** Topics whose listeners are waiting to run: a signal on one of them adds nothing. */
   private final Set<String> queued = ConcurrentHashMap.newKeySet();
   private final ExecutorService dispatch =
-      Executors.newSingleThreadExecutor(r -> daemon(r, "helpline-signals"));
+      Executors.newSingleThreadExecutor(r -> DaemonThreads.named(r, "helpline-signals"));
   private final CountDownLatch closing = new CountDownLatch(1);
   private final CountDownLatch firstAttempt = new CountDownLatch(1);
   private final Thread listening;
@@ -79,7 +79,7 @@ public final class PostgresSignals implements Signals {
   public PostgresSignals(DataSource pool, DataSource unpooled) {
     this.pool = Objects.requireNonNull(pool, "pool");
     this.unpooled = Objects.requireNonNull(unpooled, "unpooled");
-    this.listening = daemon(this::listen, "helpline-signals-listen");
+    this.listening = DaemonThreads.named(this::listen, "helpline-signals-listen");
     listening.start();
     try {
       firstAttempt.await(FIRST_LISTEN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
@@ -247,12 +247,6 @@ public final class PostgresSignals implements Signals {
     return e instanceof SQLException
         ? "SQLState " + ((SQLException) e).getSQLState()
         : e.getClass().getSimpleName();
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
   }
 
   /** The server process of the listening connection, 0 while there is none; for tests. */

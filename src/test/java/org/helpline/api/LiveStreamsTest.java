@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.helpline.conversation.StorageUnavailableException;
 import org.helpline.handoff.ChatEvent;
 import org.helpline.handoff.HandoffQueue;
+import org.helpline.handoff.PersonPresence;
 import org.helpline.storage.InProcessSignals;
 import org.helpline.storage.JdbcHandoffQueue;
 import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
@@ -41,7 +42,22 @@ class LiveStreamsTest {
   private final InProcessSignals signals = new InProcessSignals();
   private final EventStreams streams = new EventStreams(signals, Duration.ofHours(1));
   private final StoredChat stored = new StoredChat();
-  private final LiveStreams live = new LiveStreams(streams, stored.queue(), new ObjectMapper());
+  private final PersonPresence presence = new PersonPresence() {
+    @Override
+    public void opened(String conversationId) {
+    }
+
+    @Override
+    public void closed(String conversationId) {
+    }
+
+    @Override
+    public boolean here(String conversationId) {
+      return false;
+    }
+  };
+  private final LiveStreams live = new LiveStreams(streams, stored.queue(), presence,
+      new ObjectMapper());
 
   @AfterEach
   void close() {
@@ -54,7 +70,7 @@ class LiveStreamsTest {
     stored.add(ChatEvent.STATUS, "{\"status\":\"waiting\"}");
     // The request reads (and would answer 404) before the stream is subscribed and listens.
     Multi<OutboundSseEvent> person = live.person(SseImpl.INSTANCE, conversation, 0);
-    Multi<OutboundSseEvent> staff = live.staff(SseImpl.INSTANCE, conversation, 0);
+    Multi<OutboundSseEvent> staff = live.staff(SseImpl.INSTANCE, conversation, 0, false);
     // A nurse claims in between, on this instance or another: its signal reaches nobody.
     stored.add(ChatEvent.STATUS, "{\"status\":\"with_nurse\"}");
     signals.publish(topic);

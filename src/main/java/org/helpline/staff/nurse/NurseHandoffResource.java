@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.helpline.api.LiveStreams;
 import org.helpline.conversation.BotHolder;
+import org.helpline.conversation.ChatMessage;
 import org.helpline.conversation.ConversationService;
 import org.helpline.conversation.InvalidMessageException;
 import org.helpline.handoff.ChatEvent;
@@ -187,7 +188,8 @@ public class NurseHandoffResource {
     QueuedHandoff h = queue.find(id).orElseThrow(() -> new HandoffNotFoundException(
         "there is no handoff with this id"));
     request.audit("watch_chat", h.conversationId(), "handoff " + h.id());
-    return liveStreams.staff(sse, h.conversationId(), after);
+    return liveStreams.staff(sse, h.conversationId(), after,
+        ChatMessage.WEB.equals(h.channel()));
   }
 
   /** The queue as it changes: every open and claimed entry, then each change. */

@@ -229,6 +229,37 @@ class NurseChatTest {
   }
 
   @Test
+  void theNurseSeesWhetherThePersonHasTheChatOpen() throws Exception {
+    String id = waitingForANurse();
+    String handoff = handoffOf(id);
+    try (SseClient nurse = nurseStream(handoff)) {
+      nurse.next(e -> presence(e, false), WAIT);
+      try (SseClient person = personStream(id, null)) {
+        nurse.next(e -> presence(e, true), WAIT);
+        // A second tab, then closing the first: still here.
+        try (SseClient secondTab = personStream(id, null)) {
+          secondTab.next(e -> status(e, "waiting"), WAIT);
+        }
+        List<SseClient.Event> meanwhile = nurse.drain(Duration.ofMillis(1500));
+        assertTrue(meanwhile.stream().noneMatch(e -> presence(e, false)),
+            meanwhile.toString());
+      }
+      nurse.next(e -> presence(e, false), WAIT);
+      // The person's own stream never carries presence.
+      try (SseClient person = personStream(id, null)) {
+        nurse.next(e -> presence(e, true), WAIT);
+        List<SseClient.Event> own = person.drain(Duration.ofMillis(1000));
+        assertTrue(own.stream().noneMatch(e -> "presence".equals(e.name())), own.toString());
+      }
+    }
+  }
+
+  private static boolean presence(SseClient.Event e, boolean here) {
+    return "presence".equals(e.name()) && e.id() == null
+        && data(e).path("here").asBoolean() == here;
+  }
+
+  @Test
   void aPersonWhoLeavesTheQueueMovesThoseBehindThemUpAndCanComeBack() throws Exception {
     String first = waitingForANurse();
     String second = waitingForANurse();
