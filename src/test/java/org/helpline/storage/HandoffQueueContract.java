@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.helpline.handoff.HandoffNotFoundException;
 import org.helpline.handoff.HandoffQueue;
 import org.helpline.handoff.HandoffTranscript;
 import org.helpline.handoff.QueuedHandoff;
+import org.helpline.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -194,5 +196,40 @@ abstract class HandoffQueueContract {
       ps.setObject(3, Instant.parse("2026-11-25T11:00:00Z").atOffset(ZoneOffset.UTC));
       ps.executeUpdate();
     }
+  }
+
+  @Test
+  void aPersonIsHereWhileAStreamIsOpenOnAnyInstanceUntilThatInstanceDies() throws Exception {
+    MutableClock clock = new MutableClock(NOW);
+    String conversation = "33333333-3333-4333-8333-333333333333";
+    // Renewals far beyond the test: only opening, closing and the clock move presence.
+    try (JdbcPresence a = new JdbcPresence(database(), null, clock, Duration.ofHours(1));
+        JdbcPresence b = new JdbcPresence(sameDatabaseAgain(), null, clock,
+            Duration.ofHours(1))) {
+      assertFalse(b.here(conversation));
+      a.opened(conversation);
+      awaitPresence(b, conversation, true);
+      a.opened(conversation); // a second tab on the same instance
+      a.closed(conversation);
+      b.opened(conversation); // and one on the other instance
+      a.closed(conversation);
+      Thread.sleep(300);
+      assertTrue(b.here(conversation), "the tab on the other instance is still open");
+      b.closed(conversation);
+      awaitPresence(a, conversation, false);
+      // An instance that dies leaves its row behind; three keep-alives later it is not here.
+      a.opened(conversation);
+      awaitPresence(b, conversation, true);
+      clock.advance(Duration.ofHours(3).plusSeconds(1));
+      assertFalse(b.here(conversation), "a row nobody renewed no longer counts");
+    }
+  }
+
+  private static void awaitPresence(JdbcPresence presence, String conversation, boolean here)
+      throws InterruptedException {
+    for (int i = 0; i < 100 && presence.here(conversation) != here; i++) {
+      Thread.sleep(50);
+    }
+    assertEquals(here, presence.here(conversation));
   }
 }
