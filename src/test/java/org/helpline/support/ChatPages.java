@@ -111,6 +111,16 @@ public final class ChatPages {
       return browser.findElements(By.cssSelector(".hlw-msg-nurse")).stream()
           .filter(b -> b.getText().contains(text)).findFirst().orElse(null);
     }
+
+    /** The "End chat" button, shown or not. */
+    public WebElement endChatButton() {
+      return browser.findElement(By.cssSelector(".hlw-live-row .hlw-end"));
+    }
+
+    /** The question "End chat" asks before the chat is ended, shown or not. */
+    public WebElement endChatQuestion() {
+      return browser.findElement(By.cssSelector(".hlw-end-confirm"));
+    }
   }
 
   /** A nurse's staff console, in their browser. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.helpline.support.ChatApi.as;
 import static org.helpline.support.ChatApi.handoffOf;
+import static org.helpline.support.ChatApi.send;
 import static org.helpline.support.ChatTranscripts.assertOnceInOrder;
 import static org.helpline.support.ChatTranscripts.count;
 import static org.helpline.support.ChatTranscripts.settle;
@@ -17,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +45,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (Debian's Chromium, headless) on the real backend, while the line is open ({@link OpenLine}):
  * the person asks for a nurse, the nurse claims the chat and they talk both ways; a reload
  * mid-chat shows every message once, in order; an emergency typed mid-chat gets 999 guidance at
- * once and alerts the nurse; the nurse hands back to the bot, which answers again; a waiting
- * person's place in the queue moves; both sides catch up once after their connections drop.
+ * once and alerts the nurse; the nurse hands back to the bot, which answers again; the person
+ * ends the chat (asked first), the bot answers again and the nurse can only close it, until
+ * they come back; a waiting person's place in the queue moves; both sides catch up once after
+ * their connections drop.
  * Skipped when Chromium is not installed ({@code apt-get install chromium chromium-driver}).
  */
 @QuarkusTest
@@ -217,6 +221,132 @@ class NurseChatBrowserTest extends ChromiumBrowserTest {
     // Handing back closes the handoff; were it still claimed, the nurse closes it here.
     if (nurseBrowser.findElement(By.id("chat-close-form")).isDisplayed()) {
       nurse.closeChat("Answered; back with the bot for the rest.");
+    }
+  }
+
+  @Test
+  void thePersonEndsTheChatAndTheNurseClosesIt() {
+    String conversation = waitingForANurse();
+    // Waiting, they can already leave: by the button only, not a quick reply as well.
+    WebElement end = person.endChatButton();
+    assertTrue(end.isDisplayed(), "End chat while waiting");
+    assertEquals("End chat", end.getText());
+    assertTrue(driver.findElements(By.cssSelector(".hlw-header .hlw-end")).isEmpty(),
+        "not in the header, beside the panel's Close");
+    assertTrue(driver.findElements(By.cssSelector(".hlw-quick-btn")).stream()
+        .noneMatch(b -> b.getText().contains("End chat")), "one End chat, the button");
+
+    nurse.claim(conversation);
+    wait.until(d -> person.liveBar().equals("You are chatting with a nurse."));
+    nurse.says("Hello, I'm Sam, one of the nurses.");
+    wait.until(d -> person.nurseBubble("one of the nurses"));
+
+    // After a reload mid-chat the button is still there.
+    person.reload();
+    wait.until(d -> person.liveBar().equals("You are chatting with a nurse."));
+    WebElement button = wait.until(d -> person.endChatButton().isDisplayed()
+        ? person.endChatButton() : null);
+
+    // Tapped by mistake: it asks first, the safe answer has the focus, and it stays.
+    button.click();
+    WebElement question = person.endChatQuestion();
+    wait.until(d -> question.isDisplayed());
+    assertTrue(question.getText().contains("Leave the chat with the nurse?"),
+        question.getText());
+    assertFalse(button.isDisplayed(), "the question in its place");
+    screenshot(driver, "nurse-chat-end-question.png");
+    assertEquals("No, stay", driver.switchTo().activeElement().getText());
+    driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+    wait.until(d -> !question.isDisplayed());
+    assertEquals("You are chatting with a nurse.", person.liveBar());
+    assertEquals("End chat", driver.switchTo().activeElement().getText(), "focus back on it");
+    assertFalse(nurse.chatLog().contains("has left"), nurse.chatLog());
+
+    // From the keyboard this time: Enter on End chat, then "Yes, end chat".
+    driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+    wait.until(d -> question.isDisplayed());
+    WebElement yes = question.findElements(By.tagName("button")).stream()
+        .filter(b -> b.getText().equals("Yes, end chat")).findFirst().orElseThrow();
+    yes.click();
+    wait.until(d -> person.logText().contains("You've left the chat with our nurses."));
+    wait.until(d -> person.liveBar().isEmpty());
+    assertFalse(button.isDisplayed(), "no End chat once left");
+    assertFalse(question.isDisplayed());
+    wait.until(d -> d.findElement(By.cssSelector(".hlw-nurse")).isDisplayed());
+    settle();
+    assertEquals(1, count(person.logText(), "left the chat"),
+        "said once, by the reply: " + person.logText());
+    assertFalse(person.logText().contains("The nurse has left"), person.logText());
+
+    // The nurse sees that they have gone and can no longer write to them.
+    nurseWait.until(d -> nurse.chatState().contains("The person has left the chat."));
+    assertTrue(nurse.chatLog().contains("The person has left the chat."), nurse.chatLog());
+    assertFalse(nurseBrowser.findElement(By.id("chat-text")).isEnabled(), "box disabled");
+    assertFalse(nurseBrowser.findElement(By.id("chat-send")).isEnabled(), "send disabled");
+    assertFalse(nurseBrowser.findElement(By.id("chat-return")).isDisplayed(),
+        "nothing to hand back");
+    nurseWait.until(d -> nurse.entryFor(conversation).getText()
+        .contains("Live chat: the person has left"));
+    nurseBrowser.manage().window().setSize(new Dimension(1280, 1400));
+    nurseBrowser.executeScript("document.getElementById('chat').scrollIntoView()");
+    screenshot(nurseBrowser, "nurse-chat-left-console.png");
+
+    // The bot answers their next question (saying first, as in every reply while their
+    // conversation is in the queue, that it passed it on), which does not go to the nurse.
+    int before = driver.findElements(By.cssSelector(".hlw-msg-bot")).size();
+    person.says("what are checkpoint inhibitors");
+    WebElement answer = wait.until(d -> d.findElements(By.cssSelector(".hlw-msg-bot")).stream()
+        .skip(before).filter(b -> b.getText().contains("Checkpoint inhibitors")).findFirst()
+        .orElse(null));
+    assertFalse(answer.getText().contains("went wrong"), answer.getText());
+    settle();
+    assertFalse(nurse.chatLog().contains("what are checkpoint inhibitors"), nurse.chatLog());
+
+    // The nurse closes it with an outcome; the person is not told of a chat they left.
+    assertTrue(nurseBrowser.findElement(By.id("chat-outcome")).isEnabled());
+    nurse.closeChat("The person ended the chat; nothing to follow up.");
+    settle();
+    assertFalse(person.logText().contains("closed this chat"), person.logText());
+    assertTrue(person.liveBar().isEmpty(), person.liveBar());
+  }
+
+  @Test
+  void leavingInAnotherTabPutsThisOneBackWithTheBotAndTheyCanComeBack() {
+    String conversation = chattingWithANurse("Hello, I'm one of the nurses.");
+
+    // Ended in another tab: only the stream tells this one.
+    send(conversation, "payload", "nurse_chat_end").body("handoff.status", equalTo("left"));
+    wait.until(d -> person.logText().contains(
+        "You have left the chat with the nurses. You are talking to the bot again."));
+    wait.until(d -> person.liveBar().isEmpty());
+    assertFalse(person.endChatButton().isDisplayed());
+    nurseWait.until(d -> !d.findElement(By.id("chat-text")).isEnabled());
+
+    // They ask again: the nurse who had their chat is with them at once, and can write again.
+    driver.findElement(By.cssSelector(".hlw-nurse")).click();
+    wait.until(d -> d.findElement(By.cssSelector(".hlw-quick-btn[data-payload='nurse_chat']")))
+        .click();
+    wait.until(d -> person.liveBar().equals("You are chatting with a nurse."));
+    wait.until(d -> person.endChatButton().isDisplayed());
+    nurseWait.until(d -> nurse.chatLog().contains("The person has come back to the chat."));
+    nurseWait.until(d -> d.findElement(By.id("chat-text")).isEnabled());
+    assertTrue(nurse.chatState().contains("You are chatting"), nurse.chatState());
+    settle();
+    assertEquals(2, count(person.logText(), "A nurse has joined"),
+        "once when claimed, once in the reply that brought them back: " + person.logText());
+    nurse.says("Welcome back.");
+    wait.until(d -> person.nurseBubble("Welcome back."));
+    nurse.closeChat("Came back after leaving; talked it through.");
+    wait.until(d -> person.liveBar().isEmpty());
+  }
+
+  /** For a look by eye; not committed. */
+  private static void screenshot(ChromeDriver browser, String name) {
+    try {
+      Files.createDirectories(Path.of("target"));
+      Files.write(Path.of("target", name), browser.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
