@@ -15,7 +15,8 @@
  * lasts: nurse messages, notices and the queue status arrive there, and what the person writes
  * is passed to the nurse (the reply to it is "relayed", shown as nothing). Everything the
  * stream brings is kept with the history, and the last event id with it, so a reloaded page
- * shows the chat once, in order, and takes only newer events from the replayed stream.
+ * shows the chat once, in order, and takes only newer events from the replayed stream. While
+ * they wait or talk, "End chat" (asked first) leaves the chat; see "ending the chat" below.
  *
  * A message for the nurses while the line is closed (quick reply "nurse_message", then
  * consent): once it is left (handoff mode "message", status "waiting") the widget follows the
@@ -280,8 +281,26 @@
   var alerts = el('div', 'hlw-alerts');
 
   // Where the person stands in the nurse chat (queue place, with a nurse); read out on change.
+  // Beside it, while they wait or talk, the way to leave the chat (see "ending the chat").
+  var liveRow = el('div', 'hlw-live-row');
+  liveRow.hidden = true;
   var liveBar = el('p', 'hlw-live', null, {role: 'status'});
   liveBar.hidden = true;
+  var endButton = el('button', 'hlw-end', 'End chat', {type: 'button',
+    'aria-label': 'End chat with the nurses'});
+  endButton.hidden = true;
+  var endConfirm = el('div', 'hlw-end-confirm', null, {role: 'group',
+    'aria-labelledby': 'hlw-end-question'});
+  endConfirm.hidden = true;
+  var endQuestion = el('p', 'hlw-end-question', null, {id: 'hlw-end-question'});
+  var endYes = el('button', 'hlw-end-yes', 'Yes, end chat', {type: 'button'});
+  var endNo = el('button', 'hlw-end-no', 'No, stay', {type: 'button'});
+  endConfirm.appendChild(endQuestion);
+  endConfirm.appendChild(endYes);
+  endConfirm.appendChild(endNo);
+  liveRow.appendChild(liveBar);
+  liveRow.appendChild(endButton);
+  liveRow.appendChild(endConfirm);
 
   // Tells screen reader users about a nurse's message while the panel is closed.
   var announcer = el('p', 'hlw-visually-hidden', null, {'aria-live': 'polite'});
@@ -331,7 +350,7 @@
   panel.appendChild(header);
   panel.appendChild(alerts);
   panel.appendChild(nurseBar);
-  panel.appendChild(liveBar);
+  panel.appendChild(liveRow);
   panel.appendChild(log);
   panel.appendChild(typing);
   panel.appendChild(quick);
@@ -433,7 +452,9 @@
   function renderQuickReplies(items) {
     quick.textContent = '';
     (Array.isArray(items) ? items : []).forEach(function (qr) {
-      if (!qr || !str(qr.payload)) {
+      // "End chat" is the button beside the chat's status, which asks first (see "ending the
+      // chat"); a quick reply would end it at one tap.
+      if (!qr || !str(qr.payload) || qr.payload === END_PAYLOAD) {
         return;
       }
       var button = el('button', 'hlw-quick-btn', str(qr.title) || qr.payload, {type: 'button',
@@ -590,6 +611,9 @@
   // ---- the nurse chat ------------------------------------------------------------------------
 
   var LIVE_STATUSES = {waiting: true, with_nurse: true};
+  // The quick reply with which the person leaves the nurse chat; the status that follows.
+  var END_PAYLOAD = 'nurse_chat_end';
+  var LEFT = 'left';
   var stream = null;
   var retryTimer = null;
   // What is on screen and may still come back on the stream, {person: [...], bot: [...]} of
@@ -804,6 +828,8 @@
     var message = !live && state.message && (state.message.status === 'writing'
         || messageWaiting()) ? state.message : null;
     liveBar.hidden = !live && !message;
+    liveRow.hidden = liveBar.hidden;
+    renderEnd();
     nurseButton.hidden = live || !!message;
     input.placeholder = live ? 'Type your message' : message && message.status === 'writing'
         ? 'Type your message for the nurses' : message ? 'Add to your message'
@@ -811,6 +837,7 @@
     inputLabel.textContent = live ? 'Type your message to the nurse' : message
         ? 'Type your message for the nurses' : 'Type your question';
     liveBar.classList.toggle('hlw-live-message', !!message);
+    liveRow.classList.toggle('hlw-live-message', !!message);
     if (!live && !message) {
       liveBar.textContent = '';
       return;
@@ -841,19 +868,27 @@
   /**
    * Takes the nurse chat's state from a reply's handoff or a status event (id: the event's).
    * A change says so in the conversation, unless the server's own notice of it came just
-   * before (see onStreamEvent).
+   * before (see onStreamEvent), or the reply that brought it said so (told).
    */
-  function setLive(status, position, id) {
+  function setLive(status, position, id, told) {
     var before = state.live ? state.live.status : null;
     state.live = {status: status, position: typeof position === 'number' ? position : null};
     save('live', state.live);
     var text = null;
     if (status !== before && status === 'with_nurse') {
       text = 'A nurse has joined the chat.';
+    } else if (status !== before && status === LEFT) {
+      // Left here, the reply to "End chat" says so; left in another tab, this one says it.
+      text = leaving ? null
+          : 'You have left the chat with the nurses. You are talking to the bot again.';
     } else if (status !== before && LIVE_STATUSES[before] && !LIVE_STATUSES[status]) {
       text = 'The nurse has left the chat. You are talking to the bot again.';
     }
-    if (text && !(lastNotice && lastNotice.system && id && lastNotice.id === id - 1)) {
+    if (status !== before) {
+      leaving = false;
+    }
+    if (text && !told
+        && !(lastNotice && lastNotice.system && id && lastNotice.id === id - 1)) {
       var entry = {type: 'notice', text: text};
       lastNotice = {id: id, system: false, entry: entry, node: renderNotice(text)};
       remember(entry);
@@ -861,6 +896,62 @@
     }
     renderLiveBar();
     syncStream();
+  }
+
+  // ---- ending the chat ------------------------------------------------------------------------
+  //
+  // While the person waits for a nurse or talks with one, "End chat" sits beside where they
+  // stand. It asks first, in the widget (a person in distress may tap it by mistake), then
+  // sends the quick reply END_PAYLOAD; the reply says they have left. The chat's stream then
+  // brings the status "left", which puts the widget back with the bot: the stream says how the
+  // chat stands once it is under way, and so is read to that event before it stops (a reply
+  // may come before or after it). The button shows whenever the chat is live, after a reload
+  // too (state.live is kept), and goes once it is not.
+
+  // True from "Yes, end chat" until the chat has left live (or the tap did not get through).
+  var leaving = false;
+
+  /** Shows "End chat" while the chat is live, or its question once tapped; else neither. */
+  function renderEnd() {
+    var can = isLive() && !leaving;
+    if (!can && !endConfirm.hidden) {
+      hideEndConfirm(false);
+    }
+    endButton.hidden = !can || !endConfirm.hidden;
+  }
+
+  function showEndConfirm() {
+    if (!isLive() || leaving) {
+      return;
+    }
+    endQuestion.textContent = state.live.status === 'with_nurse'
+        ? 'Leave the chat with the nurse?' : 'Leave the queue for a nurse?';
+    endConfirm.hidden = false;
+    endButton.hidden = true;
+    endNo.focus(); // the safe answer first: Enter does not end the chat
+  }
+
+  /** Takes the question away; back (true) puts the focus on "End chat" again. */
+  function hideEndConfirm(back) {
+    var focused = endConfirm.contains(document.activeElement);
+    endConfirm.hidden = true;
+    endButton.hidden = !isLive() || leaving;
+    if (focused) {
+      (back && !endButton.hidden ? endButton : log).focus();
+    }
+  }
+
+  /** "Yes, end chat": sent as the quick reply; if it does not get through, the button is back. */
+  function endChat() {
+    if (state.busy || !isLive() || leaving) {
+      return; // an answer on its way: the question stays until it has come
+    }
+    leaving = true;
+    hideEndConfirm(false); // focus to the conversation: the input would open a phone's keyboard
+    send({payload: END_PAYLOAD}, 'End chat', function () {
+      leaving = false;
+      renderLiveBar();
+    });
   }
 
   /**
@@ -1223,9 +1314,15 @@
         renderResponse(kept);
         remember(answer);
       }
-      // Once the chat is under way its stream says how it stands; a reply may be older.
+      // Once the chat is under way its stream says how it stands; a reply may be older. A
+      // reply that joins a nurse or leaves the chat says so itself.
       if (chat && (!isLive() || !stream)) {
-        setLive(chat.status, chat.position);
+        setLive(chat.status, chat.position, undefined,
+            chat.status === 'with_nurse' || chat.status === LEFT);
+      }
+      if (leaving && !(chat && chat.status === LEFT && isLive())) {
+        leaving = false; // left already, or the chat had ended before the tap
+        renderLiveBar();
       }
       if (message && (!messageWaiting() || !stream)) {
         var left = !messageWaiting() && LIVE_STATUSES[message.status];
@@ -1301,6 +1398,18 @@
     if (event.key === 'Escape' || event.key === 'Esc') {
       event.preventDefault();
       close();
+    }
+  });
+  endButton.addEventListener('click', showEndConfirm);
+  endYes.addEventListener('click', endChat);
+  endNo.addEventListener('click', function () {
+    hideEndConfirm(true);
+  });
+  endConfirm.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' || event.key === 'Esc') {
+      event.preventDefault();
+      event.stopPropagation(); // "No, stay", not closing the panel
+      hideEndConfirm(true);
     }
   });
   nurseButton.addEventListener('click', function () {

@@ -31,6 +31,7 @@
     waiting: 'Live chat: waiting for a nurse',
     with_nurse: 'Live chat: with a nurse',
     back_with_bot: 'Live chat: handed back to the bot',
+    left: 'Live chat: the person has left',
     closed: 'Live chat: ended'
   };
   var URGENCY_RANK = {emergency: 0, urgent: 1, routine: 2};
@@ -726,7 +727,14 @@
   function claimHandoff(h, button) {
     button.disabled = true;
     api('POST', 'staff/handoffs/' + encodeURIComponent(h.id) + '/claim').then(function (result) {
-      if (result.status === 200 && result.data && result.data.mode === 'chat') {
+      if (result.status === 200 && result.data && result.data.mode === 'chat'
+        && result.data.chatStatus === 'left') {
+        showHandoff(result.data);
+        openChat(result.data);
+        say($('queue-message'), 'You have claimed this live chat. The person has left it:'
+          + ' close it with an outcome.', 'ok');
+        $('chat-outcome').focus();
+      } else if (result.status === 200 && result.data && result.data.mode === 'chat') {
         showHandoff(result.data);
         openChat(result.data);
         say($('queue-message'), 'You have claimed this live chat. The person can now see'
@@ -829,10 +837,13 @@
     self_harm: 'Self-harm or suicidal thoughts'
   };
 
-  /** Opens the live chat of a claimed chat-mode handoff and follows its events. */
+  /**
+   * Opens the live chat of a claimed chat-mode handoff and follows its events. streamed: the
+   * status of the last status event, to note in the log where the person left and came back.
+   */
   function openChat(h) {
     hideChat();
-    chat = {handoff: h, status: h.chatStatus, shown: {}, stream: null};
+    chat = {handoff: h, status: h.chatStatus, shown: {}, stream: null, streamed: null};
     var message = h.mode === 'message';
     $('chat-title').textContent = message ? 'Message for the nurses' : 'Live chat';
     $('chat-text-label').textContent = message ? 'Your answer to the person'
@@ -888,6 +899,13 @@
     if (type === 'message') {
       addChatMessage(data);
     } else if (type === 'status') {
+      if (data.status === 'left' && chat.streamed !== 'left') {
+        addChatMessage({from: 'system', text: 'The person has left the chat.'});
+      } else if (chat.streamed === 'left'
+        && (data.status === 'waiting' || data.status === 'with_nurse')) {
+        addChatMessage({from: 'system', text: 'The person has come back to the chat.'});
+      }
+      chat.streamed = data.status;
       chat.status = data.status;
       chat.position = data.position;
       renderChatState();
@@ -953,6 +971,10 @@
     } else if (status === 'back_with_bot') {
       text = 'The person is back with the bot.' + (chat.handoff.status === 'closed'
         ? ' This handoff is closed.' : ' Close this with an outcome when you are done.');
+    } else if (status === 'left') {
+      text = 'The person has left the chat.' + (chat.handoff.status === 'closed'
+        ? ' This handoff is closed.' : ' They can no longer see what you write here. Close'
+          + ' this with an outcome when you are done.');
     } else if (status === 'closed' || chat.handoff.status === 'closed') {
       text = 'This chat is closed.';
     } else {
@@ -968,8 +990,19 @@
     say($('chat-state'), text.trim());
     var live = !closed && status !== 'back_with_bot' && mine;
     $('chat-form').hidden = !live;
-    $('chat-return').hidden = !live || message; // a message is answered, then closed
+    // The person has gone: the box stays, greyed, until they come back; closing stays open.
+    var gone = status === 'left';
+    var typing = $('chat-form').contains(document.activeElement);
+    $('chat-text').disabled = gone;
+    $('chat-send').disabled = gone;
+    $('chat-inserts').querySelectorAll('button').forEach(function (button) {
+      button.disabled = gone;
+    });
+    $('chat-return').hidden = !live || message || gone; // a message is answered, then closed
     $('chat-close-form').hidden = closed || !mine;
+    if (gone && typing && !$('chat-close-form').hidden) {
+      $('chat-outcome').focus(); // not lost to the page with the box it was in
+    }
     if (closed && chat.stream) {
       var ended = chat.stream;
       chat.stream = null;
@@ -1016,7 +1049,7 @@
     $('chat-send').disabled = true;
     api('POST', 'staff/handoffs/' + encodeURIComponent(h.id) + '/messages', {text: text})
       .then(function (result) {
-        $('chat-send').disabled = false;
+        $('chat-send').disabled = $('chat-text').disabled;
         if (chat !== sent) {
           return;
         }
@@ -1142,6 +1175,7 @@
       button.setAttribute('aria-label', 'Insert ' + fact[0] + (fact[0] === fact[1] ? ''
         : ': ' + fact[1]));
       button.setAttribute('data-insert', fact[1]);
+      button.disabled = $('chat-text').disabled;
       button.addEventListener('click', function () {
         insertText(fact[1]);
       });

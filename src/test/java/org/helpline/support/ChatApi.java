@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The chat and staff APIs as the nurse chat tests call them over real HTTP (RestAssured). */
@@ -28,5 +29,13 @@ public final class ChatApi {
     }
     return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/chat").then()
         .statusCode(200);
+  }
+
+  /** The id of the conversation's entry in the nurses' queue (open or claimed). */
+  public static String handoffOf(String conversationId) {
+    List<Map<String, Object>> entries = as("nurse").when().get("/api/v1/staff/handoffs").then()
+        .statusCode(200).extract().jsonPath().getList("$");
+    return entries.stream().filter(e -> conversationId.equals(e.get("conversationId")))
+        .map(e -> (String) e.get("id")).findFirst().orElseThrow();
   }
 }

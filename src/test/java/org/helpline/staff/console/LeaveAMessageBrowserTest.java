@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.helpline.support.ChatPages.Console;
 import org.helpline.support.ChromiumBrowserTest;
 import org.helpline.support.OpenLine;
 import org.junit.jupiter.api.AfterEach;
@@ -65,10 +66,13 @@ class LeaveAMessageBrowserTest extends ChromiumBrowserTest {
   /** The person's profile, kept between their browser sessions within one test. */
   private Path personProfile;
   private final List<ChromeDriver> people = new ArrayList<>();
+  /** The nurse's console, in {@link #driver}. */
+  private Console nurse;
 
   @BeforeEach
   void personProfile() throws IOException {
     personProfile = Files.createTempDirectory("helpline-person-");
+    nurse = new Console(driver);
   }
 
   @AfterEach
@@ -124,22 +128,22 @@ class LeaveAMessageBrowserTest extends ChromiumBrowserTest {
     person.quit();
     people.remove(person);
 
-    signInNurse();
-    WebElement entry = entryFor(conversation);
+    nurse.signIn(console.toString());
+    WebElement entry = nurse.entryFor(conversation);
     assertTrue(entry.getText().contains("Message left: reply by 5pm Monday 30 November"),
         entry.getText());
     assertFalse(entry.getDomAttribute("class").contains("is-overdue"), "due on Monday");
 
     // Read before claiming: the message and what was added, and no box to write in yet.
     entry.findElement(By.cssSelector(".chat-button")).click();
-    wait.until(d -> chatLog().contains(more));
-    assertTrue(chatLog().contains(message), chatLog());
+    wait.until(d -> nurse.chatLog().contains(more));
+    assertTrue(nurse.chatLog().contains(message), nurse.chatLog());
     assertEquals("Message for the nurses", driver.findElement(By.id("chat-title")).getText());
     assertFalse(driver.findElement(By.id("chat-form")).isDisplayed());
     assertTrue(driver.findElement(By.id("chat-state")).getText().contains("Claim it"),
         driver.findElement(By.id("chat-state")).getText());
 
-    entryFor(conversation).findElement(By.cssSelector(".claim-button")).click();
+    nurse.entryFor(conversation).findElement(By.cssSelector(".claim-button")).click();
     wait.until(d -> d.findElement(By.id("chat-form")).isDisplayed());
     assertEquals("chat-text", activeElementId(), "ready to write the answer");
     assertFalse(driver.findElement(By.id("chat-return")).isDisplayed(),
@@ -147,7 +151,7 @@ class LeaveAMessageBrowserTest extends ChromiumBrowserTest {
     String answer = "Thank you for your message. At the first appointment the team will check"
         + " her bloods and talk through side effects.";
     driver.findElement(By.id("chat-text")).sendKeys(answer + Keys.ENTER);
-    wait.until(d -> chatLog().contains(answer));
+    wait.until(d -> nurse.chatLog().contains(answer));
     driver.findElement(By.id("chat-outcome")).sendKeys("Answered in writing.");
     driver.findElement(By.id("chat-close")).click();
     wait.until(d -> d.findElement(By.id("chat-message")).getText().contains("closed"));
@@ -186,8 +190,8 @@ class LeaveAMessageBrowserTest extends ChromiumBrowserTest {
     openWidget(person);
     String conversation = leaveAMessage(person, personWait, "Is it normal to feel so tired?");
 
-    signInNurse();
-    entryFor(conversation).findElement(By.cssSelector(".claim-button")).click();
+    nurse.signIn(console.toString());
+    nurse.entryFor(conversation).findElement(By.cssSelector(".claim-button")).click();
     wait.until(d -> d.findElement(By.id("chat-form")).isDisplayed());
     personWait.until(d -> liveBar(d).equals("A nurse is reading your message."));
     String answer = "Yes, tiredness is very common with immunotherapy.";
@@ -347,26 +351,6 @@ class LeaveAMessageBrowserTest extends ChromiumBrowserTest {
   private static String logText(WebDriver person) {
     return (String) ((JavascriptExecutor) person).executeScript(
         "return document.querySelector('.hlw-log').innerText");
-  }
-
-  // ------------------------------------------------------------------ the nurse (console)
-
-  private void signInNurse() {
-    driver.get(console.toString());
-    wait.until(d -> d.findElement(By.id("sign-in-name")).isDisplayed());
-    driver.findElement(By.id("sign-in-name")).sendKeys("nurse");
-    driver.findElement(By.id("sign-in-password")).sendKeys("nurse-test-pw" + Keys.ENTER);
-    wait.until(d -> d.findElement(By.id("console")).isDisplayed());
-  }
-
-  private WebElement entryFor(String conversationId) {
-    By by = By.xpath("//ol[@id='queue-list']/li[.//p[contains(@class,'meta')]"
-        + "[contains(., 'conversation " + conversationId.substring(0, 8) + "')]]");
-    return wait.until(d -> d.findElements(by).stream().findFirst().orElse(null));
-  }
-
-  private String chatLog() {
-    return driver.findElement(By.id("chat-log")).getText();
   }
 
   // ------------------------------------------------------------------ helpers

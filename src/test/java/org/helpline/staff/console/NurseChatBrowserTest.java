@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.helpline.support.ChatApi.as;
+import static org.helpline.support.ChatApi.handoffOf;
+import static org.helpline.support.ChatApi.send;
 import static org.helpline.support.ChatTranscripts.assertOnceInOrder;
 import static org.helpline.support.ChatTranscripts.count;
 import static org.helpline.support.ChatTranscripts.settle;
@@ -14,16 +17,16 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.helpline.support.ChatPages.Console;
+import org.helpline.support.ChatPages.Widget;
 import org.helpline.support.ChromiumBrowserTest;
 import org.helpline.support.CuttableTcpProxy;
 import org.helpline.support.OpenLine;
@@ -31,7 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -43,8 +45,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (Debian's Chromium, headless) on the real backend, while the line is open ({@link OpenLine}):
  * the person asks for a nurse, the nurse claims the chat and they talk both ways; a reload
  * mid-chat shows every message once, in order; an emergency typed mid-chat gets 999 guidance at
- * once and alerts the nurse; the nurse hands back to the bot, which answers again; a waiting
- * person's place in the queue moves; both sides catch up once after their connections drop.
+ * once and alerts the nurse; the nurse hands back to the bot, which answers again; the person
+ * ends the chat (asked first), the bot answers again and the nurse can only close it, until
+ * they come back; a waiting person's place in the queue moves; both sides catch up once after
+ * their connections drop.
  * Skipped when Chromium is not installed ({@code apt-get install chromium chromium-driver}).
  */
 @QuarkusTest
@@ -57,128 +61,124 @@ class NurseChatBrowserTest extends ChromiumBrowserTest {
   @TestHTTPResource("/staff/")
   URL console;
 
-  /** The nurse's browser; {@link #driver} is the person's. */
-  private ChromeDriver nurse;
+  /** The person in the widget, in {@link #driver}. */
+  private Widget person;
+  /** The nurse's browser, and her console in it. */
+  private ChromeDriver nurseBrowser;
   private WebDriverWait nurseWait;
+  private Console nurse;
 
   @BeforeEach
   void secondBrowser() throws IOException {
-    nurse = newBrowser();
-    nurseWait = new WebDriverWait(nurse, Duration.ofSeconds(15));
+    person = new Widget(driver);
+    nurseBrowser = newBrowser();
+    nurseWait = new WebDriverWait(nurseBrowser, Duration.ofSeconds(15));
+    nurse = new Console(nurseBrowser);
   }
 
   @Test
   void aPersonAndANurseChatBothWaysInTheWidgetAndTheConsole() throws IOException {
     // The nurse is signed in first: the person's request reaches her queue without a refresh.
-    signInNurse();
-    openWidget();
-    String conversation = askForANurseChat();
-    nurseWait.until(d -> entryFor(conversation).getText().contains("Live chat: waiting"));
-    String live = liveBar();
+    String conversation = waitingForANurse();
+    nurseWait.until(d -> nurse.entryFor(conversation).getText().contains("Live chat: waiting"));
+    String live = person.liveBar();
     assertTrue(live.matches("You are number \\d+ in the queue for a nurse\\..*"), live);
 
-    claim(conversation);
-    wait.until(d -> logText().contains("A nurse has joined"));
-    wait.until(d -> liveBar().equals("You are chatting with a nurse."));
+    nurse.claim(conversation);
+    wait.until(d -> person.logText().contains("A nurse has joined"));
+    wait.until(d -> person.liveBar().equals("You are chatting with a nurse."));
     assertTrue(driver.findElements(By.cssSelector(".hlw-nurse")).stream()
         .noneMatch(WebElement::isDisplayed), "no 'Talk to a nurse' while talking to one");
 
-    nurseSays("Hello, I'm Sam, one of the nurses. How can I help?");
-    WebElement bubble = wait.until(d -> nurseBubble("How can I help?"));
+    nurse.says("Hello, I'm Sam, one of the nurses. How can I help?");
+    WebElement bubble = wait.until(d -> person.nurseBubble("How can I help?"));
     assertTrue(bubble.getText().startsWith("Nurse"), "labelled as the nurse's: "
         + bubble.getText());
     assertFalse(bubble.getDomAttribute("class").contains("hlw-msg-bot"), "not the bot's");
 
-    personSays("I'm worried about my scan next week");
-    nurseWait.until(d -> chatLog().contains("I'm worried about my scan next week"));
-    assertTrue(chatLog().contains("Person"), chatLog());
+    person.says("I'm worried about my scan next week");
+    nurseWait.until(d -> nurse.chatLog().contains("I'm worried about my scan next week"));
+    assertTrue(nurse.chatLog().contains("Person"), nurse.chatLog());
     settle();
-    assertEquals(1, count(logText(), "I'm worried about my scan next week"),
+    assertEquals(1, count(person.logText(), "I'm worried about my scan next week"),
         "the person's message is shown once, though it comes back on the stream");
     assertTrue(driver.findElements(By.cssSelector(".hlw-msg-bot")).stream()
         .noneMatch(b -> b.getText().contains("went wrong")), "a relayed message shows nothing");
 
     // The nurse gets it redacted, as stored; the person still sees what they wrote, once.
-    personSays("you can ring me on 07700 900123 after 4");
-    nurseWait.until(d -> chatLog().contains("you can ring me on [phone] after 4"));
+    person.says("you can ring me on 07700 900123 after 4");
+    nurseWait.until(d -> nurse.chatLog().contains("you can ring me on [phone] after 4"));
     settle();
-    assertEquals(1, count(logText(), "you can ring me on 07700 900123 after 4"), logText());
-    assertFalse(logText().contains("[phone]"), logText());
+    assertEquals(1, count(person.logText(), "you can ring me on 07700 900123 after 4"),
+        person.logText());
+    assertFalse(person.logText().contains("[phone]"), person.logText());
 
     // A reviewed fact, inserted with one click: the helpline number, tappable in the widget.
-    nurse.findElement(By.id("chat-text")).sendKeys("You can also call us free on");
-    nurse.findElement(By.cssSelector("#chat-inserts button[data-insert='0808 800 4040']"))
+    nurseBrowser.findElement(By.id("chat-text")).sendKeys("You can also call us free on");
+    nurseBrowser.findElement(By.cssSelector("#chat-inserts button[data-insert='0808 800 4040']"))
         .click();
     assertEquals("You can also call us free on 0808 800 4040",
-        nurse.findElement(By.id("chat-text")).getDomProperty("value"));
-    nurse.findElement(By.id("chat-text")).sendKeys(Keys.ENTER);
-    WebElement call = wait.until(d -> nurseBubble("call us free on"));
+        nurseBrowser.findElement(By.id("chat-text")).getDomProperty("value"));
+    nurseBrowser.findElement(By.id("chat-text")).sendKeys(Keys.ENTER);
+    WebElement call = wait.until(d -> person.nurseBubble("call us free on"));
     assertNotNull(call.findElement(By.cssSelector("a[href='tel:08088004040']")));
 
     // For a look by eye; not committed.
     Files.createDirectories(Path.of("target"));
     Files.write(Path.of("target", "nurse-chat-widget.png"),
         driver.getScreenshotAs(OutputType.BYTES));
-    nurse.manage().window().setSize(new Dimension(1280, 1400));
+    nurseBrowser.manage().window().setSize(new Dimension(1280, 1400));
     Files.write(Path.of("target", "nurse-chat-console.png"),
-        nurse.getScreenshotAs(OutputType.BYTES));
+        nurseBrowser.getScreenshotAs(OutputType.BYTES));
 
-    closeChat("Talked about the scan; she will call after it.");
-    wait.until(d -> logText().contains("The nurse has left the chat"));
-    wait.until(d -> liveBar().isEmpty());
+    nurse.closeChat("Talked about the scan; she will call after it.");
+    wait.until(d -> person.logText().contains("The nurse has left the chat"));
+    wait.until(d -> person.liveBar().isEmpty());
   }
 
   @Test
   void aReloadMidChatShowsEveryMessageOnceInOrder() {
-    signInNurse();
-    openWidget();
-    String conversation = askForANurseChat();
-    claim(conversation);
-    wait.until(d -> liveBar().equals("You are chatting with a nurse."));
+    String conversation = waitingForANurse();
+    nurse.claim(conversation);
+    wait.until(d -> person.liveBar().equals("You are chatting with a nurse."));
 
     List<String> said = List.of("Hello, this is Ana from the nurse team.",
         "Hi Ana, thanks for coming so quickly",
         "What would you like to talk about today?",
         "My mum starts immunotherapy on Monday");
-    nurseSays(said.get(0));
-    wait.until(d -> nurseBubble(said.get(0)));
-    personSays(said.get(1));
-    nurseWait.until(d -> chatLog().contains(said.get(1)));
-    nurseSays(said.get(2));
-    wait.until(d -> nurseBubble(said.get(2)));
-    personSays(said.get(3));
-    nurseWait.until(d -> chatLog().contains(said.get(3)));
+    nurse.says(said.get(0));
+    wait.until(d -> person.nurseBubble(said.get(0)));
+    person.says(said.get(1));
+    nurseWait.until(d -> nurse.chatLog().contains(said.get(1)));
+    nurse.says(said.get(2));
+    wait.until(d -> person.nurseBubble(said.get(2)));
+    person.says(said.get(3));
+    nurseWait.until(d -> nurse.chatLog().contains(said.get(3)));
 
-    driver.navigate().refresh();
-    wait.until(d -> d.findElement(By.cssSelector(".hlw-panel")).isDisplayed());
-    wait.until(d -> liveBar().equals("You are chatting with a nurse."));
+    person.reload();
+    wait.until(d -> person.liveBar().equals("You are chatting with a nurse."));
     settle();
-    assertOnceInOrder(logText(), said);
+    assertOnceInOrder(person.logText(), said);
 
     // The stream is followed again after the reload.
     String after = "Is she having it in hospital or at home?";
-    nurseSays(after);
-    wait.until(d -> nurseBubble(after));
+    nurse.says(after);
+    wait.until(d -> person.nurseBubble(after));
     settle();
-    assertOnceInOrder(logText(), List.of(said.get(0), said.get(1), said.get(2), said.get(3),
+    assertOnceInOrder(person.logText(), List.of(said.get(0), said.get(1), said.get(2), said.get(3),
         after));
-    assertEquals(1, count(logText(), "A nurse has joined"), logText());
-    assertOnceInOrder(chatLog(), List.of(said.get(0), said.get(1), said.get(2), said.get(3),
+    assertEquals(1, count(person.logText(), "A nurse has joined"), person.logText());
+    assertOnceInOrder(nurse.chatLog(), List.of(said.get(0), said.get(1), said.get(2), said.get(3),
         after));
 
-    closeChat("Explained what to expect on day one.");
+    nurse.closeChat("Explained what to expect on day one.");
   }
 
   @Test
   void anEmergencyMidChatShowsTheGuidanceAtOnceAndAlertsTheNurse() {
-    signInNurse();
-    openWidget();
-    String conversation = askForANurseChat();
-    claim(conversation);
-    nurseSays("Hello, I'm one of the nurses.");
-    wait.until(d -> nurseBubble("one of the nurses"));
+    chattingWithANurse("Hello, I'm one of the nurses.");
 
-    personSays("my husband has collapsed and isn't breathing");
+    person.says("my husband has collapsed and isn't breathing");
     WebElement alert = wait.until(d -> d.findElement(
         By.cssSelector(".hlw-alerts [role='alert']")));
     assertNotNull(alert.findElement(By.cssSelector("a[href='tel:999']")));
@@ -188,44 +188,182 @@ class NurseChatBrowserTest extends ChromiumBrowserTest {
     WebElement nurseAlert = nurseWait.until(d -> d.findElement(
         By.cssSelector("#chat-alerts [role='alert']")));
     assertTrue(nurseAlert.getText().contains("Medical emergency"), nurseAlert.getText());
-    assertTrue(chatLog().contains("my husband has collapsed"), chatLog());
+    assertTrue(nurse.chatLog().contains("my husband has collapsed"), nurse.chatLog());
 
     settle();
     String guidance = driver.findElements(By.cssSelector(".hlw-msg-urgent")).get(0).getText();
-    assertEquals(1, count(logText(), guidance), "the guidance is shown once: " + logText());
-    assertEquals(1, count(logText(), "my husband has collapsed"), logText());
-    assertEquals("You are chatting with a nurse.", liveBar(), "the nurse is still there");
+    assertEquals(1, count(person.logText(), guidance),
+        "the guidance is shown once: " + person.logText());
+    assertEquals(1, count(person.logText(), "my husband has collapsed"), person.logText());
+    assertEquals("You are chatting with a nurse.", person.liveBar(), "the nurse is still there");
 
-    closeChat("Person called 999; ambulance on its way.");
+    nurse.closeChat("Person called 999; ambulance on its way.");
   }
 
   @Test
   void theNurseHandsBackToTheBotWhichAnswersAgain() {
-    signInNurse();
-    openWidget();
-    String conversation = askForANurseChat();
-    claim(conversation);
-    nurseSays("I hope that helped. The bot can tell you more about the treatments.");
-    wait.until(d -> nurseBubble("I hope that helped"));
+    chattingWithANurse("I hope that helped. The bot can tell you more about the treatments.");
 
-    nurse.findElement(By.id("chat-return")).click();
+    nurseBrowser.findElement(By.id("chat-return")).click();
     nurseWait.until(d -> d.findElement(By.id("chat-state")).getText()
         .contains("back with the bot"));
-    wait.until(d -> logText().contains("The nurse has left the chat"));
-    wait.until(d -> liveBar().isEmpty());
+    wait.until(d -> person.logText().contains("The nurse has left the chat"));
+    wait.until(d -> person.liveBar().isEmpty());
     wait.until(d -> d.findElement(By.cssSelector(".hlw-nurse")).isDisplayed());
 
     int before = driver.findElements(By.cssSelector(".hlw-msg-bot")).size();
-    personSays("what are checkpoint inhibitors");
+    person.says("what are checkpoint inhibitors");
     wait.until(d -> d.findElements(By.cssSelector(".hlw-msg-bot")).size() > before);
     String answer = driver.findElements(By.cssSelector(".hlw-msg-bot")).get(before).getText();
     assertTrue(answer.contains("Checkpoint inhibitors"), answer);
-    assertFalse(chatLog().contains("what are checkpoint inhibitors"),
+    assertFalse(nurse.chatLog().contains("what are checkpoint inhibitors"),
         "what the person asks the bot now does not go to the nurse");
     // Handing back closes the handoff; were it still claimed, the nurse closes it here.
-    if (nurse.findElement(By.id("chat-close-form")).isDisplayed()) {
-      closeChat("Answered; back with the bot for the rest.");
+    if (nurseBrowser.findElement(By.id("chat-close-form")).isDisplayed()) {
+      nurse.closeChat("Answered; back with the bot for the rest.");
     }
+  }
+
+  @Test
+  void thePersonEndsTheChatAndTheNurseClosesIt() {
+    String conversation = waitingForANurse();
+    // Waiting, they can already leave: by the button only, not a quick reply as well.
+    WebElement end = person.endChatButton();
+    assertTrue(end.isDisplayed(), "End chat while waiting");
+    assertEquals("End chat", end.getText());
+    assertTrue(driver.findElements(By.cssSelector(".hlw-header .hlw-end")).isEmpty(),
+        "not in the header, beside the panel's Close");
+    assertTrue(driver.findElements(By.cssSelector(".hlw-quick-btn")).stream()
+        .noneMatch(b -> b.getText().contains("End chat")), "one End chat, the button");
+
+    nurse.claim(conversation);
+    wait.until(d -> person.liveBar().equals("You are chatting with a nurse."));
+    nurse.says("Hello, I'm Sam, one of the nurses.");
+    wait.until(d -> person.nurseBubble("one of the nurses"));
+
+    // After a reload mid-chat the button is still there.
+    person.reload();
+    wait.until(d -> person.liveBar().equals("You are chatting with a nurse."));
+    WebElement button = wait.until(d -> person.endChatButton().isDisplayed()
+        ? person.endChatButton() : null);
+
+    // Tapped by mistake: it asks first, the safe answer has the focus, and it stays.
+    button.click();
+    WebElement question = person.endChatQuestion();
+    wait.until(d -> question.isDisplayed());
+    assertTrue(question.getText().contains("Leave the chat with the nurse?"),
+        question.getText());
+    assertFalse(button.isDisplayed(), "the question in its place");
+    screenshot(driver, "nurse-chat-end-question.png");
+    assertEquals("No, stay", driver.switchTo().activeElement().getText());
+    driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+    wait.until(d -> !question.isDisplayed());
+    assertEquals("You are chatting with a nurse.", person.liveBar());
+    assertEquals("End chat", driver.switchTo().activeElement().getText(), "focus back on it");
+    assertFalse(nurse.chatLog().contains("has left"), nurse.chatLog());
+
+    // From the keyboard this time: Enter on End chat, then "Yes, end chat".
+    driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+    wait.until(d -> question.isDisplayed());
+    WebElement yes = question.findElements(By.tagName("button")).stream()
+        .filter(b -> b.getText().equals("Yes, end chat")).findFirst().orElseThrow();
+    yes.click();
+    wait.until(d -> person.logText().contains("You've left the chat with our nurses."));
+    wait.until(d -> person.liveBar().isEmpty());
+    assertFalse(button.isDisplayed(), "no End chat once left");
+    assertFalse(question.isDisplayed());
+    wait.until(d -> d.findElement(By.cssSelector(".hlw-nurse")).isDisplayed());
+    settle();
+    assertEquals(1, count(person.logText(), "left the chat"),
+        "said once, by the reply: " + person.logText());
+    assertFalse(person.logText().contains("The nurse has left"), person.logText());
+
+    // The nurse sees that they have gone and can no longer write to them.
+    nurseWait.until(d -> nurse.chatState().contains("The person has left the chat."));
+    assertTrue(nurse.chatLog().contains("The person has left the chat."), nurse.chatLog());
+    assertFalse(nurseBrowser.findElement(By.id("chat-text")).isEnabled(), "box disabled");
+    assertFalse(nurseBrowser.findElement(By.id("chat-send")).isEnabled(), "send disabled");
+    assertFalse(nurseBrowser.findElement(By.id("chat-return")).isDisplayed(),
+        "nothing to hand back");
+    nurseWait.until(d -> nurse.entryFor(conversation).getText()
+        .contains("Live chat: the person has left"));
+    nurseBrowser.manage().window().setSize(new Dimension(1280, 1400));
+    nurseBrowser.executeScript("document.getElementById('chat').scrollIntoView()");
+    screenshot(nurseBrowser, "nurse-chat-left-console.png");
+
+    // The bot answers their next question (saying first, as in every reply while their
+    // conversation is in the queue, that it passed it on), which does not go to the nurse.
+    int before = driver.findElements(By.cssSelector(".hlw-msg-bot")).size();
+    person.says("what are checkpoint inhibitors");
+    WebElement answer = wait.until(d -> d.findElements(By.cssSelector(".hlw-msg-bot")).stream()
+        .skip(before).filter(b -> b.getText().contains("Checkpoint inhibitors")).findFirst()
+        .orElse(null));
+    assertFalse(answer.getText().contains("went wrong"), answer.getText());
+    settle();
+    assertFalse(nurse.chatLog().contains("what are checkpoint inhibitors"), nurse.chatLog());
+
+    // The nurse closes it with an outcome; the person is not told of a chat they left.
+    assertTrue(nurseBrowser.findElement(By.id("chat-outcome")).isEnabled());
+    nurse.closeChat("The person ended the chat; nothing to follow up.");
+    settle();
+    assertFalse(person.logText().contains("closed this chat"), person.logText());
+    assertTrue(person.liveBar().isEmpty(), person.liveBar());
+  }
+
+  @Test
+  void leavingInAnotherTabPutsThisOneBackWithTheBotAndTheyCanComeBack() {
+    String conversation = chattingWithANurse("Hello, I'm one of the nurses.");
+
+    // Ended in another tab: only the stream tells this one.
+    send(conversation, "payload", "nurse_chat_end").body("handoff.status", equalTo("left"));
+    wait.until(d -> person.logText().contains(
+        "You have left the chat with the nurses. You are talking to the bot again."));
+    wait.until(d -> person.liveBar().isEmpty());
+    assertFalse(person.endChatButton().isDisplayed());
+    nurseWait.until(d -> !d.findElement(By.id("chat-text")).isEnabled());
+
+    // They ask again: the nurse who had their chat is with them at once, and can write again.
+    driver.findElement(By.cssSelector(".hlw-nurse")).click();
+    wait.until(d -> d.findElement(By.cssSelector(".hlw-quick-btn[data-payload='nurse_chat']")))
+        .click();
+    wait.until(d -> person.liveBar().equals("You are chatting with a nurse."));
+    wait.until(d -> person.endChatButton().isDisplayed());
+    nurseWait.until(d -> nurse.chatLog().contains("The person has come back to the chat."));
+    nurseWait.until(d -> d.findElement(By.id("chat-text")).isEnabled());
+    assertTrue(nurse.chatState().contains("You are chatting"), nurse.chatState());
+    settle();
+    assertEquals(2, count(person.logText(), "A nurse has joined"),
+        "once when claimed, once in the reply that brought them back: " + person.logText());
+    nurse.says("Welcome back.");
+    wait.until(d -> person.nurseBubble("Welcome back."));
+    nurse.closeChat("Came back after leaving; talked it through.");
+    wait.until(d -> person.liveBar().isEmpty());
+  }
+
+  /** For a look by eye; not committed. */
+  private static void screenshot(ChromeDriver browser, String name) {
+    try {
+      Files.createDirectories(Path.of("target"));
+      Files.write(Path.of("target", name), browser.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The nurse signed in, the person asks for a chat; their conversation id. */
+  private String waitingForANurse() {
+    nurse.signIn(console.toString());
+    person.open(home.toString());
+    return person.askForANurseChat();
+  }
+
+  /** As {@link #waitingForANurse}, then the nurse claims the chat and says hello. */
+  private String chattingWithANurse(String hello) {
+    String conversation = waitingForANurse();
+    nurse.claim(conversation);
+    nurse.says(hello);
+    wait.until(d -> person.nurseBubble(hello));
+    return conversation;
   }
 
   @Test
@@ -238,177 +376,58 @@ class NurseChatBrowserTest extends ChromiumBrowserTest {
         .body(Map.of("conversationId", first, "payload", "nurse_chat")).when()
         .post("/api/v1/chat").then().statusCode(200).body("handoff.status", equalTo("waiting"));
 
-    openWidget();
-    String conversation = askForANurseChat();
-    int place = placeInQueue();
-    assertTrue(place >= 2, liveBar());
+    person.open(home.toString());
+    String conversation = person.askForANurseChat();
+    int place = person.placeInQueue();
+    assertTrue(place >= 2, person.liveBar());
 
     String firstId = handoffOf(first);
-    asNurse().when().post("/api/v1/staff/handoffs/" + firstId + "/claim").then()
+    as("nurse").when().post("/api/v1/staff/handoffs/" + firstId + "/claim").then()
         .statusCode(200);
-    wait.until(d -> placeInQueue() == place - 1);
-    assertFalse(logText().contains("minute"), "no made-up waiting times: " + logText());
+    wait.until(d -> person.placeInQueue() == place - 1);
+    assertFalse(person.logText().contains("minute"),
+        "no made-up waiting times: " + person.logText());
 
     for (String id : List.of(firstId, handoffOf(conversation))) {
-      asNurse().when().post("/api/v1/staff/handoffs/" + id + "/claim").then().statusCode(200);
-      asNurse().contentType(ContentType.JSON).body(Map.of("outcome", "Test over."))
+      as("nurse").when().post("/api/v1/staff/handoffs/" + id + "/claim").then().statusCode(200);
+      as("nurse").contentType(ContentType.JSON).body(Map.of("outcome", "Test over."))
           .when().post("/api/v1/staff/handoffs/" + id + "/close").then().statusCode(200);
     }
-    wait.until(d -> logText().contains("The nurse has left the chat"));
+    wait.until(d -> person.logText().contains("The nurse has left the chat"));
   }
 
   @Test
   void bothSidesCatchUpOnceAfterTheConnectionDrops() throws IOException {
     try (CuttableTcpProxy proxy = new CuttableTcpProxy("127.0.0.1", home.getPort())) {
       String via = "http://127.0.0.1:" + proxy.port();
-      signInNurse(via + "/staff/");
-      openWidget(via + "/");
-      String conversation = askForANurseChat();
-      claim(conversation);
-      nurseSays("Hello, I'm here now.");
-      wait.until(d -> nurseBubble("I'm here now"));
+      nurse.signIn(via + "/staff/");
+      person.open(via + "/");
+      String conversation = person.askForANurseChat();
+      nurse.claim(conversation);
+      nurse.says("Hello, I'm here now.");
+      wait.until(d -> person.nurseBubble("I'm here now"));
 
       proxy.cut();
       // Meanwhile each of them writes from elsewhere (another tab, say).
       given().contentType(ContentType.JSON).body(Map.of("conversationId", conversation,
           "text", "are you still there")).when().post("/api/v1/chat").then().statusCode(200)
           .body("action", equalTo("relayed"));
-      asNurse().contentType(ContentType.JSON).body(Map.of("text", "Yes, still here."))
+      as("nurse").contentType(ContentType.JSON).body(Map.of("text", "Yes, still here."))
           .when().post("/api/v1/staff/handoffs/" + handoffOf(conversation) + "/messages")
           .then().statusCode(201);
       settle();
       proxy.restore();
 
-      wait.until(d -> nurseBubble("Yes, still here."));
-      wait.until(d -> logText().contains("are you still there"));
-      nurseWait.until(d -> chatLog().contains("Yes, still here."));
-      nurseWait.until(d -> chatLog().contains("are you still there"));
+      wait.until(d -> person.nurseBubble("Yes, still here."));
+      wait.until(d -> person.logText().contains("are you still there"));
+      nurseWait.until(d -> nurse.chatLog().contains("Yes, still here."));
+      nurseWait.until(d -> nurse.chatLog().contains("are you still there"));
       settle();
-      assertOnceInOrder(logText(), List.of("Hello, I'm here now.", "are you still there",
+      assertOnceInOrder(person.logText(), List.of("Hello, I'm here now.", "are you still there",
           "Yes, still here."));
-      assertOnceInOrder(chatLog(), List.of("Hello, I'm here now.", "are you still there",
+      assertOnceInOrder(nurse.chatLog(), List.of("Hello, I'm here now.", "are you still there",
           "Yes, still here."));
-      closeChat("Reconnected and finished.");
+      nurse.closeChat("Reconnected and finished.");
     }
-  }
-
-  // ------------------------------------------------------------------ the person (widget)
-
-  private void openWidget() {
-    openWidget(home.toString());
-  }
-
-  private void openWidget(String page) {
-    driver.get(page);
-    wait.until(d -> d.findElement(By.cssSelector(".hlw-launcher")).isDisplayed());
-    driver.findElement(By.cssSelector(".hlw-launcher")).click();
-    wait.until(d -> d.findElement(By.cssSelector(".hlw-panel")).isDisplayed());
-  }
-
-  /** Asks for a nurse, then for the chat offered; returns the conversation id. */
-  private String askForANurseChat() {
-    personSays("can i speak to a nurse please");
-    WebElement offer = wait.until(d -> d.findElement(
-        By.cssSelector(".hlw-quick-btn[data-payload='nurse_chat']")));
-    offer.click();
-    wait.until(d -> d.findElement(By.cssSelector(".hlw-live")).isDisplayed());
-    Object raw = js(driver).executeScript(
-        "return sessionStorage.getItem('helpline-widget.conversationId')");
-    assertNotNull(raw);
-    return raw.toString().replace("\"", "");
-  }
-
-  /** Sends a message with Enter and waits until the widget is ready for the next one. */
-  private void personSays(String text) {
-    driver.findElement(By.id("hlw-input")).sendKeys(text + Keys.ENTER);
-    wait.until(d -> "false".equals(d.findElement(By.cssSelector(".hlw-send"))
-        .getDomAttribute("aria-disabled")));
-  }
-
-  /** The place the widget says the person has in the queue, or 0. */
-  private int placeInQueue() {
-    Matcher m = Pattern.compile("number (\\d+) in the queue").matcher(liveBar());
-    return m.find() ? Integer.parseInt(m.group(1)) : 0;
-  }
-
-  private String liveBar() {
-    return driver.findElement(By.cssSelector(".hlw-live")).getText().strip();
-  }
-
-  private String logText() {
-    return (String) js(driver).executeScript(
-        "return document.querySelector('.hlw-log').innerText");
-  }
-
-  /** The nurse's bubble with this text in the widget, or null. */
-  private WebElement nurseBubble(String text) {
-    return driver.findElements(By.cssSelector(".hlw-msg-nurse")).stream()
-        .filter(b -> b.getText().contains(text)).findFirst().orElse(null);
-  }
-
-  // ------------------------------------------------------------------ the nurse (console)
-
-  private void signInNurse() {
-    signInNurse(console.toString());
-  }
-
-  private void signInNurse(String page) {
-    nurse.get(page);
-    nurseWait.until(d -> d.findElement(By.id("sign-in-name")).isDisplayed());
-    nurse.findElement(By.id("sign-in-name")).sendKeys("nurse");
-    nurse.findElement(By.id("sign-in-password")).sendKeys("nurse-test-pw" + Keys.ENTER);
-    nurseWait.until(d -> d.findElement(By.id("console")).isDisplayed());
-  }
-
-  private WebElement entryFor(String conversationId) {
-    By by = By.xpath("//ol[@id='queue-list']/li[.//p[contains(@class,'meta')]"
-        + "[contains(., 'conversation " + conversationId.substring(0, 8) + "')]]");
-    return nurseWait.until(d -> d.findElements(by).stream().findFirst().orElse(null));
-  }
-
-  /** Claims the person's chat from the live queue; the chat panel opens. */
-  private void claim(String conversationId) {
-    nurseWait.until(d -> entryFor(conversationId).getText().contains("Live chat: waiting"));
-    entryFor(conversationId).findElement(By.cssSelector(".claim-button")).click();
-    nurseWait.until(d -> d.findElement(By.id("chat")).isDisplayed());
-    assertEquals("chat-text", (String) js(nurse).executeScript(
-        "return document.activeElement.id"), "ready to type");
-    nurseWait.until(d -> d.findElement(By.id("chat-state")).getText()
-        .contains("You are chatting"));
-  }
-
-  private void nurseSays(String text) {
-    WebElement box = nurse.findElement(By.id("chat-text"));
-    box.sendKeys(text + Keys.ENTER);
-    nurseWait.until(d -> chatLog().contains(text));
-    assertEquals("", box.getDomProperty("value"), "the box is emptied once sent");
-  }
-
-  private String chatLog() {
-    return nurse.findElement(By.id("chat-log")).getText();
-  }
-
-  private void closeChat(String outcome) {
-    nurse.findElement(By.id("chat-outcome")).sendKeys(outcome);
-    nurse.findElement(By.id("chat-close")).click();
-    nurseWait.until(d -> d.findElement(By.id("chat-message")).getText().contains("closed"));
-  }
-
-  // ------------------------------------------------------------------ helpers
-
-  private static RequestSpecification asNurse() {
-    return given().auth().preemptive().basic("nurse", "nurse-test-pw");
-  }
-
-  /** The id of the conversation's entry in the nurses' queue. */
-  private static String handoffOf(String conversationId) {
-    List<Map<String, Object>> entries = asNurse().when().get("/api/v1/staff/handoffs").then()
-        .statusCode(200).extract().jsonPath().getList("$");
-    return entries.stream().filter(e -> conversationId.equals(e.get("conversationId")))
-        .map(e -> (String) e.get("id")).findFirst().orElseThrow();
-  }
-
-  private static JavascriptExecutor js(ChromeDriver browser) {
-    return browser;
   }
 }

@@ -1,6 +1,7 @@
 package org.helpline.staff.console;
 
 import static org.helpline.support.ChatApi.as;
+import static org.helpline.support.ChatApi.handoffOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.helpline.support.ChatPages.Console;
+import org.helpline.support.ChatPages.Widget;
 import org.helpline.support.ChromiumBrowserTest;
 import org.helpline.support.OpenLine;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,22 +72,27 @@ class UnclaimedChatOfferBrowserTest extends ChromiumBrowserTest {
   @TestHTTPResource("/staff/")
   URL console;
 
-  /** The nurse's browser; {@link #driver} is the person's. */
-  private ChromeDriver nurse;
+  /** The person in the widget, in {@link #driver}. */
+  private Widget person;
+  /** The nurse's browser, and her console in it. */
+  private ChromeDriver nurseBrowser;
   private WebDriverWait nurseWait;
+  private Console nurse;
 
   @BeforeEach
   void secondBrowser() throws IOException {
-    nurse = newBrowser();
-    nurseWait = new WebDriverWait(nurse, Duration.ofSeconds(15));
+    person = new Widget(driver);
+    nurseBrowser = newBrowser();
+    nurseWait = new WebDriverWait(nurseBrowser, Duration.ofSeconds(15));
+    nurse = new Console(nurseBrowser);
   }
 
   @Test
   void aPersonNobodyTakesLeavesAMessageFromTheOffer() {
-    signInNurse();
-    openWidget();
-    String conversation = askForANurseChat();
-    nurseWait.until(d -> entryFor(conversation).getText().contains("Live chat: waiting"));
+    nurse.signIn(console.toString());
+    person.open(home.toString());
+    String conversation = person.askForANurseChat();
+    nurseWait.until(d -> nurse.entryFor(conversation).getText().contains("Live chat: waiting"));
 
     WebElement offer = wait.until(d -> d.findElement(OFFER));
     String words = offer.getText();
@@ -94,14 +102,14 @@ class UnclaimedChatOfferBrowserTest extends ChromiumBrowserTest {
     assertEquals("Leave a message", choice.getText());
     assertEquals("group", offer.findElement(By.cssSelector(".hlw-choices"))
         .getDomAttribute("role"));
-    assertTrue(liveBar().startsWith("You are number "), "still in the queue: " + liveBar());
-    assertEquals(1, count(logText(), OFFERED), logText());
+    assertTrue(person.liveBar().startsWith("You are number "),
+        "still in the queue: " + person.liveBar());
+    assertEquals(1, count(person.logText(), OFFERED), person.logText());
 
     // Still waiting, a reload shows the offer once, and its button.
-    driver.navigate().refresh();
-    wait.until(d -> d.findElement(By.cssSelector(".hlw-panel")).isDisplayed());
+    person.reload();
     wait.until(d -> d.findElement(CHOICE));
-    assertEquals(1, count(logText(), OFFERED), logText());
+    assertEquals(1, count(person.logText(), OFFERED), person.logText());
     assertEquals(1, driver.findElements(By.cssSelector(".hlw-choices button")).size());
 
     // From the message box, the button is one Shift+Tab back; Enter takes it.
@@ -113,7 +121,8 @@ class UnclaimedChatOfferBrowserTest extends ChromiumBrowserTest {
 
     WebElement yes = wait.until(d -> d.findElement(
         By.cssSelector(".hlw-quick-btn[data-payload='nurse_message_yes']")));
-    assertTrue(logText().contains("Is that OK?") && logText().contains("30 days"), logText());
+    assertTrue(person.logText().contains("Is that OK?")
+        && person.logText().contains("30 days"), person.logText());
     assertTrue(driver.findElements(By.cssSelector(".hlw-choices")).isEmpty(),
         "the offer's button goes once tapped");
     assertTrue(offerText().contains(OFFERED), "its words stay: " + offerText());
@@ -123,26 +132,25 @@ class UnclaimedChatOfferBrowserTest extends ChromiumBrowserTest {
         .anyMatch(b -> b.getText().equals("Leave a message")), "shown as what they chose");
 
     yes.click();
-    wait.until(d -> liveBar().startsWith("Type your message for the nurses"));
+    wait.until(d -> person.liveBar().startsWith("Type your message for the nurses"));
     String message = "My dad has been waiting for his scan results for three weeks."
         + " Is that normal?";
-    personSays(message);
-    wait.until(d -> liveBar().startsWith("Your message is with the nurses."));
-    assertTrue(liveBar().matches("Your message is with the nurses\\. A nurse will reply here"
-        + " by \\d{1,2}(:\\d\\d)?(am|pm) " + THURSDAY + "\\."), liveBar());
-    assertTrue(logText().contains("Your message is with our nurses"), logText());
+    person.says(message);
+    wait.until(d -> person.liveBar().startsWith("Your message is with the nurses."));
+    assertTrue(person.liveBar().matches("Your message is with the nurses\\. A nurse will reply here"
+        + " by \\d{1,2}(:\\d\\d)?(am|pm) " + THURSDAY + "\\."), person.liveBar());
+    assertTrue(person.logText().contains("Your message is with our nurses"), person.logText());
     settle();
-    assertEquals(1, count(logText(), message), logText());
+    assertEquals(1, count(person.logText(), message), person.logText());
     assertTrue(driver.findElements(By.cssSelector(".hlw-choices")).isEmpty());
 
     // A reload shows it all again, the offer without its button.
-    driver.navigate().refresh();
-    wait.until(d -> d.findElement(By.cssSelector(".hlw-panel")).isDisplayed());
-    wait.until(d -> liveBar().startsWith("Your message is with the nurses."));
+    person.reload();
+    wait.until(d -> person.liveBar().startsWith("Your message is with the nurses."));
     settle();
-    assertOnceInOrder(logText(), List.of(OFFERED, "Is that OK?", message,
+    assertOnceInOrder(person.logText(), List.of(OFFERED, "Is that OK?", message,
         "Your message is with our nurses"));
-    assertTrue(driver.findElements(By.cssSelector(".hlw-choices")).isEmpty(), logText());
+    assertTrue(driver.findElements(By.cssSelector(".hlw-choices")).isEmpty(), person.logText());
 
     // In a new tab (this one's history gone), the way back replays the chat from the server:
     // the offer is there, its button is not.
@@ -151,19 +159,19 @@ class UnclaimedChatOfferBrowserTest extends ChromiumBrowserTest {
     WebElement launcher = wait.until(d -> d.findElement(By.cssSelector(".hlw-launcher")));
     wait.until(d -> launcher.getText().equals("Your message for the nurses"));
     launcher.click();
-    wait.until(d -> logText().contains(message));
+    wait.until(d -> person.logText().contains(message));
     settle();
-    assertOnceInOrder(logText(), List.of("the message you left", OFFERED, message));
-    assertTrue(driver.findElements(By.cssSelector(".hlw-choices")).isEmpty(), logText());
-    assertTrue(liveBar().startsWith("Your message is with the nurses."), liveBar());
+    assertOnceInOrder(person.logText(), List.of("the message you left", OFFERED, message));
+    assertTrue(driver.findElements(By.cssSelector(".hlw-choices")).isEmpty(), person.logText());
+    assertTrue(person.liveBar().startsWith("Your message is with the nurses."), person.liveBar());
 
     // The nurses see a message, no longer a chat.
     // "Message left: reply by ..." (or "overdue": the console judges that by the server's
     // clock as of its last queue read, and it first read an empty queue, so here, with the
     // server's clock moved back, it compares with the browser's).
-    nurseWait.until(d -> entryFor(conversation).getText().contains("Message left: "));
-    assertFalse(entryFor(conversation).getText().contains("Live chat"),
-        entryFor(conversation).getText());
+    nurseWait.until(d -> nurse.entryFor(conversation).getText().contains("Message left: "));
+    assertFalse(nurse.entryFor(conversation).getText().contains("Live chat"),
+        nurse.entryFor(conversation).getText());
     List<Map<String, Object>> entries = as("nurse").when().get("/api/v1/staff/handoffs")
         .then().statusCode(200).extract().jsonPath().getList("$");
     Map<String, Object> entry = entries.stream()
@@ -176,9 +184,9 @@ class UnclaimedChatOfferBrowserTest extends ChromiumBrowserTest {
 
   @Test
   void aNurseWhoTakesTheChatAfterTheOfferTakesItsButtonAway() {
-    signInNurse();
-    openWidget();
-    String conversation = askForANurseChat();
+    nurse.signIn(console.toString());
+    person.open(home.toString());
+    String conversation = person.askForANurseChat();
     // The panel closed meanwhile: the launcher says there is something to read.
     driver.findElement(By.cssSelector(".hlw-close")).click();
     WebElement launcher = driver.findElement(By.cssSelector(".hlw-launcher"));
@@ -186,34 +194,35 @@ class UnclaimedChatOfferBrowserTest extends ChromiumBrowserTest {
     launcher.click();
     wait.until(d -> d.findElement(CHOICE).isDisplayed());
 
-    claim(conversation);
-    wait.until(d -> liveBar().equals("You are chatting with a nurse."));
+    nurse.claim(conversation);
+    wait.until(d -> person.liveBar().equals("You are chatting with a nurse."));
     wait.until(d -> d.findElements(By.cssSelector(".hlw-choices")).isEmpty());
-    assertTrue(logText().contains("A nurse has joined"), logText());
+    assertTrue(person.logText().contains("A nurse has joined"), person.logText());
     assertTrue(offerText().contains(OFFERED), "its words stay: " + offerText());
 
     driver.navigate().refresh();
-    wait.until(d -> liveBar().equals("You are chatting with a nurse."));
+    wait.until(d -> person.liveBar().equals("You are chatting with a nurse."));
     settle();
-    assertEquals(1, count(logText(), OFFERED), logText());
-    assertTrue(driver.findElements(By.cssSelector(".hlw-choices")).isEmpty(), logText());
+    assertEquals(1, count(person.logText(), OFFERED), person.logText());
+    assertTrue(driver.findElements(By.cssSelector(".hlw-choices")).isEmpty(), person.logText());
 
-    nurseSays("Hello, sorry to keep you waiting. I'm Jo, one of the nurses.");
-    wait.until(d -> logText().contains("sorry to keep you waiting"));
-    closeChat("Talked it through.");
-    wait.until(d -> liveBar().isEmpty());
+    nurse.says("Hello, sorry to keep you waiting. I'm Jo, one of the nurses.");
+    wait.until(d -> person.logText().contains("sorry to keep you waiting"));
+    nurse.closeChat("Talked it through.");
+    wait.until(d -> person.liveBar().isEmpty());
   }
 
   @Test
   void noThanksKeepsTheirPlaceInTheQueue() {
-    openWidget();
-    String conversation = askForANurseChat();
+    person.open(home.toString());
+    String conversation = person.askForANurseChat();
     wait.until(d -> d.findElement(CHOICE)).click();
     int offers = driver.findElements(OFFER).size();
     wait.until(d -> d.findElement(
         By.cssSelector(".hlw-quick-btn[data-payload='nurse_message_no']"))).click();
-    wait.until(d -> count(logText(), "in the queue") >= 2);
-    assertTrue(liveBar().startsWith("You are number "), "still in the queue: " + liveBar());
+    wait.until(d -> count(person.logText(), "in the queue") >= 2);
+    assertTrue(person.liveBar().startsWith("You are number "),
+        "still in the queue: " + person.liveBar());
     WebElement first = driver.findElements(OFFER).get(offers - 1);
     assertTrue(first.findElements(By.tagName("button")).isEmpty(), "taken: " + first.getText());
     assertTrue(driver.findElements(By.cssSelector(".hlw-choices")).size() <= 1,
@@ -221,98 +230,17 @@ class UnclaimedChatOfferBrowserTest extends ChromiumBrowserTest {
 
     // What they write now goes to the nurses, as before.
     int bot = driver.findElements(By.cssSelector(".hlw-msg-bot")).size();
-    personSays("I'll wait, thank you");
+    person.says("I'll wait, thank you");
     settle();
-    assertFalse(logText().contains("went wrong"), logText());
-    assertEquals(1, count(logText(), "I'll wait, thank you"), logText());
+    assertFalse(person.logText().contains("went wrong"), person.logText());
+    assertEquals(1, count(person.logText(), "I'll wait, thank you"), person.logText());
     assertTrue(driver.findElements(By.cssSelector(".hlw-msg-bot:not(.hlw-msg-offer)")).size()
-        <= bot, "no bot answer: " + logText());
+        <= bot, "no bot answer: " + person.logText());
     close(handoffOf(conversation), "Test over.");
-  }
-
-  // ------------------------------------------------------------------ the person (widget)
-
-  private void openWidget() {
-    driver.get(home.toString());
-    wait.until(d -> d.findElement(By.cssSelector(".hlw-launcher")).isDisplayed());
-    driver.findElement(By.cssSelector(".hlw-launcher")).click();
-    wait.until(d -> d.findElement(By.cssSelector(".hlw-panel")).isDisplayed());
-  }
-
-  /** Asks for a nurse, then for the chat offered; returns the conversation id. */
-  private String askForANurseChat() {
-    personSays("can i speak to a nurse please");
-    wait.until(d -> d.findElement(By.cssSelector(".hlw-quick-btn[data-payload='nurse_chat']")))
-        .click();
-    wait.until(d -> liveBar().startsWith("You are number "));
-    Object raw = js().executeScript(
-        "return sessionStorage.getItem('helpline-widget.conversationId')");
-    assertNotNull(raw);
-    return raw.toString().replace("\"", "");
-  }
-
-  /** Sends a message with Enter and waits until the widget is ready for the next one. */
-  private void personSays(String text) {
-    driver.findElement(By.id("hlw-input")).sendKeys(text + Keys.ENTER);
-    wait.until(d -> "false".equals(d.findElement(By.cssSelector(".hlw-send"))
-        .getDomAttribute("aria-disabled")));
-  }
-
-  private String liveBar() {
-    return driver.findElement(By.cssSelector(".hlw-live")).getText().strip();
-  }
-
-  private String logText() {
-    return (String) js().executeScript("return document.querySelector('.hlw-log').innerText");
   }
 
   private String offerText() {
     return driver.findElement(OFFER).getText();
-  }
-
-  // ------------------------------------------------------------------ the nurse (console)
-
-  private void signInNurse() {
-    nurse.get(console.toString());
-    nurseWait.until(d -> d.findElement(By.id("sign-in-name")).isDisplayed());
-    nurse.findElement(By.id("sign-in-name")).sendKeys("nurse");
-    nurse.findElement(By.id("sign-in-password")).sendKeys("nurse-test-pw" + Keys.ENTER);
-    nurseWait.until(d -> d.findElement(By.id("console")).isDisplayed());
-  }
-
-  private WebElement entryFor(String conversationId) {
-    By by = By.xpath("//ol[@id='queue-list']/li[.//p[contains(@class,'meta')]"
-        + "[contains(., 'conversation " + conversationId.substring(0, 8) + "')]]");
-    return nurseWait.until(d -> d.findElements(by).stream().findFirst().orElse(null));
-  }
-
-  /** Claims the person's chat from the live queue; the chat panel opens. */
-  private void claim(String conversationId) {
-    nurseWait.until(d -> entryFor(conversationId).getText().contains("Live chat: waiting"));
-    entryFor(conversationId).findElement(By.cssSelector(".claim-button")).click();
-    nurseWait.until(d -> d.findElement(By.id("chat-state")).getText()
-        .contains("You are chatting"));
-  }
-
-  private void nurseSays(String text) {
-    nurse.findElement(By.id("chat-text")).sendKeys(text + Keys.ENTER);
-    nurseWait.until(d -> d.findElement(By.id("chat-log")).getText().contains(text));
-  }
-
-  private void closeChat(String outcome) {
-    nurse.findElement(By.id("chat-outcome")).sendKeys(outcome);
-    nurse.findElement(By.id("chat-close")).click();
-    nurseWait.until(d -> d.findElement(By.id("chat-message")).getText().contains("closed"));
-  }
-
-  // ------------------------------------------------------------------ helpers
-
-  /** The id of the conversation's entry in the nurses' queue. */
-  private static String handoffOf(String conversationId) {
-    List<Map<String, Object>> entries = as("nurse").when().get("/api/v1/staff/handoffs")
-        .then().statusCode(200).extract().jsonPath().getList("$");
-    return entries.stream().filter(e -> conversationId.equals(e.get("conversationId")))
-        .map(e -> (String) e.get("id")).findFirst().orElseThrow();
   }
 
   /** Closes a claimed entry, so the next test's queue holds only its own person. */
