@@ -1495,6 +1495,15 @@
     if (relaying()) {
       startStream(); // back to the nurse chat or a message after a reload: newer events only
     }
+    // A page kept in the browser's back-forward cache would keep its stream open, and the
+    // nurse would see the person as still here: close it as the page goes, follow it again
+    // (newer events only) if the page comes back.
+    window.addEventListener('pagehide', stopStream);
+    window.addEventListener('pageshow', function (event) {
+      if (event.persisted) {
+        syncStream();
+      }
+    });
   }
 
   window.HelplineWidget = {

@@ -151,7 +151,8 @@
 
   /**
    * Follows a text/event-stream of the staff API: onEvent(type, data, id) for each event
-   * (type 'message' when the stream names none). After a drop it reconnects with the last id
+   * (type 'message' when the stream names none; id null for an event that has none of its
+   * own, such as a place in the queue or presence, which is never a replay). After a drop it reconnects with the last id
    * in a Last-Event-ID header, waiting 1 s, then longer, up to 15 s. onState('open' |
    * 'retrying' | 'refused', status) says how it goes. A 401 signs out; 403 and 404 stop it.
    * Returns {close()}.
@@ -211,14 +212,16 @@
       var buffer = '';
       var type = '';
       var data = [];
+      var ownId = null; // this event's id: null for one that is not kept (a place, presence)
 
       function line(text) {
         if (text === '') {
           if (data.length && !closed) {
-            onEvent(type || 'message', data.join('\n'), lastId);
+            onEvent(type || 'message', data.join('\n'), ownId);
           }
           type = '';
           data = [];
+          ownId = null;
           return;
         }
         if (text.charAt(0) === ':') {
@@ -233,6 +236,7 @@
           data.push(value);
         } else if (field === 'id' && value.indexOf('\0') < 0) {
           lastId = value;
+          ownId = value;
         } else if (field === 'retry' && /^[0-9]+$/.test(value)) {
           retry = delay = Number(value);
         }
@@ -843,7 +847,8 @@
    */
   function openChat(h) {
     hideChat();
-    chat = {handoff: h, status: h.chatStatus, shown: {}, stream: null, streamed: null};
+    chat = {handoff: h, status: h.chatStatus, shown: {}, stream: null, streamed: null,
+      here: null};
     var message = h.mode === 'message';
     $('chat-title').textContent = message ? 'Message for the nurses' : 'Live chat';
     $('chat-text-label').textContent = message ? 'Your answer to the person'
@@ -911,6 +916,9 @@
       renderChatState();
     } else if (type === 'alert') {
       addChatAlert(data);
+    } else if (type === 'presence') {
+      chat.here = data.here === true;
+      renderChatState();
     }
   }
 
@@ -988,6 +996,14 @@
           + (message ? 'message.' : 'chat.');
     }
     say($('chat-state'), text.trim());
+    // Whether the person has the web chat open (a messaging app sends no presence).
+    var talking = status === 'waiting' || status === 'with_nurse';
+    var presence = $('chat-presence');
+    presence.hidden = chat.here === null || !talking;
+    presence.textContent = chat.here ? 'The person has the chat open.'
+      : 'The person does not have the chat open right now: they closed it, or their'
+        + ' connection dropped. Unless they come back soon, they will not see what you write.';
+    presence.classList.toggle('is-away', chat.here === false);
     var live = !closed && status !== 'back_with_bot' && mine;
     $('chat-form').hidden = !live;
     // The person has gone: the box stays, greyed, until they come back; closing stays open.

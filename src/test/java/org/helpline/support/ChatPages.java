@@ -174,6 +174,12 @@ public final class ChatPages {
       return browser.findElement(By.id("chat-state")).getText();
     }
 
+    /** Whether the person has the web chat open, as the line under the state says. */
+    public String presence() {
+      WebElement line = browser.findElement(By.id("chat-presence"));
+      return line.isDisplayed() ? line.getText() : "";
+    }
+
     /** Closes the open chat with this outcome. */
     public void closeChat(String outcome) {
       browser.findElement(By.id("chat-outcome")).sendKeys(outcome);

@@ -137,6 +137,26 @@ class NurseChatBrowserTest extends ChromiumBrowserTest {
   }
 
   @Test
+  void theNurseSeesWhenThePersonClosesTheChatAndWhenTheyAreBack() {
+    String conversation = waitingForANurse();
+    nurse.claim(conversation);
+    wait.until(d -> person.liveBar().equals("You are chatting with a nurse."));
+    nurseWait.until(d -> nurse.presence().equals("The person has the chat open."));
+
+    // They go to another page in the same tab: the widget's stream closes with it.
+    driver.get("about:blank");
+    nurseWait.until(d -> nurse.presence().startsWith("The person does not have the chat open"));
+    nurse.says("Are you still there?");
+
+    // Back in the same tab, the chat comes back with what the nurse wrote meanwhile.
+    driver.navigate().back();
+    wait.until(d -> person.nurseBubble("Are you still there?"));
+    nurseWait.until(d -> nurse.presence().equals("The person has the chat open."));
+    nurse.closeChat("Person stepped away and came back.");
+    nurseWait.until(d -> nurse.presence().isEmpty());
+  }
+
+  @Test
   void aReloadMidChatShowsEveryMessageOnceInOrder() {
     String conversation = waitingForANurse();
     nurse.claim(conversation);
