@@ -205,9 +205,13 @@ public final class JdbcConversationStore implements ConversationStore {
         }
         JdbcHandoffQueue.appendEvents(c, turn.conversationId(), live.events(), turn.at());
         // The person wrote again in their app: what a nurse wrote after the platform's window
-        // closed can be sent now.
-        boolean released = !turn.fresh() && turn.replyTo() != null
-            && JdbcOutbox.releaseHeld(c, turn.conversationId(), turn.at()) > 0;
+        // closed can be sent now, even when this message starts a new conversation (the
+        // nurse closed the old one, which then went idle): the old one is this sender's last.
+        String earlier = turn.fresh()
+            ? found.conversation().map(StoredConversation::id).orElse(null)
+            : turn.conversationId();
+        boolean released = earlier != null && turn.replyTo() != null
+            && JdbcOutbox.releaseHeld(c, earlier, turn.at()) > 0;
         c.commit();
         committed = true;
         // Closed here, not in close(): closing waits until the commit is in the database

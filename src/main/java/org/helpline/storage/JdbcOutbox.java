@@ -75,10 +75,15 @@ public final class JdbcOutbox implements Outbox {
         }
       }
     }
+    // When the person last wrote, in this conversation or a later one of theirs (a message
+    // after the nurse closed the chat starts a new conversation, and opens the window too).
     Instant lastHeard;
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT MAX(created_at) AS last_heard FROM turn WHERE conversation_id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT MAX(t.created_at) AS last_heard"
+        + " FROM turn t WHERE t.conversation_id = ? OR t.conversation_id IN (SELECT o.id"
+        + " FROM conversation o JOIN conversation me ON o.sender_key = me.sender_key"
+        + " WHERE me.id = ?)")) {
       ps.setString(1, item.conversationId());
+      ps.setString(2, item.conversationId());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         lastHeard = Sql.instant(rs, "last_heard");

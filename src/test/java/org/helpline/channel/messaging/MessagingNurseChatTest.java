@@ -194,6 +194,23 @@ class MessagingNurseChatTest {
   }
 
   @Test
+  void aLateWhatsAppReplyToAClosedChatStillGoesOutWhenThePersonWritesAgain() throws Exception {
+    String number = WhatsAppHooks.newNumber();
+    String handoff = whatsappChatWaiting(number);
+    as("nurse").when().post(HANDOFFS + "/" + handoff + "/claim").then().statusCode(200);
+    awaitSent(number, says("A nurse has joined the chat"));
+    ageTurns(conversationOf(handoff), Duration.ofHours(25));
+    nurseWrites(handoff, "Here is the leaflet we talked about: ask your team for it.");
+    awaitSent(number, s -> s.body().path("type").asText().equals("template"));
+    // The nurse answers and closes, as the guide says; the person writes days later, long
+    // after the conversation's idle time, so their message starts a new conversation.
+    as("nurse").contentType(ContentType.JSON).body(Map.of("outcome", "answered"))
+        .when().post(HANDOFFS + "/" + handoff + "/close").then().statusCode(200);
+    whatsapp(WhatsAppHooks.text(number, "hello, you said you had replied?"));
+    awaitSent(number, says("Nurse: Here is the leaflet we talked about"));
+  }
+
+  @Test
   void aWhatsAppRefusalTellsTheNurseTheMessageWasNotSeen() throws Exception {
     String number = WhatsAppHooks.newNumber();
     String handoff = whatsappChatWaiting(number);
@@ -318,13 +335,18 @@ class MessagingNurseChatTest {
   }
 
   /** Moves the conversation's turns into the past, as if the person wrote long ago. */
+  /** The person's last message, and the conversation's last activity, {@code by} earlier. */
   private void ageTurns(String conversationId, Duration by) throws SQLException {
     try (Connection c = database.getConnection();
-        PreparedStatement ps = c.prepareStatement("UPDATE turn SET created_at ="
-            + " DATEADD('SECOND', ?, created_at) WHERE conversation_id = ?")) {
-      ps.setLong(1, -by.toSeconds());
-      ps.setString(2, conversationId);
-      assertTrue(ps.executeUpdate() > 0);
+        PreparedStatement turns = c.prepareStatement("UPDATE turn SET created_at ="
+            + " DATEADD('SECOND', ?, created_at) WHERE conversation_id = ?");
+        PreparedStatement conversation = c.prepareStatement("UPDATE conversation SET"
+            + " last_activity = DATEADD('SECOND', ?, last_activity) WHERE id = ?")) {
+      for (PreparedStatement ps : List.of(turns, conversation)) {
+        ps.setLong(1, -by.toSeconds());
+        ps.setString(2, conversationId);
+        assertTrue(ps.executeUpdate() > 0);
+      }
     }
   }
 
