@@ -149,12 +149,13 @@ public class NurseHandoffResource {
     if (ConversationService.hasControlCharacters(text)) {
       throw new InvalidMessageException("text must not contain control characters");
     }
-    String redacted = bots.redactor().redact(text);
-    ChatEvent event = queue.sendMessage(id, request.name(), request.isAdmin(), redacted,
+    // The person reads what the nurse wrote, as written: a number or date a nurse gives
+    // (a local service's line, an appointment) must reach them. The transcript redacts it.
+    ChatEvent event = queue.sendMessage(id, request.name(), request.isAdmin(), text,
         request.now());
     LOG.infof("handoff %s chat message %d sent", id, event.id());
     return Response.status(Response.Status.CREATED).entity(new NurseChatMessage(event.id(),
-        ChatEvent.NURSE, redacted, event.at().toString())).build();
+        ChatEvent.NURSE, text, event.at().toString())).build();
   }
 
   /** Hands the person back to the bot: the chat ends and the bot answers them again. */
@@ -211,7 +212,7 @@ public class NurseHandoffResource {
   @APIResponse(responseCode = "404", description = "No such handoff (application/problem+json)")
   public NurseTranscript transcript(@PathParam("id") String id) {
     NurseTranscript t = NurseMapper.toDto(
-        queue.readTranscript(id, request.name(), request.now()));
+        queue.readTranscript(id, request.name(), request.now()), bots.redactor()::redact);
     LOG.infof("handoff %s transcript read (%d turns)", t.handoffId(), t.turns().size());
     return t;
   }

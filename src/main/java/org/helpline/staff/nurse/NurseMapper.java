@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 import org.helpline.content.Dialog;
 import org.helpline.handoff.ChatEvent;
 import org.helpline.handoff.HandoffReason;
@@ -35,19 +36,23 @@ final class NurseMapper {
         && !QueuedHandoff.CLOSED.equals(h.status()) && now.isAfter(h.replyBy()));
   }
 
-  static NurseTranscript toDto(HandoffTranscript t) {
+  /**
+   * The transcript, every chat message redacted: the person's were stored redacted, the
+   * nurses' are kept as sent (the person reads them) and redacted here.
+   */
+  static NurseTranscript toDto(HandoffTranscript t, UnaryOperator<String> redact) {
     return new NurseTranscript(t.handoffId(), t.conversationId(), t.channel(),
         t.turns().stream().map(e -> new NurseTranscriptTurn(e.seq(), text(e.at()),
             e.userText(), e.action(), e.intent(), e.confidence(), e.botTexts())).toList(),
-        t.chat().stream().map(NurseMapper::chatMessage).toList());
+        t.chat().stream().map(e -> chatMessage(e, redact)).toList());
   }
 
-  /** A stored chat message as the console shows it (its data is the stream's JSON). */
-  private static NurseChatMessage chatMessage(ChatEvent e) {
+  /** A stored chat message as the transcript shows it (its data is the stream's JSON). */
+  private static NurseChatMessage chatMessage(ChatEvent e, UnaryOperator<String> redact) {
     try {
       JsonNode data = JSON.readTree(e.data());
       return new NurseChatMessage(e.id(), data.path("from").asText(),
-          data.path("text").asText(), data.path("at").asText());
+          redact.apply(data.path("text").asText()), data.path("at").asText());
     } catch (JsonProcessingException x) {
       throw new IllegalStateException("a stored chat event is not JSON", x);
     }

@@ -121,12 +121,21 @@ class NurseChatTest {
           .body("action", equalTo("relayed")).body("handoff.status", equalTo("with_nurse"));
       nurse.next(e -> message(e, "person", "immunotherapy next week"), WAIT);
       person.next(e -> message(e, "person", "immunotherapy next week"), WAIT);
+
+      // A number the nurse gives reaches the person as written.
+      as("nurse").contentType(ContentType.JSON).body(Map.of("text", "Her team's acute"
+          + " oncology line is 0161 446 3000, day or night.")).when()
+          .post(HANDOFFS + "/" + handoff + "/messages").then().statusCode(201)
+          .body("text", containsString("0161 446 3000"));
+      person.next(e -> message(e, "nurse", "oncology line is 0161 446 3000"), WAIT);
     }
     // The transcript keeps the chat too, both sides, redacted like the rest.
     as("nurse").when().get(HANDOFFS + "/" + handoff + "/transcript").then().statusCode(200)
         .body("chat.from", hasItem("nurse"))
         .body("chat.text", hasItem(containsString("How can I help")))
-        .body("chat.text", hasItem(containsString("immunotherapy next week")));
+        .body("chat.text", hasItem(containsString("immunotherapy next week")))
+        .body("chat.text", hasItem(containsString("oncology line is [phone]")))
+        .body("chat.text", not(hasItem(containsString("446 3000"))));
   }
 
   @Test
