@@ -151,8 +151,14 @@ public final class ConversationService {
     Instant now = clock.instant();
     Optional<StoredConversation> continuing = tx.conversation()
         .filter(c -> isContinuing(c.state(), now));
-    ConversationState before = continuing.map(StoredConversation::state)
+    ConversationState stored = continuing.map(StoredConversation::state)
         .orElseGet(() -> ConversationState.start(now));
+    // Once a nurse is with them, a bare number is for the nurse ("1", to "how bad is the
+    // pain, 1 to 10?"), never a numbered choice offered before the nurse came.
+    ConversationState before = NurseChat.withNurse(continuing.flatMap(
+        StoredConversation::handoff)) ? new ConversationState(stored.topic(),
+            stored.misunderstandings(), stored.handoffOffered(), stored.lastActivity())
+        : stored;
     // Asking to chat with a nurse is not for the bot: nothing to screen or classify.
     Utterance said = NurseChat.chosen(before, context.said());
     BotTurn turn = NurseChat.isChoice(said) ? null : bot.respond(before, said, clock);

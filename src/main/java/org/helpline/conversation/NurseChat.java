@@ -115,6 +115,12 @@ public final class NurseChat {
         .map(Utterance::tapped).orElse(said);
   }
 
+  /** Whether a nurse is with the person now, in a live chat or answering their message. */
+  public static boolean withNurse(Optional<OpenHandoff> open) {
+    return open.filter(o -> o.relays() && LiveChat.WITH_NURSE.equals(o.chatStatus()))
+        .isPresent();
+  }
+
   /** Whether the person can start a chat with a nurse here, now. */
   public boolean chatAvailable(Content content, String channel, Instant now) {
     return enabled && channels.contains(channel)

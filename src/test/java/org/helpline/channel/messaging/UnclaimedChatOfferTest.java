@@ -118,6 +118,26 @@ class UnclaimedChatOfferTest {
   }
 
   @Test
+  void onceANurseHasTheSmsChatABareNumberIsForTheNurse() {
+    String number = TwilioRequests.newNumber();
+    MessagingNurseChatTest.sms(number, "can i speak to a nurse please");
+    MessagingNurseChatTest.sms(number, "1");
+    MessagingNurseChatTest.awaitSent(number, MessagingNurseChatTest.says("1. Leave a message"));
+    String handoff = MessagingNurseChatTest.waitingEntry("twilio");
+    as("nurse").when().post("/api/v1/staff/handoffs/" + handoff + "/claim").then()
+        .statusCode(200);
+    // "How bad is the pain, 1 to 10?" "1": the nurse gets it; it is not the old offer.
+    MessagingNurseChatTest.sms(number, "1");
+    as("nurse").when().get("/api/v1/staff/handoffs/" + handoff + "/transcript").then()
+        .statusCode(200).body("chat.findAll { it.from == 'person' }.text", hasItem("1"));
+    as("nurse").when().get("/api/v1/staff/handoffs").then().statusCode(200)
+        .body("find { it.id == '" + handoff + "' }.mode", equalTo("chat"))
+        .body("find { it.id == '" + handoff + "' }.chatStatus", equalTo("with_nurse"));
+    as("nurse").when().post("/api/v1/staff/handoffs/" + handoff + "/return").then()
+        .statusCode(200);
+  }
+
+  @Test
   void anSmsPersonNobodyTakesIsOfferedAMessageOnceAndPicksItWithItsNumber() {
     String number = TwilioRequests.newNumber();
     MessagingNurseChatTest.sms(number, "can i speak to a nurse please");
