@@ -166,8 +166,7 @@ public final class NurseChat {
             : declined(content, before, now);
       };
     }
-    if (open.isPresent() && open.get().writing() && !said.isTap()
-        && turn.turn().escalation().isEmpty()) {
+    if (open.isPresent() && open.get().writing() && !said.isTap()) {
       return leave(content, channel, turn, before, now);
     }
     ChatReply reply = offer(content, channel, ChatReply.of(turn.turn()), now);
@@ -257,11 +256,7 @@ public final class NurseChat {
     ChatReply bot = ChatReply.of(turn.turn());
     if (bot.escalation() != null) {
       // Never wait for a nurse to read it: the person gets 999 or Samaritans now.
-      bot.replies().forEach(m -> events.add(ChatEvent.message(ChatEvent.BOT, m.text(), now,
-          null)));
-      events.add(ChatEvent.alert(bot.escalation().type(), "The person's message fired the"
-          + " safety screen; they were shown the " + bot.escalation().type().replace('_', ' ')
-          + " guidance.", now));
+      events.addAll(guidance(bot, now));
       return new Step(bot.with(where, List.of()), turn.transcriptText(), kept,
           turn.turn().referral(), LiveTurn.events(events));
     }
@@ -383,21 +378,48 @@ public final class NurseChat {
             before.handoffOffered(), now, List.of()), Optional.empty(), LiveTurn.NONE);
   }
 
-  /** What they wrote is the message: it joins the queue with an honest reply-by time. */
+  /**
+   * What they wrote is the message: it joins the queue with an honest reply-by time. One the
+   * safety screen escalates is the message too, and its guidance is the reply, at once: the
+   * nurses get it with an alert, and can answer it.
+   */
   private Step leave(Content content, String channel, BotTurn turn, ConversationState before,
       Instant now) {
     HandoffTexts.MessageTexts texts = content.handoff().chat().message();
     Optional<Instant> replyBy = messageReplyBy(content, channel, now);
+    ChatReply bot = ChatReply.of(turn.turn());
     if (replyBy.isEmpty()) {
-      return declined(content, before, now);
+      return bot.escalation() != null ? new Step(bot, turn.transcriptText(),
+          withNurses(before, now), turn.turn().referral(), LiveTurn.NONE)
+          : declined(content, before, now);
     }
-    String text = texts.queued().replace("{reply_by}", describe(content, replyBy.get()));
     ChatReply.Handoff h = handoff(content, now).withModes(List.of(LiveChat.PHONE,
         LiveChat.MESSAGE)).in(LiveChat.MESSAGE, LiveChat.WAITING, null, replyBy.get());
+    List<ChatEvent.Draft> events = new ArrayList<>();
+    events.add(ChatEvent.message(ChatEvent.PERSON, turn.transcriptText(), now, null));
+    if (bot.escalation() != null) {
+      events.addAll(guidance(bot, now));
+      events.add(ChatEvent.status(LiveChat.MESSAGE, LiveChat.WAITING, null));
+      return new Step(bot.with(h, List.of()), turn.transcriptText(), withNurses(before, now),
+          turn.turn().referral(), new LiveTurn(LiveChat.MESSAGE, LiveChat.WAITING,
+              replyBy.get(), events));
+    }
+    events.add(ChatEvent.status(LiveChat.MESSAGE, LiveChat.WAITING, null));
+    String text = texts.queued().replace("{reply_by}", describe(content, replyBy.get()));
     return new Step(said(text, h, List.of()), turn.transcriptText(), withNurses(before, now),
         Optional.empty(), new LiveTurn(LiveChat.MESSAGE, LiveChat.WAITING, replyBy.get(),
-            List.of(ChatEvent.message(ChatEvent.PERSON, turn.transcriptText(), now, null),
-                ChatEvent.status(LiveChat.MESSAGE, LiveChat.WAITING, null))));
+            events));
+  }
+
+  /** The bot's emergency guidance, as the chat shows it, and the nurses' alert. */
+  private static List<ChatEvent.Draft> guidance(ChatReply bot, Instant now) {
+    List<ChatEvent.Draft> events = new ArrayList<>();
+    bot.replies().forEach(m -> events.add(ChatEvent.message(ChatEvent.BOT, m.text(), now,
+        null)));
+    events.add(ChatEvent.alert(bot.escalation().type(), "The person's message fired the"
+        + " safety screen; they were shown the " + bot.escalation().type().replace('_', ' ')
+        + " guidance.", now));
+    return events;
   }
 
   private static HandoffRecord asked(String summary) {

@@ -122,14 +122,28 @@ class LeaveAMessageTest {
   }
 
   @Test
-  void anEmergencyWhileWritingGetsTheGuidanceAtOnce() {
+  void anEmergencyWhileWritingGetsTheGuidanceAtOnceAndIsTheMessage() {
     String id = handedOverAtNight();
     send(id, "payload", "nurse_message");
     send(id, "payload", "nurse_message_yes");
     send(id, "text", "my dad has collapsed and isn't breathing")
         .body("action", equalTo("escalate"))
-        .body("replies[0].text", containsString("999"));
-    assertEquals("writing", entryOf(id).get("chatStatus"), "they can still leave the message");
+        .body("replies[0].text", containsString("999"))
+        .body("handoff.mode", equalTo("message")).body("handoff.status", equalTo("waiting"));
+    // The nurses have it at the top of the queue, with the alert, and can answer it.
+    Map<String, Object> entry = entryOf(id);
+    assertEquals("waiting", entry.get("chatStatus"), entry.toString());
+    assertEquals("emergency", entry.get("urgency"), entry.toString());
+    String handoff = (String) entry.get("id");
+    as("nurse").when().get(HANDOFFS + "/" + handoff + "/transcript").then().statusCode(200)
+        .body("chat.findAll { it.from == 'person' }.text",
+            hasItem(containsString("isn't breathing")))
+        .body("chat.findAll { it.from == 'bot' }.text", hasItem(containsString("999")));
+    // Anything more they write is added to it.
+    send(id, "text", "thank you for listening").body("action", equalTo("relayed"));
+    as("nurse").when().post(HANDOFFS + "/" + handoff + "/claim").then().statusCode(200);
+    as("nurse").contentType(ContentType.JSON).body(Map.of("text", "I'm so glad help came."))
+        .when().post(HANDOFFS + "/" + handoff + "/messages").then().statusCode(201);
   }
 
   @Test
