@@ -14,8 +14,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Offers a message to people who have waited for a nurse to chat longer than
- * {@code helpline.nurse-chat.offer-message-after}, once per wait: they can keep waiting, or
- * leave a message and be given an honest reply-by time. Runs on every instance; the queue
+ * {@code helpline.nurse-chat.offer-message-after}, or are still waiting when the line closes,
+ * once per wait: they can keep waiting, or leave a message and be given an honest reply-by
+ * time. Runs on every instance; the queue
  * makes sure each person is offered once.
  */
 @ApplicationScoped
@@ -47,7 +48,8 @@ public class UnclaimedChatSweep {
     }
     Instant now = clock.instant();
     try {
-      int offered = queue.offerUnclaimed(now.minus(after),
+      int offered = queue.offerUnclaimed(
+          NurseChat.offerToThoseWaitingSince(bot.content(), now, after),
           channel -> nurseChat.unclaimedOffer(bot.content(), channel, now),
           NurseChat.unclaimedChoices(), now);
       if (offered > 0) {

@@ -418,7 +418,8 @@ public final class ContentValidator {
     }
     checkTexts(file, "chat.", new String[][] {
         {"unclaimed", chat.unclaimed(), "{reply_by}", "999"},
-        {"left", chat.left(), "{phone}", "{hours}"}}, check);
+        {"left", chat.left(), "{phone}", "{hours}"},
+        {"lineClosed", chat.lineClosed(), "{reply_by}", "999"}}, check);
     HandoffTexts.MessageTexts m = chat.message();
     if (m == null) {
       check.add(file, check.line(file, "chat:"),

@@ -47,9 +47,11 @@ public record HandoffTexts(
    * @param end the quick reply with which the person leaves the chat (at most 20 characters)
    * @param left said when they have left it; gives the {@code {phone}} and the
    *     {@code {hours}}
+   * @param lineClosed said, instead of {@code unclaimed}, to those still waiting when the line
+   *     closes, offering a message; gives {@code {reply_by}}
    */
   public record ChatTexts(String offer, String waiting, String notOpen, MessageTexts message,
-      AppTexts app, String unclaimed, String end, String left) {
+      AppTexts app, String unclaimed, String end, String left, String lineClosed) {
   }
 
   /**

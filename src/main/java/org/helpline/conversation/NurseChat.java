@@ -189,9 +189,22 @@ public final class NurseChat {
   public Optional<ChatEvent.Draft> unclaimedOffer(Content content, String channel,
       Instant now) {
     HandoffTexts.ChatTexts texts = content.handoff().chat();
+    String said = new HelplineHours(content.helpline()).isOpen(now) ? texts.unclaimed()
+        : texts.lineClosed();
     return messageReplyBy(content, channel, now).map(replyBy -> ChatEvent.offer(
-        texts.unclaimed().replace("{reply_by}", describe(content, replyBy)),
+        said.replace("{reply_by}", describe(content, replyBy)),
         Map.of(texts.message().offer(), LiveChat.MESSAGE_PAYLOAD), now));
+  }
+
+  /**
+   * Who is offered a message now: those waiting to chat since before {@code now - after}
+   * while the line is open, and everyone still waiting once it has closed (no nurse will
+   * take them tonight).
+   */
+  public static Instant offerToThoseWaitingSince(Content content, Instant now,
+      Duration after) {
+    return new HelplineHours(content.helpline()).isOpen(now) ? now.minus(after)
+        : now.plusMillis(1);
   }
 
   /**
