@@ -71,7 +71,8 @@ public interface HandoffQueue {
   /**
    * The live chat events of a conversation after an id, oldest first; alerts only for staff.
    *
-   * @throws UnknownConversationException when there is no such conversation
+   * @throws UnknownConversationException when there is no such conversation, or, for the
+   *     person's own stream, when it is not a web chat conversation
    */
   List<ChatEvent> events(String conversationId, long after, boolean forStaff);
 

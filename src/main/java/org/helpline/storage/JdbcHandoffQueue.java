@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.helpline.conversation.ChatMessage;
 import org.helpline.conversation.ChatReply;
 import org.helpline.conversation.LiveTurn;
 import org.helpline.conversation.StorageUnavailableException;
@@ -288,10 +289,13 @@ public final class JdbcHandoffQueue implements HandoffQueue {
   @Override
   public List<ChatEvent> events(String conversationId, long after, boolean forStaff) {
     try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM conversation WHERE id = ?")) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT channel FROM conversation WHERE id = ?")) {
         ps.setString(1, conversationId);
         try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
+          // A person's stream is the web chat's: a messaging app's conversation is read in
+          // the app, and its id (which logs may name) opens nothing here.
+          if (!rs.next() || !forStaff && !ChatMessage.WEB.equals(rs.getString(1))) {
             throw new UnknownConversationException("there is no conversation with this id");
           }
         }

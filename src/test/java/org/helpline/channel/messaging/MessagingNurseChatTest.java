@@ -211,6 +211,18 @@ class MessagingNurseChatTest {
   }
 
   @Test
+  void anAppConversationHasNoPublicStream() throws Exception {
+    String handoff = whatsappChatWaiting(WhatsAppHooks.newNumber());
+    try (SseClient stream = SseClient.open(base + "api/v1/chat/" + conversationOf(handoff)
+        + "/events", null, null)) {
+      assertEquals(404, stream.status(), "its id opens nothing for the public");
+    }
+    try (SseClient nurse = nurseStream(handoff)) {
+      assertEquals(200, nurse.status());
+    }
+  }
+
+  @Test
   void aWhatsAppRefusalTellsTheNurseTheMessageWasNotSeen() throws Exception {
     String number = WhatsAppHooks.newNumber();
     String handoff = whatsappChatWaiting(number);
