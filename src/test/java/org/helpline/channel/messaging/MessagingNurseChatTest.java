@@ -166,14 +166,22 @@ class MessagingNurseChatTest {
     awaitAddressForgotten(handoff);
   }
 
-  @Test
-  void aLateWhatsAppReplyWaitsForThePersonAndTheyAreToldOneIsWaiting() throws Exception {
-    String number = WhatsAppHooks.newNumber();
+  /**
+   * A WhatsApp chat a nurse has claimed, whose person last wrote 25 hours ago: WhatsApp
+   * accepts only a template now. Answers the handoff.
+   */
+  private String whatsappChatPastTheWindow(String number) throws SQLException {
     String handoff = whatsappChatWaiting(number);
     as("nurse").when().post(HANDOFFS + "/" + handoff + "/claim").then().statusCode(200);
     awaitSent(number, says("A nurse has joined the chat"));
-    // Their last message was 25 hours ago: WhatsApp accepts only a template now.
     ageTurns(conversationOf(handoff), Duration.ofHours(25));
+    return handoff;
+  }
+
+  @Test
+  void aLateWhatsAppReplyWaitsForThePersonAndTheyAreToldOneIsWaiting() throws Exception {
+    String number = WhatsAppHooks.newNumber();
+    String handoff = whatsappChatPastTheWindow(number);
 
     try (SseClient nurse = nurseStream(handoff)) {
       nurseWrites(handoff, "Sorry for the wait. Are you still there?");
@@ -196,10 +204,7 @@ class MessagingNurseChatTest {
   @Test
   void aLateWhatsAppReplyToAClosedChatStillGoesOutWhenThePersonWritesAgain() throws Exception {
     String number = WhatsAppHooks.newNumber();
-    String handoff = whatsappChatWaiting(number);
-    as("nurse").when().post(HANDOFFS + "/" + handoff + "/claim").then().statusCode(200);
-    awaitSent(number, says("A nurse has joined the chat"));
-    ageTurns(conversationOf(handoff), Duration.ofHours(25));
+    String handoff = whatsappChatPastTheWindow(number);
     nurseWrites(handoff, "Here is the leaflet we talked about: ask your team for it.");
     awaitSent(number, s -> s.body().path("type").asText().equals("template"));
     // The nurse answers and closes, as the guide says; the person writes days later, long

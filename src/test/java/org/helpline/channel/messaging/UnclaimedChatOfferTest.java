@@ -65,13 +65,22 @@ class UnclaimedChatOfferTest {
         && data(e).path("choices").toString().contains("nurse_message");
   }
 
-  @Test
-  void aWebPersonNobodyTakesIsOfferedAMessageAndCanLeaveOne() throws Exception {
+  /** A web chat person waiting for a nurse; answers the conversation id. */
+  private static String webPersonWaiting() {
     String id = send(null, "text", "can i speak to a nurse please").extract()
         .path("conversationId");
     send(id, "payload", "nurse_chat").body("handoff.status", equalTo("waiting"));
-    try (SseClient person = SseClient.open(base + "api/v1/chat/" + id + "/events", null,
-        null)) {
+    return id;
+  }
+
+  private SseClient personStream(String id) {
+    return SseClient.open(base + "api/v1/chat/" + id + "/events", null, null);
+  }
+
+  @Test
+  void aWebPersonNobodyTakesIsOfferedAMessageAndCanLeaveOne() throws Exception {
+    String id = webPersonWaiting();
+    try (SseClient person = personStream(id)) {
       SseClient.Event offered = person.next(UnclaimedChatOfferTest::offer, WAIT);
       assertTrue(data(offered).path("text").asText().contains("leave a message"),
           offered.data());
@@ -101,11 +110,8 @@ class UnclaimedChatOfferTest {
 
   @Test
   void sayingNoThanksKeepsTheSameWaitAndTheOfferIsNotRepeated() throws Exception {
-    String id = send(null, "text", "can i speak to a nurse please").extract()
-        .path("conversationId");
-    send(id, "payload", "nurse_chat").body("handoff.status", equalTo("waiting"));
-    try (SseClient person = SseClient.open(base + "api/v1/chat/" + id + "/events", null,
-        null)) {
+    String id = webPersonWaiting();
+    try (SseClient person = personStream(id)) {
       person.next(UnclaimedChatOfferTest::offer, WAIT);
       send(id, "payload", "nurse_message").body("quickReplies.payload",
           hasItem("nurse_message_no"));
