@@ -44,6 +44,9 @@ public final class NurseChat {
   /** The action of a message that went to the nurse instead of the bot. */
   public static final String RELAYED = "relayed";
 
+  /** The nurse's alert when a person asks to chat on an entry the nurse already has. */
+  public static final String CHAT_REQUESTED = "chat_requested";
+
   /** What the transcript keeps of a tap on one of these choices (as for any quick reply). */
   private static final String TAPPED = "[quick reply] ";
 
@@ -303,7 +306,10 @@ public final class NurseChat {
           LiveChat.CHAT)).in(LiveChat.CHAT, LiveChat.WITH_NURSE, null, null);
       return new Step(said(texts.app().joined(), h, end), tapped, endable, referral,
           new LiveTurn(LiveChat.CHAT, LiveChat.WITH_NURSE, null, List.of(
-              ChatEvent.status(LiveChat.CHAT, LiveChat.WITH_NURSE, null))));
+              ChatEvent.status(LiveChat.CHAT, LiveChat.WITH_NURSE, null),
+              ChatEvent.alert(CHAT_REQUESTED, "The person asked to chat here while you had"
+                  + " their entry. They have been told a nurse is with them: please write to"
+                  + " them now.", now))));
     }
     int place = places.of(open.map(OpenHandoff::id).orElse(null),
         open.map(OpenHandoff::urgency).orElse(Urgency.ROUTINE),

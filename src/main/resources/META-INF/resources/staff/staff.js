@@ -838,8 +838,11 @@
   var FROM = {person: 'Person', nurse: 'Nurse', bot: 'Bot', system: 'Notice'};
   var ALERT = {
     medical_emergency: 'Medical emergency',
-    self_harm: 'Self-harm or suicidal thoughts'
+    self_harm: 'Self-harm or suicidal thoughts',
+    chat_requested: 'The person asked to chat'
   };
+  /** Alerts that are about the chat, not the safety screen. */
+  var CHAT_ALERTS = {chat_requested: true};
 
   /**
    * Opens the live chat of a claimed chat-mode handoff and follows its events. streamed: the
@@ -948,8 +951,8 @@
     box.appendChild(el('p', null, a.text
       || 'The safety screen fired; the person was shown the urgent guidance.'));
     $('chat-alerts').appendChild(box);
-    var item = el('li', 'said alert', [el('span', 'text', 'Safety alert: ' + what
-      + (a.text ? ': ' + a.text : ''))]);
+    var item = el('li', 'said alert', [el('span', 'text', (CHAT_ALERTS[a.type] ? ''
+      : 'Safety alert: ') + what + (a.text ? ': ' + a.text : ''))]);
     $('chat-log').appendChild(item);
     $('chat-log').scrollTop = $('chat-log').scrollHeight;
   }

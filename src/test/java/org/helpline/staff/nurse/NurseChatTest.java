@@ -287,11 +287,18 @@ class NurseChatTest {
     send(first, "payload", "nurse_chat").body("handoff.status", equalTo("waiting"))
         .body("quickReplies.payload", hasItem("nurse_chat_end"));
     assertEquals(entry, handoffOf(first));
-    // A nurse who had claimed the entry is with them at once when they ask again.
+    // A nurse who had claimed the entry is with them at once when they ask again, and is
+    // told to write.
     as("nurse").when().post(HANDOFFS + "/" + entry + "/claim").then().statusCode(200);
     send(first, "payload", "nurse_chat_end").body("handoff.status", equalTo("left"));
-    send(first, "payload", "nurse_chat").body("handoff.status", equalTo("with_nurse"))
-        .body("replies[0].text", containsString("A nurse has joined"));
+    try (SseClient nurse = nurseStream(entry)) {
+      send(first, "payload", "nurse_chat").body("handoff.status", equalTo("with_nurse"))
+          .body("replies[0].text", containsString("A nurse has joined"));
+      SseClient.Event alert = nurse.next(e -> "alert".equals(e.name())
+          && "chat_requested".equals(data(e).path("type").asText()), WAIT);
+      assertTrue(data(alert).path("text").asText().contains("please write to them now"),
+          alert.data());
+    }
     as("nurse").contentType(ContentType.JSON).body(Map.of("text", "Hello again")).when()
         .post(HANDOFFS + "/" + entry + "/messages").then().statusCode(201);
   }
