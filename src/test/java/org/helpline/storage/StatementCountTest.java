@@ -84,7 +84,7 @@ class StatementCountTest {
     List<String> waiting = statements("while waiting", () -> web(id, "what are cytokines", "m2"));
     assertEquals(LOCK, waiting.get(0));
     assertEquals(true, waiting.get(1).startsWith("SELECT id, urgency, summary, created_at,"
-        + " mode, chat_status, reply_by FROM handoff"),
+        + " mode, chat_status, reply_by, status FROM handoff"),
         waiting.get(1));
     assertEquals(List.of(CLAIM, TURN, UPDATE, "COMMIT"), waiting.subList(2, waiting.size()));
     List<String> emergency = statements("emergency while waiting", () -> web(id,
