@@ -18,11 +18,7 @@ public final class InProcessSignals implements Signals {
   private static final Logger LOG = Logger.getLogger(InProcessSignals.class);
 
   private final Map<String, Set<Runnable>> listeners = new ConcurrentHashMap<>();
-  private final ExecutorService dispatch = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "helpline-signals");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService dispatch = Executors.newSingleThreadExecutor(r -> DaemonThreads.named(r, "helpline-signals"));
 
   @Override
   public void publish(String topic) {

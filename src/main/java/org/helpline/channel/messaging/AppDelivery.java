@@ -27,6 +27,7 @@ import org.helpline.conversation.Notices;
 import org.helpline.conversation.StorageUnavailableException;
 import org.helpline.handoff.ChatEvent;
 import org.helpline.handoff.Outbox;
+import org.helpline.storage.DaemonThreads;
 import org.helpline.storage.Signals;
 import org.jboss.logging.Logger;
 
@@ -69,11 +70,7 @@ public class AppDelivery {
   private final Signals signals;
   private final Notices notices;
   private final Duration firstRetry;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "app-delivery");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> DaemonThreads.named(r, "app-delivery"));
   private final AtomicBoolean queued = new AtomicBoolean();
   private Signals.Subscription subscription;
 

@@ -17,6 +17,7 @@ import org.helpline.conversation.HelplineBot;
 import org.helpline.eval.Comparison;
 import org.helpline.eval.EvaluationSets;
 import org.helpline.staff.editor.EvaluationPendingException;
+import org.helpline.storage.DaemonThreads;
 
 /**
  * The evaluation of a draft beside the published version (eval/Comparison), run on a thread
@@ -33,11 +34,7 @@ public final class DraftEvaluations implements AutoCloseable {
   private final BotHolder live;
   private final ContentVersionStore store;
   private final EvaluationSets sets;
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "draft-evaluation");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> DaemonThreads.named(r, "draft-evaluation"));
   private final Map<String, CompletableFuture<Comparison.Report>> runs =
       new LinkedHashMap<>(16, 0.75f, true);
 

@@ -17,6 +17,7 @@ import org.helpline.content.ContentVersionStore;
 import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.HelplineBot;
+import org.helpline.storage.DaemonThreads;
 import org.helpline.storage.Signals;
 import org.jboss.logging.Logger;
 
@@ -47,11 +48,7 @@ public final class LiveContent implements AutoCloseable {
   private final Clock clock;
   private final String topic;
   private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-      r -> {
-        Thread t = new Thread(r, "helpline-live-content");
-        t.setDaemon(true);
-        return t;
-      });
+      r -> DaemonThreads.named(r, "helpline-live-content"));
   private final AtomicBoolean checkPending = new AtomicBoolean();
   /** The version this instance serves, 0 before the first. */
   private volatile int serving;

@@ -12,13 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.helpline.conversation.BotFactory;
 import org.helpline.content.ContentException;
 import org.helpline.content.ContentLoader;
 import org.helpline.content.ContentProblem;
 import org.helpline.content.ContentSource;
+import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.HelplineBot;
+import org.helpline.storage.DaemonThreads;
 import org.helpline.storage.Signals;
 import org.jboss.logging.Logger;
 
@@ -102,11 +103,7 @@ public final class ContentReloader implements AutoCloseable {
    */
   public synchronized void followOtherInstances() {
     if (subscription == null && dir.isPresent()) {
-      following = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "helpline-content-follow");
-        t.setDaemon(true);
-        return t;
-      });
+      following = Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.named(r, "helpline-content-follow"));
       subscription = signals.subscribe(topic, this::reloadSoon);
     }
   }

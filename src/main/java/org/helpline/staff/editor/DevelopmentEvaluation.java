@@ -16,6 +16,7 @@ import org.helpline.conversation.BotHolder;
 import org.helpline.conversation.HelplineBot;
 import org.helpline.eval.Evaluator;
 import org.helpline.eval.LabelledText;
+import org.helpline.storage.DaemonThreads;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,11 +31,7 @@ public final class DevelopmentEvaluation implements AutoCloseable {
   private final BotHolder bots;
   private final Optional<List<LabelledText>> development;
   private final Clock clock;
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "development-evaluation");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> DaemonThreads.named(r, "development-evaluation"));
   private final Map<String, CompletableFuture<EvaluationReport>> runs = new ConcurrentHashMap<>();
   private volatile EvaluationReport latest;
 
