@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +27,7 @@ import org.helpline.staff.content.ContentWorkflow;
 import org.helpline.staff.content.DraftBots;
 import org.helpline.staff.content.DraftEvaluations;
 import org.helpline.staff.content.LiveContent;
+import org.helpline.support.OpenedResources;
 import org.helpline.support.PostgresTestSignals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +53,7 @@ class ContentVersionsOverPostgresTest {
   private static BotFactory factory;
   private static HelplineBot packaged;
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
+  private final OpenedResources opened = new OpenedResources();
   private final Clock clock = Clock.system(ZoneOffset.UTC);
 
   @BeforeAll
@@ -69,10 +68,7 @@ class ContentVersionsOverPostgresTest {
 
   @AfterEach
   void closeAll() throws Exception {
-    Collections.reverse(opened);
-    for (AutoCloseable c : opened) {
-      c.close();
-    }
+    opened.closeAll();
   }
 
   /** One instance: its pool, signals, running bot and live content. */
@@ -182,7 +178,6 @@ class ContentVersionsOverPostgresTest {
 
 
   private <T extends AutoCloseable> T opened(T closeable) {
-    opened.add(closeable);
-    return closeable;
+    return opened.add(closeable);
   }
 }

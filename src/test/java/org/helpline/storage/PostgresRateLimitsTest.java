@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +25,7 @@ import org.helpline.conversation.RateLimitedException;
 import org.helpline.conversation.RateLimits;
 import org.helpline.conversation.SenderKeys;
 import org.helpline.support.LogCapture;
+import org.helpline.support.OpenedResources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -43,17 +43,14 @@ class PostgresRateLimitsTest {
   private static final SenderKeys KEYS =
       new SenderKeys("a key every instance shares".getBytes(StandardCharsets.UTF_8));
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
+  private final OpenedResources opened = new OpenedResources();
   private final String conversation = UUID.randomUUID().toString();
   private final String sender = HexFormat.of().formatHex(
       UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 64);
 
   @AfterEach
   void closeAll() throws Exception {
-    Collections.reverse(opened);
-    for (AutoCloseable c : opened) {
-      c.close();
-    }
+    opened.closeAll();
   }
 
   @Test
@@ -177,8 +174,7 @@ class PostgresRateLimitsTest {
   }
 
   private <T extends AutoCloseable> T opened(T closeable) {
-    opened.add(closeable);
-    return closeable;
+    return opened.add(closeable);
   }
 
   private static List<String> ids(DataSource ds) throws SQLException {

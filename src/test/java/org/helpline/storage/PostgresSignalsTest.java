@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.helpline.support.CuttableTcpProxy;
+import org.helpline.support.OpenedResources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -42,14 +42,11 @@ class PostgresSignalsTest {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   private final String run = "test-" + UUID.randomUUID() + "/";
-  private final List<AutoCloseable> opened = new ArrayList<>();
+  private final OpenedResources opened = new OpenedResources();
 
   @AfterEach
   void closeAll() throws Exception {
-    Collections.reverse(opened);
-    for (AutoCloseable c : opened) {
-      c.close();
-    }
+    opened.closeAll();
   }
 
   @Test

@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,8 +23,9 @@ import org.helpline.conversation.BotFactory;
 import org.helpline.conversation.BotHolder;
 import org.helpline.storage.InProcessSignals;
 import org.helpline.storage.Signals;
-import org.helpline.support.RealBot;
+import org.helpline.support.OpenedResources;
 import org.helpline.support.PostgresTestSignals;
+import org.helpline.support.RealBot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ class ContentReloadEveryInstanceTest {
   @TempDir
   Path dir;
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
+  private final OpenedResources opened = new OpenedResources();
 
   @BeforeAll
   static void factory() {
@@ -60,10 +59,7 @@ class ContentReloadEveryInstanceTest {
 
   @AfterEach
   void closeAll() throws Exception {
-    Collections.reverse(opened);
-    for (AutoCloseable c : opened) {
-      c.close();
-    }
+    opened.closeAll();
   }
 
   /** One instance: its running bot, loaded at start from the directory, and its reloader. */
@@ -144,8 +140,7 @@ class ContentReloadEveryInstanceTest {
 
 
   private <T extends AutoCloseable> T opened(T closeable) {
-    opened.add(closeable);
-    return closeable;
+    return opened.add(closeable);
   }
 
   /** Waits until the condition holds, failing after a generous deadline. */
